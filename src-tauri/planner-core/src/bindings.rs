@@ -1,0 +1,58 @@
+//! The TypeScript types the UI uses for data from Rust are generated here, never written by hand.
+//! `cargo test -p planner-core bindings` fails when `ui/src/bindings/` is stale; run it with
+//! `UPDATE_BINDINGS=1` to rewrite them.
+
+use std::path::{Path, PathBuf};
+
+use ts_rs::{Config, TS};
+
+use crate::*;
+
+fn generated() -> Vec<(String, String)> {
+    let cfg = Config::default();
+    let mut files = Vec::new();
+    let mut add = |name: String, text: String| files.push((format!("{name}.ts"), text));
+    macro_rules! export {
+        ($($ty:ty),* $(,)?) => {
+            $( add(<$ty as TS>::ident(&cfg), <$ty as TS>::export_to_string(&cfg).expect("export")); )*
+        };
+    }
+    export!(
+        Plan,
+        StoredPlan,
+        PlanSummary,
+        InstitutionProfile,
+        ProfileForm,
+        Stage,
+        FieldError,
+        Problem,
+        ProblemKind,
+        Country
+    );
+    files
+}
+
+fn bindings_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings")
+}
+
+#[test]
+fn ui_bindings_match_the_rust_types() {
+    let dir = bindings_dir();
+    let update = std::env::var_os("UPDATE_BINDINGS").is_some();
+    let mut stale = Vec::new();
+    for (file, text) in generated() {
+        let path = dir.join(&file);
+        if update {
+            std::fs::create_dir_all(&dir).expect("create bindings dir");
+            std::fs::write(&path, &text).expect("write binding");
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            stale.push(file);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "ui/src/bindings is stale for {stale:?}; regenerate with \
+         `UPDATE_BINDINGS=1 cargo test -p planner-core bindings`"
+    );
+}

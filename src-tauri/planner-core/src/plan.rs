@@ -1,0 +1,70 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::profile::{InstitutionProfile, Stage};
+
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// A plan's number in the local store. Shown to scripts, never to deans.
+pub type PlanId = i64;
+
+/// Everything a plan says. It is what the store keeps and what a plan file carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    pub title: String,
+    pub profile: InstitutionProfile,
+}
+
+/// A plan as it sits in the store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredPlan {
+    #[ts(type = "number")]
+    pub id: PlanId,
+    pub plan: Plan,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
+}
+
+/// One row of the plan list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanSummary {
+    #[ts(type = "number")]
+    pub id: PlanId,
+    pub title: String,
+    pub institution_name: String,
+    pub stage: Stage,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
+}
+
+impl StoredPlan {
+    pub fn summary(&self) -> PlanSummary {
+        PlanSummary {
+            id: self.id,
+            title: self.plan.title.clone(),
+            institution_name: self.plan.profile.name.clone(),
+            stage: self.plan.profile.stage,
+            updated_at: self.updated_at.clone(),
+        }
+    }
+}
+
+/// How a PDF export ended, as the UI is told.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ExportOutcome {
+    /// The report is complete at `path`.
+    Saved {
+        path: String,
+        #[ts(type = "number")]
+        bytes: u64,
+        pages: u32,
+    },
+    /// The dean closed the save dialog without choosing a file.
+    Cancelled,
+}

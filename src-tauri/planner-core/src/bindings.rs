@@ -27,7 +27,8 @@ fn generated() -> Vec<(String, String)> {
         FieldError,
         Problem,
         ProblemKind,
-        Country
+        Country,
+        ExportOutcome,
     );
     files
 }

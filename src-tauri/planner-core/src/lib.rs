@@ -4,11 +4,13 @@
 //! This crate must never depend on Tauri, SQLite, a PDF library or any other crate of ours.
 
 mod error;
+mod format;
 mod plan;
 mod profile;
 mod sample;
 
 pub use error::{FieldError, Problem, ProblemKind, ValidationErrors};
+pub use format::format_count;
 pub use plan::{ExportOutcome, MAX_TITLE_CHARS, Plan, PlanId, PlanSummary, StoredPlan};
 pub use profile::{
     Country, InstitutionProfile, MAX_ENROLMENT, ProfileForm, Stage, countries, country_name,

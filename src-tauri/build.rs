@@ -1,0 +1,19 @@
+/// Every command the window may call. Declaring them here makes Tauri generate a permission per
+/// command, so `capabilities/` decides what the webview can reach; an undeclared command is not
+/// checked at all.
+const COMMANDS: &[&str] = &[
+    "list_plans",
+    "get_plan",
+    "create_plan",
+    "update_profile",
+    "list_countries",
+    "export_pdf",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

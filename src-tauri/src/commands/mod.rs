@@ -1,0 +1,5 @@
+//! The window's commands, one module per area. Each is declared in `build.rs` and allowed in
+//! `capabilities/main-window.json`.
+
+pub mod plans;
+pub mod report;

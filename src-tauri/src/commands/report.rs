@@ -1,0 +1,31 @@
+use chrono::Local;
+use planner_core::{ExportOutcome, PlanId};
+use planner_report::ReportOptions;
+use tauri::{AppHandle, State};
+
+use crate::save_dialog::ask_where_to_save;
+use crate::{AppError, AppState};
+
+/// Asks where to save (a native dialog opened here: the webview never sends a path), then
+/// writes the report atomically.
+#[tauri::command]
+pub async fn export_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: PlanId,
+) -> Result<ExportOutcome, AppError> {
+    let plan = state.get_plan(id)?;
+    let suggested = format!("{}.pdf", planner_core::file_stem(&plan.plan.title));
+    let Some(path) = ask_where_to_save(&app, &suggested).await else {
+        return Ok(ExportOutcome::Cancelled);
+    };
+    let options = ReportOptions {
+        generated_on: Local::now().date_naive(),
+    };
+    let report = planner_report::export(&plan, &options, &path)?;
+    Ok(ExportOutcome::Saved {
+        path: path.display().to_string(),
+        bytes: report.bytes.len() as u64,
+        pages: report.pages,
+    })
+}

@@ -1,0 +1,43 @@
+use planner_core::{Problem, ProblemKind, ValidationErrors};
+use serde::{Serialize, Serializer};
+
+/// Everything a command can fail with. It crosses to the UI as a [`Problem`]
+/// (`{ kind, message, fields }`), so the UI never matches on message text.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+    #[error(transparent)]
+    Store(#[from] planner_store::Error),
+    #[error(transparent)]
+    Report(#[from] planner_report::Error),
+}
+
+impl AppError {
+    pub fn problem(&self) -> Problem {
+        let (kind, fields) = match self {
+            AppError::Invalid(errors) => (ProblemKind::Invalid, errors.0.clone()),
+            AppError::Store(planner_store::Error::NotFound(_)) => (ProblemKind::NotFound, vec![]),
+            AppError::Store(_) => (ProblemKind::Storage, vec![]),
+            AppError::Report(_) => (ProblemKind::Report, vec![]),
+        };
+        let message = match self {
+            AppError::Invalid(_) => "Some details need attention before they can be saved".into(),
+            AppError::Store(planner_store::Error::NotFound(_)) => {
+                "This plan no longer exists; it may have been removed from another window".into()
+            }
+            other => other.to_string(),
+        };
+        Problem {
+            kind,
+            message,
+            fields,
+        }
+    }
+}
+
+impl Serialize for AppError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.problem().serialize(serializer)
+    }
+}

@@ -1,0 +1,46 @@
+//! The desktop app: one window and thin commands. Each command parses its input, calls
+//! planner-core, planner-store or planner-report, and maps the error; any rule lives in those
+//! crates so the CLI shares it.
+
+mod commands;
+mod error;
+mod save_dialog;
+mod state;
+
+use tauri::Manager;
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+
+pub use error::AppError;
+pub use state::AppState;
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            match AppState::open_configured() {
+                Ok(state) => {
+                    app.manage(state);
+                }
+                Err(err) => {
+                    // Without its store the app can do nothing useful: say why, then close.
+                    let handle = app.handle().clone();
+                    app.dialog()
+                        .message(err.to_string())
+                        .title("The planner cannot open its plans")
+                        .kind(MessageDialogKind::Error)
+                        .show(move |_| handle.exit(1));
+                }
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::plans::list_plans,
+            commands::plans::get_plan,
+            commands::plans::create_plan,
+            commands::plans::update_profile,
+            commands::plans::list_countries,
+            commands::report::export_pdf,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the Tauri runtime failed to start");
+}

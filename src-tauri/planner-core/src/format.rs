@@ -14,9 +14,39 @@ pub fn format_count(n: u64) -> String {
     out
 }
 
+/// A file name (without extension) made from a title: keeps letters in any script, digits,
+/// spaces and dashes; drops what file systems or shells treat specially.
+pub fn file_stem(title: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == ' ' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let stem = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let stem: String = stem.chars().take(80).collect();
+    if stem.is_empty() {
+        "Micro-credential plan".to_owned()
+    } else {
+        stem.trim_end().to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::format_count;
+    use super::{file_stem, format_count};
+
+    #[test]
+    fn file_stems_keep_any_script_and_drop_path_characters() {
+        assert_eq!(file_stem("Plan 2027/28: pilot"), "Plan 2027 28 pilot");
+        assert_eq!(file_stem("Łódź — плана"), "Łódź плана");
+        assert_eq!(file_stem("../../etc/passwd"), "etc passwd");
+        assert_eq!(file_stem("***"), "Micro-credential plan");
+    }
 
     #[test]
     fn groups_thousands() {

@@ -10,7 +10,7 @@ mod profile;
 mod sample;
 
 pub use error::{FieldError, Problem, ProblemKind, ValidationErrors};
-pub use format::format_count;
+pub use format::{file_stem, format_count};
 pub use plan::{ExportOutcome, MAX_TITLE_CHARS, Plan, PlanId, PlanSummary, StoredPlan};
 pub use profile::{
     Country, InstitutionProfile, MAX_ENROLMENT, ProfileForm, Stage, countries, country_name,

@@ -156,7 +156,8 @@ fn required_text(text: &str, label: &str) -> Result<String, String> {
     Ok(trimmed.to_owned())
 }
 
-/// Reads a head count as people type it: "12500", "12,500", "12 500", "12.500", "12’500".
+/// Reads a head count as people type it: "12500", "12,500", "12 500", "12.500", "12’500",
+/// "2,40,000".
 pub fn parse_enrolment(text: &str) -> Result<u32, String> {
     let typed = text.trim();
     if typed.is_empty() {
@@ -170,10 +171,16 @@ pub fn parse_enrolment(text: &str) -> Result<u32, String> {
     let groups: Vec<&str> = typed
         .split([',', '.', ' ', '\u{a0}', '\u{202f}', '\'', '’'])
         .collect();
-    let well_grouped = groups
+    let digits_only = groups
         .iter()
-        .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
-        && (groups.len() == 1 || groups[1..].iter().all(|g| g.len() == 3) && groups[0].len() <= 3);
+        .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()));
+    let (first, rest) = groups.split_first().unwrap_or((&"", &[]));
+    // Thousands (12,500) or the Indian lakh grouping (2,40,000).
+    let thousands = rest.iter().all(|g| g.len() == 3) && first.len() <= 3;
+    let lakhs = rest.split_last().is_some_and(|(last, middle)| {
+        last.len() == 3 && middle.iter().all(|g| g.len() == 2) && first.len() <= 2
+    });
+    let well_grouped = digits_only && (rest.is_empty() || thousands || lakhs);
     if !well_grouped {
         return Err(format!(
             "Total enrolment must be a whole number of students, such as 12,500 (you typed “{typed}”)"
@@ -268,6 +275,7 @@ mod tests {
             "240.000",
             "240’000",
             "240\u{a0}000",
+            "2,40,000",
         ] {
             assert_eq!(parse_enrolment(typed), Ok(240_000), "typed {typed:?}");
         }
@@ -280,7 +288,15 @@ mod tests {
             negative.contains("negative") && negative.contains("-5"),
             "{negative}"
         );
-        for typed in ["abc", "12.5", "1,23", "12e3", "1,2345"] {
+        for typed in [
+            "abc",
+            "12.5",
+            "1,23",
+            "12e3",
+            "1,2345",
+            "1,2,000",
+            "123,45,000",
+        ] {
             let message = parse_enrolment(typed).expect_err(typed);
             assert!(
                 message.contains(typed),

@@ -1,0 +1,32 @@
+//! Writes the sample plan's report, for looking at the layout:
+//! `cargo run -p planner-report --example sample_report -- out.pdf ["Institution name" [CC]]`
+
+use planner_core::{StoredPlan, sample_plan};
+use planner_report::{ReportOptions, export};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let path = args
+        .next()
+        .unwrap_or_else(|| "sample-report.pdf".to_owned());
+    let mut plan = sample_plan();
+    if let Some(name) = args.next() {
+        plan.profile.name = name;
+    }
+    if let Some(country) = args.next() {
+        plan.profile.country = Some(country);
+    }
+    let stored = StoredPlan {
+        id: 1,
+        plan,
+        created_at: "2026-11-29T09:00:00Z".to_owned(),
+        updated_at: "2026-11-29T09:00:00Z".to_owned(),
+    };
+    let report = export(&stored, &ReportOptions::today(), path.as_ref())?;
+    println!(
+        "{path}: {} pages, {} bytes",
+        report.pages,
+        report.bytes.len()
+    );
+    Ok(())
+}

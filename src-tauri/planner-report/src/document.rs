@@ -1,0 +1,345 @@
+//! A report being laid out: pages of drawing operations, a cursor that flows content down the
+//! page and onto the next, and, once every page exists, the running header, the "Page N of M"
+//! footer, the outline and the metadata.
+
+use chrono::NaiveDate;
+use printpdf::{
+    Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, WindingOrder,
+};
+
+use crate::RenderedReport;
+use crate::error::{Error, Result};
+use crate::fonts::Fonts;
+use crate::layout::{
+    CONTENT_BOTTOM, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, CONTENT_WIDTH, Colour,
+    FOOTER_BASELINE, FOOTER_RULE, HAIRLINE, HEADER_BASELINE, HEADER_RULE, PAGE_HEIGHT, PAGE_WIDTH,
+    TextStyle, palette, styles,
+};
+use crate::metadata;
+use crate::wrap;
+
+/// What the finished file says about itself, and what every page after the cover repeats.
+#[derive(Debug, Clone)]
+pub(crate) struct DocumentInfo {
+    pub(crate) title: String,
+    pub(crate) author: String,
+    pub(crate) subject: String,
+    pub(crate) keywords: Vec<String>,
+    pub(crate) created_on: NaiveDate,
+    /// Top of every page after the cover, joined by " · ": the institution and the plan title.
+    pub(crate) running_header: Vec<String>,
+    /// Bottom left of every page after the cover.
+    pub(crate) running_footer: String,
+    /// The trailer's `/ID`: one part for the plan, whatever its version, one for this content.
+    pub(crate) file_id: [u64; 2],
+}
+
+#[derive(Debug)]
+struct PageDraft {
+    /// The cover carries no running header or footer.
+    running: bool,
+    ops: Vec<Op>,
+}
+
+#[derive(Debug)]
+pub(crate) struct ReportDocument {
+    pdf: PdfDocument,
+    fonts: Fonts,
+    pages: Vec<PageDraft>,
+    /// Top of the next block on the current page.
+    cursor: f32,
+    /// Outline entries: title and 1-based page.
+    outline: Vec<(String, usize)>,
+}
+
+impl ReportDocument {
+    /// `seed` fingerprints the content, so that identical content gives identical bytes.
+    pub(crate) fn new(seed: u64) -> Result<Self> {
+        let mut pdf = PdfDocument::new("");
+        let fonts = Fonts::load_into(&mut pdf, seed)?;
+        Ok(Self {
+            pdf,
+            fonts,
+            pages: Vec::new(),
+            cursor: CONTENT_TOP,
+            outline: Vec::new(),
+        })
+    }
+
+    /// A page without running header and footer; the cursor starts at the top edge.
+    pub(crate) fn start_cover_page(&mut self) {
+        self.pages.push(PageDraft {
+            running: false,
+            ops: Vec::new(),
+        });
+        self.cursor = PAGE_HEIGHT;
+    }
+
+    pub(crate) fn start_page(&mut self) {
+        self.pages.push(PageDraft {
+            running: true,
+            ops: Vec::new(),
+        });
+        self.cursor = CONTENT_TOP;
+    }
+
+    /// Adds an outline (bookmark) entry pointing at the current page.
+    pub(crate) fn bookmark(&mut self, title: &str) {
+        let page = self.pages.len().max(1);
+        self.outline.push((title.to_owned(), page));
+    }
+
+    pub(crate) fn cursor(&self) -> f32 {
+        self.cursor
+    }
+
+    pub(crate) fn set_cursor(&mut self, y: f32) {
+        self.cursor = y;
+    }
+
+    pub(crate) fn move_down(&mut self, by: f32) {
+        self.cursor -= by;
+    }
+
+    /// Starts a new page unless `height` still fits above the footer; true if it did.
+    pub(crate) fn keep_together(&mut self, height: f32) -> bool {
+        let at_top = (self.cursor - CONTENT_TOP).abs() < 0.01;
+        if self.pages.is_empty() || (self.cursor - height < CONTENT_BOTTOM && !at_top) {
+            self.start_page();
+            return true;
+        }
+        false
+    }
+
+    pub(crate) fn wrap(&self, style: &TextStyle, text: &str, width: f32) -> Vec<String> {
+        let face = self.fonts.face(style.face);
+        wrap::wrap(text, width, |t| face.width(t, style.size))
+    }
+
+    /// The baseline of a line of `style` whose line box starts at `top`: the glyphs sit centred
+    /// in the box, so rows and cells look balanced whatever the leading.
+    pub(crate) fn baseline_below(&self, style: &TextStyle, top: f32) -> f32 {
+        let face = self.fonts.face(style.face);
+        let glyph_height = (face.ascent + face.descent) * style.size;
+        top - (style.line_height - glyph_height) / 2.0 - face.ascent * style.size
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        if self.pages.is_empty() {
+            self.start_page();
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last].ops
+    }
+
+    /// One line of text with its baseline starting at (`x`, `baseline`). No wrapping.
+    pub(crate) fn draw_text(&mut self, x: f32, baseline: f32, style: &TextStyle, text: &str) {
+        let ops = text_ops(&self.fonts, x, baseline, style, text);
+        self.ops().extend(ops);
+    }
+
+    /// Wrapped text in a column from `x`, `width` wide, starting at the cursor and flowing onto
+    /// new pages as needed; the cursor ends below the last line.
+    pub(crate) fn paragraph(&mut self, x: f32, width: f32, style: &TextStyle, text: &str) {
+        for line in self.wrap(style, text, width) {
+            self.keep_together(style.line_height);
+            let baseline = self.baseline_below(style, self.cursor);
+            self.draw_text(x, baseline, style, &line);
+            self.cursor -= style.line_height;
+        }
+    }
+
+    /// A horizontal rule from `x1` to `x2` at height `y`.
+    pub(crate) fn rule(&mut self, x1: f32, x2: f32, y: f32, thickness: f32, colour: Colour) {
+        self.ops().extend(rule_ops(x1, x2, y, thickness, colour));
+    }
+
+    /// A filled rectangle with its lower-left corner at (`x`, `y`).
+    pub(crate) fn fill_rect(&mut self, x: f32, y: f32, width: f32, height: f32, colour: Colour) {
+        // printpdf's `Rect::from_xywh` leaves the paint mode unset, which draws nothing.
+        let rectangle = Rect {
+            mode: Some(PaintMode::Fill),
+            winding_order: Some(WindingOrder::NonZero),
+            ..Rect::from_xywh(Pt(x), Pt(y), Pt(width), Pt(height))
+        };
+        self.ops().extend([
+            Op::SetFillColor {
+                col: colour.to_pdf(),
+            },
+            Op::DrawRectangle { rectangle },
+        ]);
+    }
+
+    /// Every line of text drawn so far, per page, with its baseline.
+    #[cfg(test)]
+    pub(crate) fn lines_by_page(&self) -> Vec<Vec<(f32, String)>> {
+        self.pages
+            .iter()
+            .map(|page| {
+                let mut baseline = 0.0;
+                let mut lines = Vec::new();
+                for op in &page.ops {
+                    match op {
+                        Op::SetTextCursor { pos } => baseline = pos.y.0,
+                        Op::ShowText { items } => {
+                            for item in items {
+                                if let TextItem::Text(text) = item {
+                                    lines.push((baseline, text.clone()));
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                lines
+            })
+            .collect()
+    }
+
+    /// Adds the running header and footer, the outline and the metadata, and serialises.
+    pub(crate) fn finish(mut self, info: &DocumentInfo) -> Result<RenderedReport> {
+        let total = self.pages.len();
+        let mut pages = Vec::with_capacity(total);
+        for (index, mut draft) in std::mem::take(&mut self.pages).into_iter().enumerate() {
+            if draft.running {
+                draft
+                    .ops
+                    .extend(running_ops(&self.fonts, info, index + 1, total));
+            }
+            pages.push(PdfPage::new(
+                Mm::from(Pt(PAGE_WIDTH)),
+                Mm::from(Pt(PAGE_HEIGHT)),
+                draft.ops,
+            ));
+        }
+
+        // printpdf orders outline entries by (page, title), not by insertion.
+        for (title, page) in &self.outline {
+            self.pdf.add_bookmark(title, *page);
+        }
+        metadata::describe(&mut self.pdf, info);
+        self.pdf.with_pages(pages);
+
+        // Subsetting only happens with printpdf's `text_layout` feature; without it the whole
+        // 700 KB font goes in, silently.
+        let options = PdfSaveOptions {
+            subset_fonts: true,
+            ..PdfSaveOptions::default()
+        };
+        let mut warnings = Vec::new();
+        let mut file = self.pdf.to_lopdf_document(&options, &mut warnings);
+        if let Some(error) = warnings
+            .iter()
+            .find(|w| w.severity == PdfParseErrorSeverity::Error)
+        {
+            return Err(Error::Pdf {
+                message: format!("page {}: {}", error.page, error.msg),
+            });
+        }
+        metadata::correct(&mut file, info)?;
+        file.compress();
+        let mut bytes = Vec::new();
+        file.save_to(&mut bytes).map_err(|e| Error::Pdf {
+            message: e.to_string(),
+        })?;
+        Ok(RenderedReport {
+            bytes,
+            pages: u32::try_from(total).unwrap_or(u32::MAX),
+        })
+    }
+}
+
+fn text_ops(fonts: &Fonts, x: f32, baseline: f32, style: &TextStyle, text: &str) -> [Op; 6] {
+    [
+        Op::StartTextSection,
+        Op::SetFont {
+            font: PdfFontHandle::External(fonts.face(style.face).id.clone()),
+            size: Pt(style.size),
+        },
+        Op::SetFillColor {
+            col: style.colour.to_pdf(),
+        },
+        // In a fresh text object `Td` moves from the origin, so this is an absolute position.
+        Op::SetTextCursor {
+            pos: Point {
+                x: Pt(x),
+                y: Pt(baseline),
+            },
+        },
+        Op::ShowText {
+            items: vec![TextItem::Text(text.to_owned())],
+        },
+        Op::EndTextSection,
+    ]
+}
+
+fn rule_ops(x1: f32, x2: f32, y: f32, thickness: f32, colour: Colour) -> [Op; 3] {
+    let point = |x: f32| LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier: false,
+    };
+    [
+        Op::SetOutlineColor {
+            col: colour.to_pdf(),
+        },
+        Op::SetOutlineThickness { pt: Pt(thickness) },
+        Op::DrawLine {
+            line: Line {
+                points: vec![point(x1), point(x2)],
+                is_closed: false,
+            },
+        },
+    ]
+}
+
+/// The running header (truncated to one line) and the footer with "Page N of M".
+fn running_ops(fonts: &Fonts, info: &DocumentInfo, page: usize, total: usize) -> Vec<Op> {
+    let style = styles::RUNNING;
+    let face = fonts.face(style.face);
+    let width = |t: &str| face.width(t, style.size);
+    let parts: Vec<&str> = info.running_header.iter().map(String::as_str).collect();
+    let header = wrap::fit_parts(&parts, " · ", CONTENT_WIDTH, width);
+    let page_label = format!("Page {page} of {total}");
+    let footer_room = CONTENT_WIDTH - width(&page_label) - 12.0;
+    let footer = wrap::truncate(&info.running_footer, footer_room, width);
+
+    let mut ops = Vec::new();
+    ops.extend(text_ops(
+        fonts,
+        CONTENT_LEFT,
+        HEADER_BASELINE,
+        &style,
+        &header,
+    ));
+    ops.extend(rule_ops(
+        CONTENT_LEFT,
+        CONTENT_RIGHT,
+        HEADER_RULE,
+        HAIRLINE,
+        palette::RULE,
+    ));
+    ops.extend(rule_ops(
+        CONTENT_LEFT,
+        CONTENT_RIGHT,
+        FOOTER_RULE,
+        HAIRLINE,
+        palette::RULE,
+    ));
+    ops.extend(text_ops(
+        fonts,
+        CONTENT_LEFT,
+        FOOTER_BASELINE,
+        &style,
+        &footer,
+    ));
+    let label_x = CONTENT_RIGHT - width(&page_label);
+    ops.extend(text_ops(
+        fonts,
+        label_x,
+        FOOTER_BASELINE,
+        &style,
+        &page_label,
+    ));
+    ops
+}

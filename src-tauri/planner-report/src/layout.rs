@@ -1,0 +1,106 @@
+//! The page grid, colours and type scale every section draws with. All lengths are in points
+//! (1/72 inch) measured from the bottom-left corner, as PDF does.
+
+use printpdf::{Color, Rgb};
+
+use crate::fonts::Face;
+
+pub(crate) const MM: f32 = 72.0 / 25.4;
+
+/// A4 portrait.
+pub(crate) const PAGE_WIDTH: f32 = 210.0 * MM;
+pub(crate) const PAGE_HEIGHT: f32 = 297.0 * MM;
+
+pub(crate) const MARGIN_LEFT: f32 = 25.0 * MM;
+pub(crate) const MARGIN_RIGHT: f32 = 25.0 * MM;
+pub(crate) const CONTENT_LEFT: f32 = MARGIN_LEFT;
+pub(crate) const CONTENT_RIGHT: f32 = PAGE_WIDTH - MARGIN_RIGHT;
+pub(crate) const CONTENT_WIDTH: f32 = CONTENT_RIGHT - CONTENT_LEFT;
+
+/// Where body text starts below the running header, and where it must stop above the footer.
+pub(crate) const CONTENT_TOP: f32 = PAGE_HEIGHT - 32.0 * MM;
+pub(crate) const CONTENT_BOTTOM: f32 = 25.0 * MM;
+
+pub(crate) const HEADER_BASELINE: f32 = PAGE_HEIGHT - 16.0 * MM;
+pub(crate) const HEADER_RULE: f32 = PAGE_HEIGHT - 19.0 * MM;
+pub(crate) const FOOTER_RULE: f32 = 19.0 * MM;
+pub(crate) const FOOTER_BASELINE: f32 = 14.0 * MM;
+
+pub(crate) const HAIRLINE: f32 = 0.5;
+
+/// An sRGB colour, 0–255 per channel as designers give them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Colour(pub u8, pub u8, pub u8);
+
+impl Colour {
+    pub(crate) fn to_pdf(self) -> Color {
+        let channel = |v: u8| f32::from(v) / 255.0;
+        Color::Rgb(Rgb::new(
+            channel(self.0),
+            channel(self.1),
+            channel(self.2),
+            None,
+        ))
+    }
+}
+
+/// Muted, print-friendly colours: near-black text, one deep blue accent, soft greys.
+pub(crate) mod palette {
+    use super::Colour;
+
+    pub(crate) const INK: Colour = Colour(0x22, 0x2a, 0x33);
+    pub(crate) const MUTED: Colour = Colour(0x5f, 0x6b, 0x78);
+    pub(crate) const ACCENT: Colour = Colour(0x1f, 0x4e, 0x79);
+    pub(crate) const RULE: Colour = Colour(0xc9, 0xd0, 0xd8);
+    pub(crate) const TINT: Colour = Colour(0xf2, 0xf5, 0xf8);
+}
+
+/// How a run of text is set: face, size and the distance between baselines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TextStyle {
+    pub(crate) face: Face,
+    pub(crate) size: f32,
+    pub(crate) line_height: f32,
+    pub(crate) colour: Colour,
+}
+
+impl TextStyle {
+    const fn new(face: Face, size: f32, leading: f32, colour: Colour) -> Self {
+        Self {
+            face,
+            size,
+            line_height: size * leading,
+            colour,
+        }
+    }
+
+    pub(crate) const fn with_colour(self, colour: Colour) -> Self {
+        Self { colour, ..self }
+    }
+
+    pub(crate) const fn with_size(self, size: f32) -> Self {
+        Self {
+            size,
+            line_height: self.line_height / self.size * size,
+            ..self
+        }
+    }
+}
+
+/// The type scale. Few sizes, one family: hierarchy comes from size, weight and colour.
+pub(crate) mod styles {
+    use super::{TextStyle, palette};
+    use crate::fonts::Face;
+
+    pub(crate) const COVER_KICKER: TextStyle =
+        TextStyle::new(Face::Bold, 11.0, 1.3, palette::ACCENT);
+    pub(crate) const COVER_INSTITUTION: TextStyle =
+        TextStyle::new(Face::Bold, 28.0, 1.18, palette::INK);
+    pub(crate) const COVER_TITLE: TextStyle =
+        TextStyle::new(Face::Regular, 16.0, 1.3, palette::MUTED);
+    pub(crate) const HEADING: TextStyle = TextStyle::new(Face::Bold, 18.0, 1.25, palette::INK);
+    pub(crate) const BODY: TextStyle = TextStyle::new(Face::Regular, 10.0, 1.45, palette::INK);
+    pub(crate) const LABEL: TextStyle = TextStyle::new(Face::Bold, 9.0, 1.45, palette::MUTED);
+    pub(crate) const VALUE: TextStyle = TextStyle::new(Face::Regular, 10.5, 1.4, palette::INK);
+    pub(crate) const RUNNING: TextStyle = TextStyle::new(Face::Regular, 8.0, 1.3, palette::MUTED);
+}

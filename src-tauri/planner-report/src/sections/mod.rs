@@ -1,0 +1,32 @@
+//! One module per section of the report, in the order they print. Each draws onto the
+//! document from a fresh page and adds its own outline entry.
+
+pub(crate) mod cover;
+pub(crate) mod profile;
+
+use chrono::NaiveDate;
+use planner_core::Plan;
+
+use crate::document::ReportDocument;
+use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH, MM, palette, styles};
+
+/// What every section may print besides the plan itself.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ReportContext<'a> {
+    pub(crate) plan: &'a Plan,
+    pub(crate) generated_on: NaiveDate,
+    /// Which version of the plan this is; every report is a draft until plan versions exist.
+    pub(crate) version: &'a str,
+}
+
+/// Shown where a country has not been chosen yet.
+pub(crate) const NOT_SPECIFIED: &str = "Not specified";
+
+/// A section title with the thin accent rule under it.
+pub(crate) fn section_heading(doc: &mut ReportDocument, title: &str) {
+    doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::HEADING, title);
+    doc.move_down(2.0 * MM);
+    let y = doc.cursor();
+    doc.rule(CONTENT_LEFT, CONTENT_RIGHT, y, 1.0, palette::ACCENT);
+    doc.move_down(6.0 * MM);
+}

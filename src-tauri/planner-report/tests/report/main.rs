@@ -1,0 +1,265 @@
+//! The report as a reader gets it: rendered, written to disk, and read back with poppler's
+//! command-line tools (`pdftotext`, `pdfinfo`, `pdffonts`) the way a committee member's viewer
+//! would. poppler-utils must be installed; without it these tests fail, never skip.
+
+mod poppler;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use planner_core::{InstitutionProfile, Plan, Stage, StoredPlan, sample_plan};
+use planner_report::{ReportOptions, export, render};
+
+use poppler::{pdf_fonts, pdf_info, pdf_text, pdf_text_page, word_boxes};
+
+const A4_WIDTH_PT: f32 = 595.276;
+const MARGIN_PT: f32 = 25.0 * 72.0 / 25.4;
+
+fn options() -> ReportOptions {
+    ReportOptions {
+        generated_on: NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid date"),
+    }
+}
+
+fn stored(plan: Plan) -> StoredPlan {
+    StoredPlan {
+        id: 7,
+        plan,
+        created_at: "2026-11-01T08:00:00Z".to_owned(),
+        updated_at: "2026-11-28T17:30:00Z".to_owned(),
+    }
+}
+
+fn plan_for(name: &str, country: &str) -> StoredPlan {
+    stored(Plan {
+        title: "Micro-credential pilot 2027".to_owned(),
+        profile: InstitutionProfile {
+            name: name.to_owned(),
+            country: Some(country.to_owned()),
+            total_enrolment: 240_000,
+            stage: Stage::Exploring,
+        },
+    })
+}
+
+/// Exports into a fresh temp dir; the dir lives as long as the returned guard.
+fn export_to_temp(plan: &StoredPlan) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.pdf");
+    export(plan, &options(), &path).expect("report exported");
+    (dir, path)
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn names_in_any_supported_script_extract_exactly_as_typed() {
+    let names = [
+        ("Universidad Nacional Autónoma de México", "MX"),
+        ("Łódź", "PL"),
+        ("Московский университет", "RU"),
+        ("Ελληνικό Ανοικτό Πανεπιστήμιο", "GR"),
+    ];
+    for (name, country) in names {
+        let (_dir, path) = export_to_temp(&plan_for(name, country));
+        let profile_page = pdf_text_page(&path, 2);
+        assert!(
+            profile_page.lines().any(|line| line.trim() == name),
+            "the profile table shows {name:?} on a line of its own, exactly; page 2 reads:\n{profile_page}"
+        );
+        let whole = squeeze(&pdf_text(&path));
+        assert!(
+            whole.matches(name).count() >= 3,
+            "{name:?} appears on the cover, in the running header and in the table; got:\n{whole}"
+        );
+        assert!(
+            !whole.contains('\u{fffd}'),
+            "no unmappable glyphs for {name:?}"
+        );
+    }
+}
+
+#[test]
+fn the_sample_report_reads_as_a_cover_and_a_profile_page() {
+    let plan = stored(sample_plan());
+    let (_dir, path) = export_to_temp(&plan);
+
+    let cover = squeeze(&pdf_text_page(&path, 1));
+    for expected in [
+        "Micro-credential adoption plan",
+        "Lakeshore State University System",
+        "Industry micro-credentials: system-wide expansion 2027–2031",
+        "Version Draft",
+        "Date 29 November 2026",
+        "Country United States",
+        "Stage Offering micro-credentials, expanding",
+    ] {
+        assert!(
+            cover.contains(expected),
+            "cover shows {expected:?}; it reads:\n{cover}"
+        );
+    }
+    assert!(
+        !cover.contains("Page 1"),
+        "no page number on the cover: {cover}"
+    );
+
+    let profile = squeeze(&pdf_text_page(&path, 2));
+    for expected in [
+        "Lakeshore State University System · Industry micro-credentials: system-wide expansion 2027–2031",
+        "Institution profile",
+        "Institution Lakeshore State University System",
+        "Country United States",
+        "Total enrolment 240,000 students",
+        "Stage Offering micro-credentials, expanding",
+        "Page 2 of 2",
+    ] {
+        assert!(
+            profile.contains(expected),
+            "profile page shows {expected:?}; it reads:\n{profile}"
+        );
+    }
+}
+
+#[test]
+fn the_file_carries_its_metadata_and_the_date_it_was_generated() {
+    let plan = stored(sample_plan());
+    let (_dir, path) = export_to_temp(&plan);
+    let info = pdf_info(&path);
+    let field = |key: &str| {
+        info.get(key)
+            .unwrap_or_else(|| panic!("pdfinfo reports {key}; it printed {info:?}"))
+            .as_str()
+    };
+    assert_eq!(field("Pages"), "2");
+    assert_eq!(field("Title"), plan.plan.title);
+    assert_eq!(
+        field("Subject"),
+        "Micro-credential adoption plan for Lakeshore State University System"
+    );
+    assert_eq!(field("Author"), "Lakeshore State University System");
+    assert_eq!(field("Creator"), "Micro-credential Adoption Planner");
+    assert!(
+        field("CreationDate").starts_with("2026-11-29T00:00:00"),
+        "created on the report's date, not 1970: {}",
+        field("CreationDate")
+    );
+    assert!(
+        field("Page size").contains("(A4)"),
+        "A4 pages: {}",
+        field("Page size")
+    );
+    assert!(
+        !info.contains_key("PDF subtype"),
+        "the file claims no PDF/X or PDF/A conformance it does not have: {info:?}"
+    );
+}
+
+#[test]
+fn fonts_are_embedded_as_subsets_so_the_file_stays_small() {
+    let plan = plan_for("Ελληνικό Ανοικτό Πανεπιστήμιο", "GR");
+    let (_dir, path) = export_to_temp(&plan);
+    let fonts = pdf_fonts(&path);
+    assert_eq!(fonts.len(), 2, "regular and bold, nothing else: {fonts:?}");
+    for font in &fonts {
+        assert!(font.name.contains("DejaVuSans"), "{font:?}");
+        assert!(font.embedded, "embedded: {font:?}");
+        assert!(font.subset, "subset, with a tag like ABCDEF+: {font:?}");
+        assert!(font.unicode_map, "has a ToUnicode map: {font:?}");
+    }
+    let size = std::fs::metadata(&path).expect("report on disk").len();
+    assert!(
+        size < 80_000,
+        "a two-page report with subset fonts is tens of KB, not the whole 700 KB font: {size} bytes"
+    );
+}
+
+#[test]
+fn a_200_character_name_wraps_inside_the_margins_without_losing_a_word() {
+    let name = "The Extraordinarily Long-Named Consortium of Public Universities, Polytechnics, \
+                Community Colleges and Lifelong Learning Institutes of the Northern and Western \
+                Regions (Łódź and Kraków campus, Poland)";
+    assert_eq!(name.chars().count(), 200, "as long as a name may be");
+    let (_dir, path) = export_to_temp(&plan_for(name, "PL"));
+
+    let right_margin = A4_WIDTH_PT - MARGIN_PT;
+    let words = word_boxes(&path);
+    assert!(!words.is_empty(), "pdftotext -bbox found words");
+    for word in &words {
+        assert!(
+            word.x_min >= MARGIN_PT - 0.5 && word.x_max <= right_margin + 0.5,
+            "{:?} at {:.1}–{:.1} pt stays between the margins ({MARGIN_PT:.1}–{right_margin:.1} pt)",
+            word.text,
+            word.x_min,
+            word.x_max
+        );
+    }
+    let whole = squeeze(&pdf_text(&path));
+    assert!(
+        whole.matches(name).count() >= 2,
+        "every word of the name, in order, on the cover and in the table: {whole}"
+    );
+}
+
+#[test]
+fn the_outline_has_an_entry_per_section_and_opens_with_the_document() {
+    let rendered = render(&stored(sample_plan()), &options()).expect("rendered");
+    assert_eq!(rendered.pages, 2);
+    let outline = poppler::outline(&rendered.bytes);
+    assert_eq!(
+        outline,
+        [
+            ("Cover".to_owned(), 1),
+            ("Institution profile".to_owned(), 2)
+        ],
+        "outline entries with their pages"
+    );
+}
+
+#[test]
+fn the_same_plan_on_the_same_date_gives_the_same_bytes() {
+    let plan = stored(sample_plan());
+    let first = render(&plan, &options()).expect("rendered");
+    let second = render(&plan, &options()).expect("rendered again");
+    assert!(
+        first.bytes == second.bytes,
+        "identical files, so two exports of an unchanged plan compare equal"
+    );
+}
+
+#[test]
+fn export_reports_what_it_wrote() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.pdf");
+    let report = export(&stored(sample_plan()), &options(), &path).expect("exported");
+    let on_disk = std::fs::read(&path).expect("file written");
+    assert_eq!(
+        on_disk, report.bytes,
+        "the bytes returned are the bytes on disk"
+    );
+    assert!(on_disk.starts_with(b"%PDF-"), "a PDF file");
+    assert_eq!(report.pages, 2);
+}
+
+#[test]
+fn exporting_into_a_missing_folder_names_the_destination_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("missing").join("plan.pdf");
+    let err = export(&stored(sample_plan()), &options(), &path).expect_err("refused");
+    let message = err.to_string();
+    assert!(
+        message.contains("Could not write the report to") && message.contains(&display(&path)),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("list").count(),
+        0,
+        "nothing created"
+    );
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}

@@ -1,1 +1,99 @@
-fn main() {}
+//! `mcplan`: the planner from the command line, for scripts and headless use. It reads and
+//! writes the same store as the desktop app and prints the same numbers, computed by
+//! planner-core. Exit codes: 0 success, 2 invalid input or unknown plan, 1 any other failure.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mcplan",
+    version,
+    about = "Micro-credential adoption plans from the command line"
+)]
+struct Cli {
+    /// The plan store to use (default: the desktop app's own store).
+    #[arg(long, global = true, env = planner_store::DB_ENV_VAR, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Add the sample plan (a 240,000-student university system) and print its number.
+    Demo,
+    /// Create a plan and print its number.
+    New {
+        /// The institution's name, in any script.
+        #[arg(long)]
+        institution: String,
+        /// The plan's title.
+        #[arg(long)]
+        title: String,
+        /// ISO 3166-1 two-letter country code, such as MX.
+        #[arg(long, value_name = "CC", default_value = "")]
+        country: String,
+        /// Total enrolment (number of students).
+        #[arg(
+            long,
+            value_name = "N",
+            default_value = "0",
+            allow_hyphen_values = true
+        )]
+        students: String,
+        /// "exploring" (no micro-credentials yet) or "offering" (has some, wants more).
+        #[arg(long, value_name = "STAGE", default_value = "exploring")]
+        stage: String,
+    },
+    /// List the plans, most recently edited first.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one plan.
+    Show {
+        /// The plan's number, as `mcplan list` prints it.
+        id: String,
+        /// Print the whole plan as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a plan's PDF report.
+    Pdf {
+        /// The plan's number, as `mcplan list` prints it.
+        id: String,
+        /// Where to write the PDF; an existing file is replaced whole.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+/// A failure, with the exit code it deserves.
+#[derive(Debug)]
+enum Failure {
+    /// The user asked for something invalid or absent: exit 2.
+    Input(String),
+    /// Anything else: exit 1.
+    Other(String),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprintln!("mcplan: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(message)) => {
+            eprintln!("mcplan: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+use std::io::Write;
+use std::path::Path;
+
+use chrono::Local;
+use planner_core::{PlanId, ProfileForm, StoredPlan};
+use planner_store::Store;
+
+use crate::{Cli, Command, Failure};
+
+type Outcome = Result<(), Failure>;
+
+impl From<planner_store::Error> for Failure {
+    fn from(err: planner_store::Error) -> Self {
+        match err {
+            planner_store::Error::NotFound(_) => Failure::Input(err.to_string()),
+            other => Failure::Other(other.to_string()),
+        }
+    }
+}
+
+pub(crate) fn run(cli: Cli) -> Outcome {
+    let path = match cli.db {
+        Some(path) => path,
+        None => planner_store::default_db_path()?,
+    };
+    let mut store = Store::open(&path)?;
+    match cli.command {
+        Command::Demo => {
+            let plan = store.add_sample_plan()?;
+            say(&plan.id.to_string())
+        }
+        Command::New {
+            institution,
+            title,
+            country,
+            students,
+            stage,
+        } => {
+            let form = ProfileForm {
+                title,
+                institution_name: institution,
+                country,
+                total_enrolment: students,
+                stage,
+            };
+            let (title, profile) = form.validate().map_err(|e| Failure::Input(e.summary()))?;
+            let plan = store.create_plan(&planner_core::Plan { title, profile })?;
+            say(&plan.id.to_string())
+        }
+        Command::List { json } => list(&mut store, json),
+        Command::Show { id, json } => {
+            let plan = store.get_plan(parse_id(&id)?)?;
+            if json {
+                say(&to_json(&plan)?)
+            } else {
+                say(&describe(&plan))
+            }
+        }
+        Command::Pdf { id, out } => pdf(&store.get_plan(parse_id(&id)?)?, &out),
+    }
+}
+
+fn list(store: &mut Store, json: bool) -> Outcome {
+    let plans = store.list_plans()?;
+    if json {
+        return say(&to_json(&plans)?);
+    }
+    if plans.is_empty() {
+        return say("No plans yet. Create one with `mcplan new` or `mcplan demo`.");
+    }
+    let mut out = String::new();
+    for plan in &plans {
+        let edited = plan.updated_at.get(..10).unwrap_or(&plan.updated_at);
+        out.push_str(&format!(
+            "{:>4}  {}  {}  ({}, edited {edited})\n",
+            plan.id,
+            plan.title,
+            plan.institution_name,
+            plan.stage.key()
+        ));
+    }
+    say(out.trim_end())
+}
+
+fn pdf(plan: &StoredPlan, out: &Path) -> Outcome {
+    let options = planner_report::ReportOptions {
+        generated_on: Local::now().date_naive(),
+    };
+    let report = planner_report::export(plan, &options, out)
+        .map_err(|err| Failure::Other(err.to_string()))?;
+    say(&format!(
+        "Wrote {} ({} pages, {} bytes)",
+        out.display(),
+        report.pages,
+        report.bytes.len()
+    ))
+}
+
+fn parse_id(text: &str) -> Result<PlanId, Failure> {
+    text.trim()
+        .parse::<PlanId>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| {
+            Failure::Input(format!(
+                "“{text}” is not a plan number; `mcplan list` shows the numbers"
+            ))
+        })
+}
+
+fn describe(plan: &StoredPlan) -> String {
+    let profile = &plan.plan.profile;
+    let country = match (profile.country_name(), &profile.country) {
+        (Some(name), Some(code)) => format!("{name} ({code})"),
+        _ => "not set".to_owned(),
+    };
+    format!(
+        "{}\n  Institution:     {}\n  Country:         {country}\n  Total enrolment: {}\n  \
+         Stage:           {}\n  Last edited:     {}",
+        plan.plan.title,
+        profile.name,
+        planner_core::format_count(u64::from(profile.total_enrolment)),
+        profile.stage.label(),
+        plan.updated_at
+    )
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value).map_err(|err| Failure::Other(err.to_string()))
+}
+
+/// Prints a line; a closed pipe (`mcplan list | head`) is not an error worth a panic.
+fn say(text: &str) -> Outcome {
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}") {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Other(format!("could not write the output: {err}")))
+        }
+        _ => Ok(()),
+    }
+}

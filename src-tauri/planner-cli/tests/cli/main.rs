@@ -1,0 +1,237 @@
+//! `mcplan` as a script would use it: every subcommand, on success and on bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::prelude::*;
+use predicates::prelude::*;
+use serde_json::Value;
+
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        Sandbox {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("store").join("plans.sqlite3")
+    }
+
+    fn mcplan(&self) -> Command {
+        let mut cmd = Command::cargo_bin("mcplan").expect("mcplan is built");
+        cmd.arg("--db").arg(self.db()).env_remove("MCPLAN_DB");
+        cmd
+    }
+
+    fn stdout(&self, args: &[&str]) -> String {
+        let out = self
+            .mcplan()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).expect("utf-8 output")
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.stdout(args)).expect("valid JSON on stdout")
+    }
+
+    fn new_plan(&self, institution: &str) -> String {
+        self.stdout(&["new", "--institution", institution, "--title", "Pilot 2027"])
+            .trim()
+            .to_owned()
+    }
+}
+
+fn extract_pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed to check PDF text");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout).expect("utf-8 text")
+}
+
+#[test]
+fn demo_adds_the_sample_plan_and_prints_its_number() {
+    let sandbox = Sandbox::new();
+    let id = sandbox.stdout(&["demo"]);
+    let plan = sandbox.json(&["show", id.trim(), "--json"]);
+    assert_eq!(plan["plan"]["profile"]["totalEnrolment"], 240_000);
+    assert_eq!(plan["plan"]["profile"]["stage"], "offering");
+}
+
+#[test]
+fn new_creates_a_plan_with_every_option_and_list_shows_it() {
+    let sandbox = Sandbox::new();
+    let id = sandbox.stdout(&[
+        "new",
+        "--institution",
+        "Universidad Nacional Autónoma de México",
+        "--title",
+        "Credenciales 2027",
+        "--country",
+        "mx",
+        "--students",
+        "370,000",
+        "--stage",
+        "offering",
+    ]);
+    let id: i64 = id.trim().parse().expect("new prints a plan number");
+
+    let list = sandbox.json(&["list", "--json"]);
+    let rows = list.as_array().expect("a JSON array");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["id"], id);
+    assert_eq!(
+        rows[0]["institutionName"],
+        "Universidad Nacional Autónoma de México"
+    );
+
+    let plan = sandbox.json(&["show", &id.to_string(), "--json"]);
+    assert_eq!(plan["plan"]["title"], "Credenciales 2027");
+    assert_eq!(plan["plan"]["profile"]["country"], "MX");
+    assert_eq!(plan["plan"]["profile"]["totalEnrolment"], 370_000);
+
+    let table = sandbox.stdout(&["list"]);
+    assert!(
+        table.contains("Credenciales 2027") && table.contains("Autónoma"),
+        "{table}"
+    );
+    let text = sandbox.stdout(&["show", &id.to_string()]);
+    assert!(
+        text.contains("Mexico (MX)") && text.contains("370,000"),
+        "{text}"
+    );
+}
+
+#[test]
+fn list_on_an_empty_store_says_how_to_start() {
+    let sandbox = Sandbox::new();
+    assert!(sandbox.stdout(&["list"]).contains("No plans yet"));
+    assert_eq!(sandbox.json(&["list", "--json"]), Value::Array(vec![]));
+}
+
+#[test]
+fn bad_input_to_new_exits_2_naming_the_field_and_saves_nothing() {
+    let sandbox = Sandbox::new();
+    let cases: &[(&[&str], &str)] = &[
+        (&["--students", "-5"], "negative"),
+        (&["--students", "lots"], "lots"),
+        (&["--country", "XX"], "XX"),
+        (&["--stage", "pondering"], "pondering"),
+    ];
+    for (extra, named) in cases {
+        let mut args = vec!["new", "--institution", "Łódź University", "--title", "T"];
+        args.extend_from_slice(extra);
+        let assert = sandbox.mcplan().args(&args).assert().code(2);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert!(
+            stderr.contains(named),
+            "message for {extra:?} names {named}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    sandbox
+        .mcplan()
+        .args(["new", "--institution", "  ", "--title", "T"])
+        .assert()
+        .code(2);
+    assert_eq!(
+        sandbox.json(&["list", "--json"]),
+        Value::Array(vec![]),
+        "nothing was saved"
+    );
+}
+
+#[test]
+fn an_unknown_or_malformed_plan_number_exits_2_with_one_line() {
+    let sandbox = Sandbox::new();
+    for args in [
+        vec!["show", "42", "--json"],
+        vec!["show", "abc"],
+        vec!["pdf", "42", "--out", "x.pdf"],
+        vec!["pdf", "-3", "--out", "x.pdf"],
+    ] {
+        sandbox.mcplan().args(&args).assert().code(2).stderr(
+            predicate::str::contains("plan").and(predicate::str::contains("panicked").not()),
+        );
+    }
+    sandbox.mcplan().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn pdf_writes_a_report_whose_cover_names_the_institution_as_typed() {
+    let sandbox = Sandbox::new();
+    for name in ["Łódź University of Technology", "Московский университет"]
+    {
+        let id = sandbox.new_plan(name);
+        let out = sandbox.dir.path().join(format!("report-{id}.pdf"));
+        sandbox
+            .mcplan()
+            .args(["pdf", &id, "--out"])
+            .arg(&out)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Wrote"));
+        let text = extract_pdf_text(&out);
+        assert!(text.contains(name), "PDF text has {name}: {text}");
+        assert!(text.contains("Pilot 2027"), "PDF text has the title");
+    }
+}
+
+#[test]
+fn pdf_into_a_missing_folder_fails_with_exit_1_and_writes_nothing() {
+    let sandbox = Sandbox::new();
+    let id = sandbox.new_plan("Kept University");
+    let out = sandbox.dir.path().join("no-such-folder").join("r.pdf");
+    sandbox
+        .mcplan()
+        .args(["pdf", &id, "--out"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no-such-folder"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn the_store_can_be_chosen_with_mcplan_db() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.dir.path().join("env.sqlite3");
+    let mut cmd = Command::cargo_bin("mcplan").expect("built");
+    cmd.env("MCPLAN_DB", &db).args(["demo"]).assert().success();
+    assert!(db.exists(), "MCPLAN_DB names the store file");
+}
+
+#[test]
+fn a_store_from_a_newer_planner_exits_1_and_is_left_alone() {
+    let sandbox = Sandbox::new();
+    sandbox.stdout(&["demo"]);
+    let db = sandbox.db();
+    {
+        let conn = rusqlite::Connection::open(&db).expect("open store");
+        conn.pragma_update(None, "user_version", 999)
+            .expect("pretend a newer planner wrote it");
+    }
+    sandbox
+        .mcplan()
+        .args(["list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("newer version"));
+}

@@ -1,0 +1,74 @@
+//! Core, store and report together: what a dean types is what the committee reads.
+
+use std::process::Command;
+
+use chrono::NaiveDate;
+use planner_core::ProfileForm;
+use planner_report::ReportOptions;
+use planner_store::Store;
+
+const NAMES: [&str; 4] = [
+    "Universidad Nacional Autónoma de México",
+    "Łódź University of Technology",
+    "Московский университет",
+    "Ελληνικό Ανοικτό Πανεπιστήμιο",
+];
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn names_typed_in_any_script_survive_the_store_and_print_exactly_in_the_pdf() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("plans.sqlite3");
+    let ids: Vec<i64> = {
+        let store = Store::open(&db).expect("open store");
+        NAMES
+            .iter()
+            .map(|name| {
+                let form = ProfileForm {
+                    title: format!("Adoption plan — {name}"),
+                    institution_name: (*name).to_owned(),
+                    country: String::new(),
+                    total_enrolment: "12 000".to_owned(),
+                    stage: "exploring".to_owned(),
+                };
+                let (title, profile) = form.validate().expect("valid form");
+                store
+                    .create_plan(&planner_core::Plan { title, profile })
+                    .expect("create")
+                    .id
+            })
+            .collect()
+    };
+
+    let store = Store::open(&db).expect("reopen store");
+    let options = ReportOptions {
+        generated_on: NaiveDate::from_ymd_opt(2026, 11, 29).expect("date"),
+    };
+    for (id, name) in ids.iter().zip(NAMES) {
+        let plan = store.get_plan(*id).expect("stored plan");
+        let out = dir.path().join(format!("{id}.pdf"));
+        planner_report::export(&plan, &options, &out).expect("export");
+        let text = pdf_text(&out);
+        assert!(
+            text.contains(name),
+            "the PDF prints {name} exactly; it has: {text}"
+        );
+        assert!(
+            text.contains(&format!("Adoption plan — {name}")),
+            "title printed: {text}"
+        );
+    }
+}

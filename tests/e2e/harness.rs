@@ -1,0 +1,234 @@
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use thirtyfour::prelude::*;
+use thirtyfour::{Capabilities, Key};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// One test's private world: its own store, PDF destination and tauri-driver.
+pub struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+pub struct App {
+    driver: WebDriver,
+    tauri_driver: Child,
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        Sandbox {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("data").join("plans.sqlite3")
+    }
+
+    pub fn pdf(&self) -> PathBuf {
+        self.dir.path().join("exported plan.pdf")
+    }
+
+    /// Starts the app (through tauri-driver) on this sandbox's store and waits for its window.
+    pub async fn launch(&self) -> App {
+        let app_bin = std::env::var("MCPLAN_APP_BIN")
+            .expect("MCPLAN_APP_BIN must name the built app: run `make e2e`");
+        assert!(
+            Path::new(&app_bin).exists(),
+            "the app binary {app_bin} is missing: run `make app`"
+        );
+        let port = free_port();
+        let native_port = free_port();
+        let tauri_driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("MCPLAN_DB", self.db())
+            .env("MCPLAN_E2E_SAVE_PATH", self.pdf())
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver is installed (`cargo install tauri-driver --version '^2'`)");
+        wait_for_port(port);
+        let caps: Capabilities = serde_json::from_value(json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app_bin, "args": [] }
+        }))
+        .expect("capabilities");
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
+            .await
+            .expect("a WebDriver session with the app");
+        let app = App {
+            driver,
+            tauri_driver,
+        };
+        app.wait_for("[data-testid=plan-list]").await;
+        app
+    }
+}
+
+impl App {
+    pub async fn close(mut self) {
+        let _ = self.driver.clone().quit().await;
+        // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver, which would otherwise
+        // keep running and hold the test's output open.
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.tauri_driver.id().to_string())
+            .status();
+        let _ = self.tauri_driver.wait();
+    }
+
+    pub async fn wait_for(&self, css: &str) -> WebElement {
+        self.driver
+            .query(By::Css(css))
+            .wait(WAIT, Duration::from_millis(100))
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    pub async fn count(&self, css: &str) -> usize {
+        self.driver
+            .find_all(By::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0)
+    }
+
+    pub async fn wait_text(&self, css: &str) -> String {
+        let element = self.wait_for(css).await;
+        element.text().await.expect("element text")
+    }
+
+    /// Waits until the element's text contains `wanted`, and returns the text.
+    pub async fn wait_text_containing(&self, css: &str, wanted: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let text = match self.driver.find(By::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(wanted) {
+                return text;
+            }
+            assert!(
+                started.elapsed() < WAIT,
+                "{css} never said {wanted:?}; it says {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn wait_saved(&self) {
+        self.wait_text_containing("[data-testid=save-state]", "All changes saved")
+            .await;
+    }
+
+    pub async fn plan_list_text(&self) -> String {
+        self.wait_text("[data-testid=plan-list]").await
+    }
+
+    pub async fn open_plan(&self, title: &str) {
+        for item in self
+            .driver
+            .find_all(By::Css("[data-testid=plan-item]"))
+            .await
+            .expect("items")
+        {
+            if item.text().await.unwrap_or_default().contains(title) {
+                item.click().await.expect("open plan");
+                self.wait_text_containing("h1", title).await;
+                return;
+            }
+        }
+        panic!("no plan titled {title} in the list");
+    }
+
+    /// Replaces what a field of `form` holds, typing like a person.
+    pub async fn type_into(&self, form: &str, name: &str, text: &str) {
+        let input = self
+            .wait_for(&format!("[data-testid={form}] [name={name}]"))
+            .await;
+        input.click().await.expect("focus field");
+        input
+            .send_keys(Key::Control + "a")
+            .await
+            .expect("select all");
+        input.send_keys(Key::Backspace).await.expect("clear");
+        input.send_keys(text).await.expect("type");
+    }
+
+    pub async fn field(&self, name: &str) -> String {
+        app_field_value(self, name).await
+    }
+
+    pub async fn create_plan(&self, title: &str, institution: &str, enrolment: &str) {
+        self.click("[data-testid=new-plan]").await;
+        self.type_into("new-plan-form", "title", title).await;
+        self.type_into("new-plan-form", "institutionName", institution)
+            .await;
+        self.type_into("new-plan-form", "totalEnrolment", enrolment)
+            .await;
+        self.click("[data-testid=create-plan]").await;
+        self.wait_text_containing("h1", title).await;
+    }
+}
+
+/// The value a profile-form field shows.
+pub async fn app_field_value(app: &App, name: &str) -> String {
+    let input = app
+        .wait_for(&format!("[data-testid=profile-form] [name={name}]"))
+        .await;
+    input
+        .value()
+        .await
+        .expect("field value")
+        .unwrap_or_default()
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+fn wait_for_port(port: u16) {
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < WAIT,
+            "tauri-driver did not listen on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+pub fn pdf_text(pdf: &Path) -> String {
+    assert!(pdf.exists(), "no PDF at {}", pdf.display());
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout).expect("utf-8")
+}

@@ -54,6 +54,8 @@ impl Sandbox {
             .env("MCPLAN_DB", self.db())
             .env("MCPLAN_E2E_SAVE_PATH", self.pdf())
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
+            // Numbers in the window follow the locale; the assertions expect English ones.
+            .env("LANG", "en_US.UTF-8")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -64,9 +66,20 @@ impl Sandbox {
             "tauri:options": { "application": app_bin, "args": [] }
         }))
         .expect("capabilities");
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
-            .await
-            .expect("a WebDriver session with the app");
+        // tauri-driver listens before its native WebKitWebDriver is ready, so the first
+        // request can be dropped; a few tries over a couple of seconds get past that.
+        let mut attempt = 0;
+        let driver = loop {
+            match WebDriver::new(format!("http://127.0.0.1:{port}"), caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(err) if attempt < 5 => {
+                    attempt += 1;
+                    eprintln!("WebDriver session attempt {attempt} failed: {err}; retrying");
+                    tokio::time::sleep(Duration::from_millis(400)).await;
+                }
+                Err(err) => panic!("no WebDriver session with the app: {err}"),
+            }
+        };
         let app = App {
             driver,
             tauri_driver,

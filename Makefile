@@ -46,7 +46,7 @@ tauri-driver:
 
 lint: ui-build
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	cd ui && npm run check
 
 ui-test: ui-deps

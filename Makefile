@@ -31,8 +31,7 @@ system-deps:
 	@command -v cargo >/dev/null || { echo "Rust is needed: see https://rustup.rs"; exit 1; }
 	@command -v npm >/dev/null || { echo "Installing Node.js"; \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
-	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); \
-		if (a<20||(a===20&&b<19)) { console.error("Node.js 20.19 or newer is needed, found "+process.version); process.exit(1) }'
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Node.js 20.19 or newer is needed, found "+process.version); process.exit(1) }'
 
 ui/node_modules/.package-lock.json: ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund

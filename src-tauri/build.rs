@@ -6,7 +6,11 @@ const COMMANDS: &[&str] = &[
     "get_plan",
     "create_plan",
     "update_profile",
-    "list_countries",
+    "get_profile_options",
+    "get_assessment_guide",
+    "save_area_response",
+    "set_wizard_position",
+    "set_action_adopted",
     "export_pdf",
 ];
 

@@ -38,7 +38,11 @@ pub fn run() {
             commands::plans::get_plan,
             commands::plans::create_plan,
             commands::plans::update_profile,
-            commands::plans::list_countries,
+            commands::plans::get_profile_options,
+            commands::assessment::get_assessment_guide,
+            commands::assessment::save_area_response,
+            commands::assessment::set_wizard_position,
+            commands::assessment::set_action_adopted,
             commands::report::export_pdf,
         ])
         .run(tauri::generate_context!())

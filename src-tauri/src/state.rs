@@ -1,6 +1,8 @@
 use std::sync::{Mutex, MutexGuard};
 
-use planner_core::{Plan, PlanId, PlanSummary, ProfileForm, StoredPlan};
+use chrono::Local;
+use planner_core::assessment::{AreaKey, AreaResponse, Assessment, WizardPosition};
+use planner_core::{Plan, PlanDetail, PlanId, PlanSummary, ProfileForm, ValidationErrors};
 use planner_store::Store;
 
 use crate::error::AppError;
@@ -38,23 +40,73 @@ impl AppState {
         Ok(self.store().list_plans()?)
     }
 
-    pub fn get_plan(&self, id: PlanId) -> Result<StoredPlan, AppError> {
-        Ok(self.store().get_plan(id)?)
+    pub fn get_plan(&self, id: PlanId) -> Result<PlanDetail, AppError> {
+        Ok(self.store().get_plan(id)?.detail())
     }
 
-    pub fn create_plan(&self, form: &ProfileForm) -> Result<StoredPlan, AppError> {
+    pub fn create_plan(&self, form: &ProfileForm) -> Result<PlanDetail, AppError> {
         let (title, profile) = form.validate()?;
-        Ok(self.store().create_plan(&Plan { title, profile })?)
+        let plan = Plan {
+            title,
+            profile,
+            assessment: Assessment::default(),
+        };
+        Ok(self.store().create_plan(&plan)?.detail())
     }
 
     /// Saves the plan-details form; nothing is written unless every field is valid.
-    pub fn update_profile(&self, id: PlanId, form: &ProfileForm) -> Result<StoredPlan, AppError> {
+    pub fn update_profile(&self, id: PlanId, form: &ProfileForm) -> Result<PlanDetail, AppError> {
         let (title, profile) = form.validate()?;
+        self.edit(id, |plan| {
+            plan.title = title;
+            plan.profile = profile;
+            Ok(())
+        })
+    }
+
+    pub fn save_area_response(
+        &self,
+        id: PlanId,
+        area: AreaKey,
+        response: AreaResponse,
+    ) -> Result<PlanDetail, AppError> {
+        self.edit(id, |plan| plan.assessment.set_response(area, response))
+    }
+
+    pub fn set_wizard_position(
+        &self,
+        id: PlanId,
+        position: WizardPosition,
+    ) -> Result<PlanDetail, AppError> {
+        self.edit(id, |plan| {
+            plan.assessment.position = position;
+            Ok(())
+        })
+    }
+
+    pub fn set_action_adopted(
+        &self,
+        id: PlanId,
+        action: &str,
+        adopted: bool,
+    ) -> Result<PlanDetail, AppError> {
+        let today = Local::now().date_naive().to_string();
+        self.edit(id, |plan| {
+            plan.assessment.set_adopted(action, adopted, &today)
+        })
+    }
+
+    /// Reads, changes and writes one plan under the store's lock; a refused change writes
+    /// nothing.
+    fn edit(
+        &self,
+        id: PlanId,
+        change: impl FnOnce(&mut Plan) -> Result<(), String>,
+    ) -> Result<PlanDetail, AppError> {
         let store = self.store();
         let mut plan = store.get_plan(id)?.plan;
-        plan.title = title;
-        plan.profile = profile;
-        Ok(store.update_plan(id, &plan)?)
+        change(&mut plan).map_err(|message| ValidationErrors::single("assessment", message))?;
+        Ok(store.update_plan(id, &plan)?.detail())
     }
 }
 
@@ -70,11 +122,8 @@ mod tests {
 
     fn form(enrolment: &str) -> ProfileForm {
         ProfileForm {
-            title: "Pilot".into(),
-            institution_name: "Łódź University".into(),
             country: "PL".into(),
-            total_enrolment: enrolment.into(),
-            stage: "exploring".into(),
+            ..ProfileForm::essentials("Pilot", "Łódź University", enrolment, "exploring")
         }
     }
 
@@ -94,7 +143,7 @@ mod tests {
         let plan = state.create_plan(&form("20,000")).expect("create");
         for bad in ["-5", "abc"] {
             let problem = state
-                .update_profile(plan.id, &form(bad))
+                .update_profile(plan.stored.id, &form(bad))
                 .expect_err(bad)
                 .problem();
             assert_eq!(problem.kind, ProblemKind::Invalid);
@@ -107,7 +156,7 @@ mod tests {
             );
         }
         assert_eq!(
-            state.get_plan(plan.id).expect("get"),
+            state.get_plan(plan.stored.id).expect("get"),
             plan,
             "stored plan untouched"
         );
@@ -119,9 +168,66 @@ mod tests {
         let plan = state.create_plan(&form("20,000")).expect("create");
         let mut edited = form("21 500");
         edited.stage = "offering".into();
-        let saved = state.update_profile(plan.id, &edited).expect("save");
-        assert_eq!(saved.plan.profile.total_enrolment, 21_500);
-        assert_eq!(state.get_plan(plan.id).expect("get").plan, saved.plan);
+        let saved = state.update_profile(plan.stored.id, &edited).expect("save");
+        assert_eq!(saved.stored.plan.profile.total_enrolment, 21_500);
+        assert_eq!(state.get_plan(plan.stored.id).expect("get"), saved);
+    }
+
+    #[test]
+    fn assessment_answers_are_saved_scored_and_refused_when_wrong() {
+        use planner_core::assessment::{Answer, guide};
+        let state = state();
+        let id = state.create_plan(&form("1000")).expect("create").stored.id;
+        let n = guide().area(AreaKey::Quality).statements.len();
+        let response = AreaResponse {
+            answers: vec![Answer::Rated(1); n],
+            evidence: "Few know".into(),
+        };
+        let detail = state
+            .save_area_response(id, AreaKey::Quality, response)
+            .expect("save");
+        let quality = detail
+            .assessment_result
+            .areas
+            .iter()
+            .find(|a| a.area == AreaKey::Quality);
+        assert!(
+            quality.and_then(|q| q.score).is_some(),
+            "the saved area is scored"
+        );
+
+        let wrong = AreaResponse {
+            answers: vec![Answer::Rated(1)],
+            evidence: String::new(),
+        };
+        let problem = state
+            .save_area_response(id, AreaKey::Quality, wrong)
+            .expect_err("short")
+            .problem();
+        assert_eq!(problem.kind, ProblemKind::Invalid);
+        assert!(
+            problem.fields[0].message.contains("statements"),
+            "{}",
+            problem.fields[0].message
+        );
+        assert_eq!(
+            state.get_plan(id).expect("get"),
+            detail,
+            "a refused answer changes nothing"
+        );
+
+        let position = WizardPosition::Area {
+            area: AreaKey::Resources,
+        };
+        let moved = state.set_wizard_position(id, position).expect("move");
+        assert_eq!(moved.stored.plan.assessment.position, position);
+        let action = guide().actions[0].key.clone();
+        let adopted = state.set_action_adopted(id, &action, true).expect("adopt");
+        assert_eq!(
+            adopted.stored.plan.assessment.adopted_actions[0].action,
+            action
+        );
+        assert!(state.set_action_adopted(id, "made_up", true).is_err());
     }
 
     #[test]

@@ -37,16 +37,15 @@ fn names_typed_in_any_script_survive_the_store_and_print_exactly_in_the_pdf() {
         NAMES
             .iter()
             .map(|name| {
-                let form = ProfileForm {
-                    title: format!("Adoption plan — {name}"),
-                    institution_name: (*name).to_owned(),
-                    country: String::new(),
-                    total_enrolment: "12 000".to_owned(),
-                    stage: "exploring".to_owned(),
-                };
+                let title = format!("Adoption plan — {name}");
+                let form = ProfileForm::essentials(&title, name, "12 000", "exploring");
                 let (title, profile) = form.validate().expect("valid form");
                 store
-                    .create_plan(&planner_core::Plan { title, profile })
+                    .create_plan(&planner_core::Plan {
+                        title,
+                        profile,
+                        assessment: Default::default(),
+                    })
                     .expect("create")
                     .id
             })

@@ -2,7 +2,8 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::Local;
-use planner_core::{PlanId, ProfileForm, StoredPlan};
+use planner_core::assessment::{AreaResponse, parse_answers_file};
+use planner_core::{Plan, PlanDetail, PlanId, ProfileForm};
 use planner_store::Store;
 
 use crate::{Cli, Command, Failure};
@@ -37,26 +38,29 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             stage,
         } => {
             let form = ProfileForm {
-                title,
-                institution_name: institution,
                 country,
-                total_enrolment: students,
-                stage,
+                ..ProfileForm::essentials(&title, &institution, &students, &stage)
             };
             let (title, profile) = form.validate().map_err(|e| Failure::Input(e.summary()))?;
-            let plan = store.create_plan(&planner_core::Plan { title, profile })?;
+            let plan = Plan {
+                title,
+                profile,
+                assessment: Default::default(),
+            };
+            let plan = store.create_plan(&plan)?;
             say(&plan.id.to_string())
         }
         Command::List { json } => list(&mut store, json),
         Command::Show { id, json } => {
-            let plan = store.get_plan(parse_id(&id)?)?;
+            let plan = store.get_plan(parse_id(&id)?)?.detail();
             if json {
                 say(&to_json(&plan)?)
             } else {
                 say(&describe(&plan))
             }
         }
-        Command::Pdf { id, out } => pdf(&store.get_plan(parse_id(&id)?)?, &out),
+        Command::Assess { id, answers } => assess(&store, parse_id(&id)?, &answers),
+        Command::Pdf { id, out } => pdf(&store.get_plan(parse_id(&id)?)?.detail(), &out),
     }
 }
 
@@ -82,11 +86,37 @@ fn list(store: &mut Store, json: bool) -> Outcome {
     say(out.trim_end())
 }
 
-fn pdf(plan: &StoredPlan, out: &Path) -> Outcome {
+/// Sets answers from a file; the whole file is checked before anything is saved.
+fn assess(store: &Store, id: PlanId, file: &Path) -> Outcome {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        Failure::Input(format!(
+            "cannot read the answers file {}: {e}",
+            file.display()
+        ))
+    })?;
+    let in_file = |e: &dyn std::fmt::Display| Failure::Input(format!("{}: {e}", file.display()));
+    let answers = parse_answers_file(&text).map_err(|e| in_file(&e))?;
+    let mut plan = store.get_plan(id)?.plan;
+    for (area, answers) in answers {
+        let evidence = plan
+            .assessment
+            .responses
+            .get(&area)
+            .map(|r| r.evidence.clone())
+            .unwrap_or_default();
+        plan.assessment
+            .set_response(area, AreaResponse { answers, evidence })
+            .map_err(|e| in_file(&e))?;
+    }
+    let detail = store.update_plan(id, &plan)?.detail();
+    say(&describe_assessment(&detail))
+}
+
+fn pdf(plan: &PlanDetail, out: &Path) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
     };
-    let report = planner_report::export(plan, &options, out)
+    let report = planner_report::export(&plan.stored, &options, out)
         .map_err(|err| Failure::Other(err.to_string()))?;
     say(&format!(
         "Wrote {} ({} pages, {} bytes)",
@@ -108,7 +138,8 @@ fn parse_id(text: &str) -> Result<PlanId, Failure> {
         })
 }
 
-fn describe(plan: &StoredPlan) -> String {
+fn describe(detail: &PlanDetail) -> String {
+    let plan = &detail.stored;
     let profile = &plan.plan.profile;
     let country = match (profile.country_name(), &profile.country) {
         (Some(name), Some(code)) => format!("{name} ({code})"),
@@ -122,7 +153,27 @@ fn describe(plan: &StoredPlan) -> String {
         planner_core::format_count(u64::from(profile.total_enrolment)),
         profile.stage.label(),
         plan.updated_at
-    )
+    ) + "\n\n"
+        + &describe_assessment(detail)
+}
+
+fn describe_assessment(detail: &PlanDetail) -> String {
+    let result = &detail.assessment_result;
+    let mut out = format!(
+        "Challenge assessment ({} of {} statements answered)\n",
+        result.answered, result.total
+    );
+    for area in &result.areas {
+        let score = match (area.score, &area.band_label) {
+            (Some(score), Some(band)) => format!("{score:>3}/100  {band}"),
+            _ => "  not yet scored".to_owned(),
+        };
+        let rank = area
+            .rank
+            .map_or(String::new(), |r| format!("  (#{r} weakest)"));
+        out.push_str(&format!("  {:<38} {score}{rank}\n", area.title));
+    }
+    out.trim_end().to_owned()
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {

@@ -64,6 +64,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Set assessment answers from a JSON file: area key → ratings in statement order, each
+    /// 1–5 or null for "don't know". Areas left out keep their answers.
+    Assess {
+        /// The plan's number, as `mcplan list` prints it.
+        id: String,
+        /// The answers file.
+        #[arg(long, value_name = "FILE")]
+        answers: PathBuf,
+    },
     /// Write a plan's PDF report.
     Pdf {
         /// The plan's number, as `mcplan list` prints it.

@@ -27,7 +27,36 @@ fn generated() -> Vec<(String, String)> {
         FieldError,
         Problem,
         ProblemKind,
-        Country,
+        CodeName,
+        InstitutionType,
+        AcademicCalendar,
+        CalendarSystem,
+        TermStart,
+        TermStartForm,
+        CreditSystem,
+        PlanDetail,
+        ProfileOptions,
+        Choice,
+        CalendarChoice,
+        assessment::AssessmentGuide,
+        assessment::AreaKey,
+        assessment::Answer,
+        assessment::AreaResponse,
+        assessment::WizardPosition,
+        assessment::AdoptedAction,
+        assessment::Assessment,
+        assessment::AssessmentResult,
+        assessment::AreaResult,
+        assessment::Confidence,
+        assessment::BandKey,
+        assessment::Effort,
+        assessment::Phase,
+        assessment::ChallengeArea,
+        assessment::Benchmark,
+        assessment::Statement,
+        assessment::SeverityBand,
+        assessment::Finding,
+        assessment::MitigationAction,
         ExportOutcome,
     );
     files
@@ -42,7 +71,19 @@ fn ui_bindings_match_the_rust_types() {
     let dir = bindings_dir();
     let update = std::env::var_os("UPDATE_BINDINGS").is_some();
     let mut stale = Vec::new();
-    for (file, text) in generated() {
+    let files = generated();
+    // A file no Rust type generates any more is stale too (or deleted, when updating).
+    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !files.iter().any(|(file, _)| *file == name) {
+            if update {
+                std::fs::remove_file(entry.path()).expect("remove stale binding");
+            } else {
+                stale.push(name);
+            }
+        }
+    }
+    for (file, text) in files {
         let path = dir.join(&file);
         if update {
             std::fs::create_dir_all(&dir).expect("create bindings dir");

@@ -3,18 +3,27 @@
 //!
 //! This crate must never depend on Tauri, SQLite, a PDF library or any other crate of ours.
 
+pub mod assessment;
+mod calendar;
+mod credit;
 mod error;
 mod format;
+mod options;
+mod places;
 mod plan;
 mod profile;
 mod sample;
 
+pub use calendar::{AcademicCalendar, CalendarSystem, TermStart, days_in_month, month_name};
+pub use credit::CreditSystem;
 pub use error::{FieldError, Problem, ProblemKind, ValidationErrors};
 pub use format::{file_stem, format_count};
-pub use plan::{ExportOutcome, MAX_TITLE_CHARS, Plan, PlanId, PlanSummary, StoredPlan};
+pub use options::{CalendarChoice, Choice, ProfileOptions, profile_options};
+pub use places::{CodeName, Country, Currency, countries, country_name, currencies, currency_name};
+pub use plan::{ExportOutcome, MAX_TITLE_CHARS, Plan, PlanDetail, PlanId, PlanSummary, StoredPlan};
 pub use profile::{
-    Country, InstitutionProfile, MAX_ENROLMENT, ProfileForm, Stage, countries, country_name,
-    parse_enrolment, profile_field,
+    InstitutionProfile, InstitutionType, MAX_ENROLMENT, ProfileForm, Stage, TermStartForm,
+    parse_count, parse_enrolment, profile_field,
 };
 pub use sample::sample_plan;
 

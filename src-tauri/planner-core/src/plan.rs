@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::assessment::{Assessment, AssessmentResult, assess};
 use crate::profile::{InstitutionProfile, Stage};
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -9,15 +10,17 @@ pub const MAX_TITLE_CHARS: usize = 200;
 pub type PlanId = i64;
 
 /// Everything a plan says. It is what the store keeps and what a plan file carries.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     pub title: String,
     pub profile: InstitutionProfile,
+    #[serde(default)]
+    pub assessment: Assessment,
 }
 
 /// A plan as it sits in the store.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StoredPlan {
     #[ts(type = "number")]
@@ -42,7 +45,25 @@ pub struct PlanSummary {
     pub updated_at: String,
 }
 
+/// A stored plan with every figure computed from it, as the UI and `mcplan show --json` get it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanDetail {
+    #[serde(flatten)]
+    pub stored: StoredPlan,
+    pub assessment_result: AssessmentResult,
+}
+
 impl StoredPlan {
+    /// Computes the plan's figures (once, here, for the UI, the CLI and the PDF alike).
+    pub fn detail(self) -> PlanDetail {
+        let assessment_result = assess(&self.plan.assessment, self.plan.profile.stage);
+        PlanDetail {
+            stored: self,
+            assessment_result,
+        }
+    }
+
     pub fn summary(&self) -> PlanSummary {
         PlanSummary {
             id: self.id,

@@ -7,11 +7,10 @@ fn plan(name: &str) -> Plan {
     Plan {
         title: format!("Plan for {name}"),
         profile: InstitutionProfile {
-            name: name.to_owned(),
             country: Some("GR".to_owned()),
-            total_enrolment: 31_000,
-            stage: Stage::Exploring,
+            ..InstitutionProfile::new(name, 31_000, Stage::Exploring)
         },
+        assessment: Default::default(),
     }
 }
 

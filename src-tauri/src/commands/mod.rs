@@ -1,5 +1,6 @@
 //! The window's commands, one module per area. Each is declared in `build.rs` and allowed in
 //! `capabilities/main-window.json`.
 
+pub mod assessment;
 pub mod plans;
 pub mod report;

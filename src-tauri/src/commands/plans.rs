@@ -1,4 +1,4 @@
-use planner_core::{Country, PlanId, PlanSummary, ProfileForm, StoredPlan};
+use planner_core::{PlanDetail, PlanId, PlanSummary, ProfileForm, ProfileOptions};
 use tauri::State;
 
 use crate::{AppError, AppState};
@@ -9,12 +9,12 @@ pub fn list_plans(state: State<'_, AppState>) -> Result<Vec<PlanSummary>, AppErr
 }
 
 #[tauri::command]
-pub fn get_plan(state: State<'_, AppState>, id: PlanId) -> Result<StoredPlan, AppError> {
+pub fn get_plan(state: State<'_, AppState>, id: PlanId) -> Result<PlanDetail, AppError> {
     state.get_plan(id)
 }
 
 #[tauri::command]
-pub fn create_plan(state: State<'_, AppState>, form: ProfileForm) -> Result<StoredPlan, AppError> {
+pub fn create_plan(state: State<'_, AppState>, form: ProfileForm) -> Result<PlanDetail, AppError> {
     state.create_plan(&form)
 }
 
@@ -23,11 +23,11 @@ pub fn update_profile(
     state: State<'_, AppState>,
     id: PlanId,
     form: ProfileForm,
-) -> Result<StoredPlan, AppError> {
+) -> Result<PlanDetail, AppError> {
     state.update_profile(id, &form)
 }
 
 #[tauri::command]
-pub fn list_countries() -> Vec<Country> {
-    planner_core::countries().collect()
+pub fn get_profile_options() -> ProfileOptions {
+    planner_core::profile_options()
 }

@@ -15,14 +15,14 @@ pub async fn export_pdf(
     id: PlanId,
 ) -> Result<ExportOutcome, AppError> {
     let plan = state.get_plan(id)?;
-    let suggested = format!("{}.pdf", planner_core::file_stem(&plan.plan.title));
+    let suggested = format!("{}.pdf", planner_core::file_stem(&plan.stored.plan.title));
     let Some(path) = ask_where_to_save(&app, &suggested).await else {
         return Ok(ExportOutcome::Cancelled);
     };
     let options = ReportOptions {
         generated_on: Local::now().date_naive(),
     };
-    let report = planner_report::export(&plan, &options, &path)?;
+    let report = planner_report::export(&plan.stored, &options, &path)?;
     Ok(ExportOutcome::Saved {
         path: path.display().to_string(),
         bytes: report.bytes.len() as u64,

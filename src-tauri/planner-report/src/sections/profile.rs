@@ -69,10 +69,8 @@ mod tests {
     #[test]
     fn the_profile_reads_as_typed_with_grouped_enrolment_and_named_country() {
         let profile = InstitutionProfile {
-            name: "Ελληνικό Ανοικτό Πανεπιστήμιο".to_owned(),
             country: Some("GR".to_owned()),
-            total_enrolment: 240_000,
-            stage: Stage::Exploring,
+            ..InstitutionProfile::new("Ελληνικό Ανοικτό Πανεπιστήμιο", 240_000, Stage::Exploring)
         };
         assert_eq!(
             rows(&profile),
@@ -87,12 +85,7 @@ mod tests {
 
     #[test]
     fn a_missing_country_says_so() {
-        let profile = InstitutionProfile {
-            name: "Łódź".to_owned(),
-            country: None,
-            total_enrolment: 999,
-            stage: Stage::Offering,
-        };
+        let profile = InstitutionProfile::new("Łódź", 999, Stage::Offering);
         let rows = rows(&profile);
         assert_eq!(rows[1].1, NOT_SPECIFIED);
         assert_eq!(rows[2].1, "999 students");

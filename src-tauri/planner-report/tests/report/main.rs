@@ -34,11 +34,10 @@ fn plan_for(name: &str, country: &str) -> StoredPlan {
     stored(Plan {
         title: "Micro-credential pilot 2027".to_owned(),
         profile: InstitutionProfile {
-            name: name.to_owned(),
             country: Some(country.to_owned()),
-            total_enrolment: 240_000,
-            stage: Stage::Exploring,
+            ..InstitutionProfile::new(name, 240_000, Stage::Exploring)
         },
+        assessment: Default::default(),
     })
 }
 

@@ -228,3 +228,44 @@ fn connections_use_wal_full_sync_and_foreign_keys() {
         .expect("q");
     assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
 }
+
+#[test]
+fn assessment_answers_and_adopted_actions_survive_a_reopen() {
+    use planner_core::assessment::{Answer, AreaKey, AreaResponse, WizardPosition, guide};
+    let (_dir, path) = temp_db();
+    let mut edited = plan("Московский университет");
+    let n = guide().area(AreaKey::FacultyBuyIn).statements.len();
+    let mut answers = vec![Answer::Rated(2); n];
+    answers[0] = Answer::DontKnow;
+    answers[1] = Answer::Unanswered;
+    let response = AreaResponse {
+        answers,
+        evidence: "Кафедры против".to_owned(),
+    };
+    edited
+        .assessment
+        .set_response(AreaKey::FacultyBuyIn, response)
+        .expect("valid answers");
+    edited.assessment.position = WizardPosition::Area {
+        area: AreaKey::FacultyBuyIn,
+    };
+    let action = guide().actions[3].key.clone();
+    edited
+        .assessment
+        .set_adopted(&action, true, "2026-11-29")
+        .expect("known action");
+
+    let id = Store::open(&path)
+        .expect("open")
+        .create_plan(&edited)
+        .expect("create")
+        .id;
+    let reopened = Store::open(&path)
+        .expect("reopen")
+        .get_plan(id)
+        .expect("get");
+    assert_eq!(
+        reopened.plan.assessment, edited.assessment,
+        "answers, position and actions kept"
+    );
+}

@@ -235,3 +235,142 @@ fn a_store_from_a_newer_planner_exits_1_and_is_left_alone() {
         .code(1)
         .stderr(predicate::str::contains("newer version"));
 }
+
+fn statements(area: &str) -> usize {
+    planner_core::assessment::guide()
+        .areas
+        .iter()
+        .find(|a| a.key.key() == area)
+        .map(|a| a.statements.len())
+        .expect("known area")
+}
+
+#[test]
+fn assess_sets_answers_from_a_file_and_show_reports_the_same_scores() {
+    let sandbox = Sandbox::new();
+    let id = sandbox.new_plan("Łódź University of Technology");
+    let mut awareness = vec![Value::from(4); statements("awareness")];
+    awareness[1] = Value::Null;
+    let file = sandbox.dir.path().join("answers.json");
+    let answers = serde_json::json!({
+        "awareness": awareness,
+        "resources": vec![1; statements("resources")],
+    });
+    std::fs::write(&file, answers.to_string()).expect("write answers");
+
+    let printed = sandbox.stdout(&["assess", &id, "--answers", file.to_str().expect("utf-8")]);
+    assert!(printed.contains("Resource allocation"), "{printed}");
+
+    let plan = sandbox.json(&["show", &id, "--json"]);
+    let stored = &plan["plan"]["assessment"]["responses"];
+    assert_eq!(
+        stored["awareness"]["answers"][1], "dont_know",
+        "null in the file means don't know"
+    );
+    let areas = plan["assessmentResult"]["areas"].as_array().expect("areas");
+    let score = |key: &str| {
+        areas
+            .iter()
+            .find(|a| a["area"] == key)
+            .map(|a| a["score"].clone())
+            .expect("area")
+    };
+    assert_eq!(score("resources"), 0, "all ones: the largest obstacle");
+    assert_eq!(
+        score("awareness"),
+        75,
+        "all fours with one don't know: (4−1)/4"
+    );
+    assert_eq!(
+        score("quality"),
+        Value::Null,
+        "areas left out stay unscored"
+    );
+    assert_eq!(plan["assessmentResult"]["ranking"][0], "resources");
+    assert!(
+        printed.contains(" 75/100") && printed.contains("  0/100"),
+        "{printed}"
+    );
+
+    let only_quality = sandbox.dir.path().join("quality.json");
+    let quality = serde_json::json!({ "quality": vec![5; statements("quality")] });
+    std::fs::write(&only_quality, quality.to_string()).expect("write");
+    sandbox.stdout(&[
+        "assess",
+        &id,
+        "--answers",
+        only_quality.to_str().expect("utf-8"),
+    ]);
+    let plan = sandbox.json(&["show", &id, "--json"]);
+    assert_eq!(
+        plan["plan"]["assessment"]["responses"]["resources"]["answers"][0], 1,
+        "areas left out of a later file keep their answers"
+    );
+}
+
+#[test]
+fn a_wrong_answers_file_exits_2_naming_the_area_and_statement_and_changes_nothing() {
+    let sandbox = Sandbox::new();
+    let id = sandbox.new_plan("Kept University");
+    let good = serde_json::json!({ "resources": vec![3; statements("resources")] });
+    let good_file = sandbox.dir.path().join("good.json");
+    std::fs::write(&good_file, good.to_string()).expect("write");
+    sandbox.stdout(&[
+        "assess",
+        &id,
+        "--answers",
+        good_file.to_str().expect("utf-8"),
+    ]);
+    let before = sandbox.json(&["show", &id, "--json"]);
+
+    let mut out_of_range = vec![Value::from(3); statements("faculty_buy_in")];
+    out_of_range[2] = Value::from(6);
+    let cases = [
+        (
+            serde_json::json!({ "funding": [1, 2, 3] }).to_string(),
+            "funding",
+        ),
+        (
+            serde_json::json!({ "quality": [1, 2] }).to_string(),
+            "quality",
+        ),
+        (
+            serde_json::json!({ "faculty_buy_in": out_of_range }).to_string(),
+            "statement 3",
+        ),
+        (
+            serde_json::json!({
+                "resources": vec![1; statements("resources")],
+                "awareness": ["high"],
+            })
+            .to_string(),
+            "awareness",
+        ),
+        ("{ not json".to_owned(), "not valid JSON"),
+    ];
+    for (text, named) in cases {
+        let file = sandbox.dir.path().join("bad.json");
+        std::fs::write(&file, &text).expect("write");
+        let assert = sandbox
+            .mcplan()
+            .args(["assess", &id, "--answers"])
+            .arg(&file)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert!(stderr.contains(named), "{text}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    }
+    let missing = sandbox.dir.path().join("absent.json");
+    sandbox
+        .mcplan()
+        .args(["assess", &id, "--answers"])
+        .arg(&missing)
+        .assert()
+        .code(2);
+    assert_eq!(
+        sandbox.json(&["show", &id, "--json"]),
+        before,
+        "nothing changed"
+    );
+}

@@ -54,9 +54,11 @@ ui-test: ui-deps
 rust-test: ui-build
 	cargo test --workspace
 
+# Built for the whole workspace with all targets, so dependencies resolve their features exactly
+# as in `cargo test --workspace` and nothing is compiled twice.
 app: ui-build
-	cargo build -p planner-app
+	cargo build --workspace --all-targets
 
 e2e: app tauri-driver
 	MCPLAN_APP_BIN=$(CURDIR)/$(APP_BIN) xvfb-run -a -s "-screen 0 1280x800x24" \
-		cargo test -p planner-tests --features e2e --test e2e -- --test-threads=1
+		cargo test --workspace --features planner-tests/e2e --test e2e -- --test-threads=1

@@ -30,6 +30,24 @@ impl Sandbox {
         self.dir.path().join("data").join("plans.sqlite3")
     }
 
+    /// Runs the `mcplan` built beside the app on this sandbox's store and reads its JSON.
+    pub fn mcplan_json(&self, args: &[&str]) -> serde_json::Value {
+        let app_bin = std::env::var("MCPLAN_APP_BIN").expect("MCPLAN_APP_BIN");
+        let mcplan = Path::new(&app_bin).with_file_name("mcplan");
+        let out = Command::new(&mcplan)
+            .arg("--db")
+            .arg(self.db())
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("run {}: {e}", mcplan.display()));
+        assert!(
+            out.status.success(),
+            "mcplan {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("mcplan prints JSON")
+    }
+
     pub fn pdf(&self) -> PathBuf {
         self.dir.path().join("exported plan.pdf")
     }
@@ -202,6 +220,60 @@ impl App {
             .await;
         self.click("[data-testid=create-plan]").await;
         self.wait_text_containing("h1", title).await;
+    }
+}
+
+impl App {
+    /// The key of the assessment area whose page is showing.
+    pub async fn area_on_screen(&self) -> String {
+        let page = self.wait_for("[data-testid=area-page]").await;
+        page.attr("data-area")
+            .await
+            .expect("attribute")
+            .expect("data-area on the area page")
+    }
+
+    /// Waits until the area page shows an area other than `previous`, and returns it.
+    pub async fn wait_for_area_change(&self, previous: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let area = self.area_on_screen().await;
+            if area != previous {
+                return area;
+            }
+            assert!(started.elapsed() < WAIT, "the wizard stayed on {previous}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Answers the showing area's statements in order (as many as it has), clicking the
+    /// choice's label as a person would, and waits for the save.
+    pub async fn answer_area(&self, choices: &[&str]) {
+        let statements = self
+            .driver
+            .find_all(By::Css("[data-testid=statement]"))
+            .await
+            .expect("statements");
+        assert!(!statements.is_empty(), "the area page lists statements");
+        for (statement, choice) in statements.iter().zip(choices) {
+            let input = statement
+                .find(By::Css(&format!("input[value=\"{choice}\"]")))
+                .await
+                .unwrap_or_else(|e| panic!("choice {choice}: {e}"));
+            let id = input
+                .attr("id")
+                .await
+                .expect("attribute")
+                .expect("the choice has an id");
+            statement
+                .find(By::Css(&format!("label[for=\"{id}\"]")))
+                .await
+                .unwrap_or_else(|e| panic!("label for choice {choice}: {e}"))
+                .click()
+                .await
+                .expect("click the choice");
+            self.wait_saved().await;
+        }
     }
 }
 

@@ -125,3 +125,88 @@ async fn markup_typed_as_a_name_is_shown_as_text() {
     assert_eq!(app_field_value(&app, "institutionName").await, markup);
     app.close().await;
 }
+
+#[tokio::test]
+async fn the_wizard_resumes_where_it_was_left_and_shows_the_cli_s_scores() {
+    let sandbox = Sandbox::new();
+    let app = sandbox.launch().await;
+    app.create_plan("Wizard run", "Universidad de los Andes", "18000")
+        .await;
+    app.click("[data-testid=tab-assessment]").await;
+
+    // A new plan is at the exploring stage: its first area is awareness.
+    let first = app.area_on_screen().await;
+    assert_eq!(
+        first, "awareness",
+        "the exploring stage starts with awareness"
+    );
+    app.answer_area(&["dont_know", "4", "4", "4", "4", "4"])
+        .await;
+    app.click("[data-testid=wizard-next]").await;
+    let second = app.wait_for_area_change(&first).await;
+    app.answer_area(&["2", "2", "2", "2", "2", "2"]).await;
+    app.click("[data-testid=wizard-next]").await;
+    let third = app.wait_for_area_change(&second).await;
+    // The store is shared: wait until the window's save of the new position has landed.
+    let started = std::time::Instant::now();
+    loop {
+        let plans = sandbox.mcplan_json(&["list", "--json"]);
+        let id = plans[0]["id"].to_string();
+        let position =
+            &sandbox.mcplan_json(&["show", &id, "--json"])["plan"]["assessment"]["position"];
+        if position["area"] == third.as_str() {
+            break;
+        }
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "the position was never saved: {position}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    app.close().await;
+
+    let app = sandbox.launch().await;
+    app.open_plan("Wizard run").await;
+    app.click("[data-testid=tab-assessment]").await;
+    assert_eq!(
+        app.area_on_screen().await,
+        third,
+        "the wizard resumes on the area it was left at"
+    );
+
+    let cli = sandbox.mcplan_json(&["list", "--json"]);
+    let id = cli
+        .as_array()
+        .and_then(|plans| plans.iter().find(|p| p["title"] == "Wizard run"))
+        .map(|p| p["id"].to_string())
+        .expect("the plan is in mcplan list");
+    app.close().await;
+    let shown = sandbox.mcplan_json(&["show", &id, "--json"]);
+    let cli_score = |area: &str| {
+        shown["assessmentResult"]["areas"]
+            .as_array()
+            .and_then(|areas| areas.iter().find(|a| a["area"] == area))
+            .map(|a| a["score"].as_u64().expect("scored area"))
+            .expect("area in mcplan show")
+    };
+    assert_eq!(cli_score(&first), 75, "fours with one don't know");
+
+    let app = sandbox.launch().await;
+    app.open_plan("Wizard run").await;
+    app.click("[data-testid=tab-assessment]").await;
+    let mut on_screen = third.clone();
+    for area in [&second, &first] {
+        app.click("[data-testid=wizard-back]").await;
+        on_screen = app.wait_for_area_change(&on_screen).await;
+        assert_eq!(&on_screen, area, "Back walks the areas in reverse");
+        let shown_score = app.wait_text("[data-testid=area-score]").await;
+        let expected = cli_score(area).to_string();
+        assert!(
+            shown_score
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|n| n == expected),
+            "the window shows {expected} for {area} as mcplan does; it shows {shown_score:?}"
+        );
+    }
+    app.close().await;
+}

@@ -57,7 +57,7 @@ fn names_typed_in_any_script_survive_the_store_and_print_exactly_in_the_pdf() {
         generated_on: NaiveDate::from_ymd_opt(2026, 11, 29).expect("date"),
     };
     for (id, name) in ids.iter().zip(NAMES) {
-        let plan = store.get_plan(*id).expect("stored plan");
+        let plan = store.get_plan(*id).expect("stored plan").detail();
         let out = dir.path().join(format!("{id}.pdf"));
         planner_report::export(&plan, &options, &out).expect("export");
         let text = pdf_text(&out);

@@ -116,7 +116,7 @@ fn pdf(plan: &PlanDetail, out: &Path) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
     };
-    let report = planner_report::export(&plan.stored, &options, out)
+    let report = planner_report::export(plan, &options, out)
         .map_err(|err| Failure::Other(err.to_string()))?;
     say(&format!(
         "Wrote {} ({} pages, {} bytes)",

@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         created_at: "2026-11-29T09:00:00Z".to_owned(),
         updated_at: "2026-11-29T09:00:00Z".to_owned(),
     };
-    let report = export(&stored, &ReportOptions::today(), path.as_ref())?;
+    let report = export(&stored.detail(), &ReportOptions::today(), path.as_ref())?;
     println!(
         "{path}: {} pages, {} bytes",
         report.pages,

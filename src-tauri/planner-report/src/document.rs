@@ -112,9 +112,26 @@ impl ReportDocument {
         false
     }
 
+    /// Lines of `text` no wider than `width`. A line break typed in the text starts a new line
+    /// and a blank line stays blank, so a note prints with the paragraphs it was typed in.
     pub(crate) fn wrap(&self, style: &TextStyle, text: &str, width: f32) -> Vec<String> {
         let face = self.fonts.face(style.face);
-        wrap::wrap(text, width, |t| face.width(t, style.size))
+        let measure = |t: &str| face.width(t, style.size);
+        let mut lines = Vec::new();
+        for typed_line in text.trim().lines() {
+            let wrapped = wrap::wrap(typed_line, width, measure);
+            if wrapped.is_empty() {
+                lines.push(String::new());
+            } else {
+                lines.extend(wrapped);
+            }
+        }
+        lines
+    }
+
+    /// The width of `text` set in `style`, in points.
+    pub(crate) fn text_width(&self, style: &TextStyle, text: &str) -> f32 {
+        self.fonts.face(style.face).width(text, style.size)
     }
 
     /// The baseline of a line of `style` whose line box starts at `top`: the glyphs sit centred
@@ -135,6 +152,9 @@ impl ReportDocument {
 
     /// One line of text with its baseline starting at (`x`, `baseline`). No wrapping.
     pub(crate) fn draw_text(&mut self, x: f32, baseline: f32, style: &TextStyle, text: &str) {
+        if text.is_empty() {
+            return;
+        }
         let ops = text_ops(&self.fonts, x, baseline, style, text);
         self.ops().extend(ops);
     }
@@ -152,7 +172,18 @@ impl ReportDocument {
 
     /// A horizontal rule from `x1` to `x2` at height `y`.
     pub(crate) fn rule(&mut self, x1: f32, x2: f32, y: f32, thickness: f32, colour: Colour) {
-        self.ops().extend(rule_ops(x1, x2, y, thickness, colour));
+        self.line((x1, y), (x2, y), thickness, colour);
+    }
+
+    /// A straight line between two points.
+    pub(crate) fn line(
+        &mut self,
+        from: (f32, f32),
+        to: (f32, f32),
+        thickness: f32,
+        colour: Colour,
+    ) {
+        self.ops().extend(line_ops(from, to, thickness, colour));
     }
 
     /// A filled rectangle with its lower-left corner at (`x`, `y`).
@@ -275,7 +306,11 @@ fn text_ops(fonts: &Fonts, x: f32, baseline: f32, style: &TextStyle, text: &str)
 }
 
 fn rule_ops(x1: f32, x2: f32, y: f32, thickness: f32, colour: Colour) -> [Op; 3] {
-    let point = |x: f32| LinePoint {
+    line_ops((x1, y), (x2, y), thickness, colour)
+}
+
+fn line_ops(from: (f32, f32), to: (f32, f32), thickness: f32, colour: Colour) -> [Op; 3] {
+    let point = |(x, y): (f32, f32)| LinePoint {
         p: Point { x: Pt(x), y: Pt(y) },
         bezier: false,
     };
@@ -286,7 +321,7 @@ fn rule_ops(x1: f32, x2: f32, y: f32, thickness: f32, colour: Colour) -> [Op; 3]
         Op::SetOutlineThickness { pt: Pt(thickness) },
         Op::DrawLine {
             line: Line {
-                points: vec![point(x1), point(x2)],
+                points: vec![point(from), point(to)],
                 is_closed: false,
             },
         },

@@ -52,7 +52,11 @@ pub(crate) mod palette {
     pub(crate) const MUTED: Colour = Colour(0x5f, 0x6b, 0x78);
     pub(crate) const ACCENT: Colour = Colour(0x1f, 0x4e, 0x79);
     pub(crate) const RULE: Colour = Colour(0xc9, 0xd0, 0xd8);
+    pub(crate) const PAPER: Colour = Colour(0xff, 0xff, 0xff);
     pub(crate) const TINT: Colour = Colour(0xf2, 0xf5, 0xf8);
+    /// Survey benchmarks beside the plan's own figures: light enough to read as secondary in
+    /// colour and in greyscale print, dark enough to stay visible on white.
+    pub(crate) const BENCHMARK: Colour = Colour(0xa9, 0xb3, 0xbe);
 }
 
 /// How a run of text is set: face, size and the distance between baselines.
@@ -99,8 +103,13 @@ pub(crate) mod styles {
     pub(crate) const COVER_TITLE: TextStyle =
         TextStyle::new(Face::Regular, 16.0, 1.3, palette::MUTED);
     pub(crate) const HEADING: TextStyle = TextStyle::new(Face::Bold, 18.0, 1.25, palette::INK);
+    pub(crate) const SUBHEADING: TextStyle = TextStyle::new(Face::Bold, 11.5, 1.35, palette::INK);
     pub(crate) const BODY: TextStyle = TextStyle::new(Face::Regular, 10.0, 1.45, palette::INK);
     pub(crate) const LABEL: TextStyle = TextStyle::new(Face::Bold, 9.0, 1.45, palette::MUTED);
     pub(crate) const VALUE: TextStyle = TextStyle::new(Face::Regular, 10.5, 1.4, palette::INK);
+    /// Cells of the wider tables, where six columns share the page.
+    pub(crate) const CELL: TextStyle = TextStyle::new(Face::Regular, 8.5, 1.4, palette::INK);
+    /// Chart labels, ticks and source lines.
+    pub(crate) const SMALL: TextStyle = TextStyle::new(Face::Regular, 8.0, 1.35, palette::MUTED);
     pub(crate) const RUNNING: TextStyle = TextStyle::new(Face::Regular, 8.0, 1.3, palette::MUTED);
 }

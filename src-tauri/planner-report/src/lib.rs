@@ -1,6 +1,7 @@
 //! The plan's PDF report: a document a curriculum committee can read, annotate and approve.
-//! It turns a stored plan into PDF bytes (A4, embedded subset DejaVu fonts so every name prints
-//! as typed, running header, page numbers, outline, metadata) and writes them atomically.
+//! It turns a plan, with the figures planner-core computed for it, into PDF bytes (A4, embedded
+//! subset DejaVu fonts so every name prints as typed, running header, page numbers, outline,
+//! metadata) and writes them atomically. It prints those figures; it never computes its own.
 //!
 //! This crate must never depend on Tauri or SQLite: the desktop app and the CLI both call
 //! [`render`] / [`export`], and its tests run without a window or a database.
@@ -20,7 +21,7 @@ mod wrap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use planner_core::StoredPlan;
+use planner_core::PlanDetail;
 
 pub use atomic::write_atomically;
 pub use error::{Error, Result};
@@ -64,10 +65,12 @@ impl std::fmt::Debug for RenderedReport {
 /// Every report is a draft until plans have versions.
 const VERSION_LABEL: &str = "Draft";
 
-/// Lays out the whole report for `plan` and returns the PDF bytes.
-pub fn render(plan: &StoredPlan, options: &ReportOptions) -> Result<RenderedReport> {
+/// Lays out the whole report for `plan` and returns the PDF bytes. The report prints the
+/// figures in `plan` as they are; it computes none of its own.
+pub fn render(plan: &PlanDetail, options: &ReportOptions) -> Result<RenderedReport> {
     let context = ReportContext {
-        plan: &plan.plan,
+        plan: &plan.stored.plan,
+        assessment: &plan.assessment_result,
         generated_on: options.generated_on,
         version: VERSION_LABEL,
     };
@@ -75,23 +78,29 @@ pub fn render(plan: &StoredPlan, options: &ReportOptions) -> Result<RenderedRepo
     let mut doc = ReportDocument::new(info.file_id[1])?;
     sections::cover::draw(&mut doc, &context);
     sections::profile::draw(&mut doc, &context);
+    sections::assessment::draw(&mut doc, &context);
+    sections::actions::draw(&mut doc, &context);
     doc.finish(&info)
 }
 
 /// [`render`] + [`write_atomically`]: the file at `path` is either the complete new report or
 /// whatever was there before. Returns the report written (`bytes.len()` bytes, `pages` pages).
-pub fn export(plan: &StoredPlan, options: &ReportOptions, path: &Path) -> Result<RenderedReport> {
+pub fn export(plan: &PlanDetail, options: &ReportOptions, path: &Path) -> Result<RenderedReport> {
     let report = render(plan, options)?;
     write_atomically(path, &report.bytes)?;
     Ok(report)
 }
 
-fn document_info(stored: &StoredPlan, context: &ReportContext<'_>) -> DocumentInfo {
+fn document_info(detail: &PlanDetail, context: &ReportContext<'_>) -> DocumentInfo {
     let plan = context.plan;
+    let stored = &detail.stored;
     let permanent = fingerprint(&[&stored.id.to_string(), &stored.created_at]);
-    // Debug output covers every field the report may print, and grows with the model.
+    // Debug output covers every field the report may print, and grows with the model; the
+    // guide is there because the report prints its action library and benchmark wording.
     let content = fingerprint(&[
         &format!("{plan:?}"),
+        &format!("{:?}", detail.assessment_result),
+        &format!("{:?}", planner_core::assessment::guide()),
         &context.generated_on.to_string(),
         context.version,
     ]);

@@ -1,7 +1,10 @@
 //! Tables with wrapped cells that break between rows and repeat their header on each page.
 
 use crate::document::ReportDocument;
-use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, HAIRLINE, MM, TextStyle, palette, styles};
+use crate::layout::{
+    CONTENT_BOTTOM, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, HAIRLINE, MM, TextStyle, palette,
+    styles,
+};
 
 const PAD_X: f32 = 2.0 * MM;
 const PAD_Y: f32 = 2.6 * MM;
@@ -18,6 +21,8 @@ pub(crate) struct Table<'a> {
     /// Column titles, repeated at the top of every page the table runs onto.
     pub(crate) header: Option<Vec<String>>,
     pub(crate) rows: Vec<Vec<String>>,
+    /// Moves the whole table to the next page rather than split it, when it fits on one.
+    pub(crate) keep_whole: bool,
 }
 
 struct LaidOutRow {
@@ -34,7 +39,8 @@ pub(crate) fn draw(doc: &mut ReportDocument, table: &Table<'_>) {
             .columns
             .iter()
             .map(|c| Column {
-                style: styles::LABEL,
+                // Never larger than the cells, so a title fits wherever its cells do.
+                style: styles::LABEL.with_size(styles::LABEL.size.min(c.style.size)),
                 ..*c
             })
             .collect();
@@ -47,7 +53,10 @@ pub(crate) fn draw(doc: &mut ReportDocument, table: &Table<'_>) {
         .collect();
 
     let header_height = header.as_ref().map_or(0.0, |h| h.height);
-    if let Some(first) = rows.first() {
+    let whole: f32 = header_height + rows.iter().map(|r| r.height).sum::<f32>();
+    if table.keep_whole && whole <= CONTENT_TOP - CONTENT_BOTTOM {
+        doc.keep_together(whole);
+    } else if let Some(first) = rows.first() {
         doc.keep_together(header_height + first.height);
     }
     if let Some(header) = &header {
@@ -119,7 +128,7 @@ fn draw_row(doc: &mut ReportDocument, columns: &[Column], row: &LaidOutRow, is_h
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{CONTENT_BOTTOM, CONTENT_TOP, CONTENT_WIDTH};
+    use crate::layout::CONTENT_WIDTH;
 
     #[test]
     fn a_long_table_breaks_between_rows_and_repeats_its_header_on_every_page() {
@@ -144,6 +153,7 @@ mod tests {
                 columns: &columns,
                 header: Some(vec!["Credential".to_owned(), "Credit".to_owned()]),
                 rows,
+                keep_whole: true,
             },
         );
 
@@ -178,5 +188,74 @@ mod tests {
                 "{cell} printed exactly once"
             );
         }
+    }
+
+    fn two_columns() -> [Column; 2] {
+        [
+            Column {
+                width: CONTENT_WIDTH / 2.0,
+                style: styles::CELL,
+            },
+            Column {
+                width: CONTENT_WIDTH / 2.0,
+                style: styles::CELL,
+            },
+        ]
+    }
+
+    #[test]
+    fn a_short_table_near_the_foot_of_a_page_moves_to_the_next_page_whole() {
+        let mut doc = ReportDocument::new(1).expect("document");
+        doc.start_page();
+        doc.set_cursor(crate::layout::CONTENT_BOTTOM + 40.0 * MM);
+        let columns = two_columns();
+        let rows: Vec<Vec<String>> = (1..=6)
+            .map(|i| vec![format!("Area {i}"), format!("{i}")])
+            .collect();
+        draw(
+            &mut doc,
+            &Table {
+                columns: &columns,
+                header: Some(vec!["Area".to_owned(), "Score".to_owned()]),
+                rows,
+                keep_whole: true,
+            },
+        );
+        let pages = doc.lines_by_page();
+        assert_eq!(pages.len(), 2, "one page left behind, one with the table");
+        assert!(
+            pages[0].is_empty(),
+            "nothing of the table on the first page"
+        );
+        assert_eq!(pages[1].len(), 14, "header and six rows together");
+    }
+
+    #[test]
+    fn a_line_break_typed_in_a_cell_starts_a_new_line() {
+        let mut doc = ReportDocument::new(1).expect("document");
+        doc.start_page();
+        let columns = two_columns();
+        draw(
+            &mut doc,
+            &Table {
+                columns: &columns,
+                header: None,
+                rows: vec![vec![
+                    "Pilot budget".to_owned(),
+                    "US$60,000 one-time\nUS$45,000 a year".to_owned(),
+                ]],
+                keep_whole: false,
+            },
+        );
+        let lines = &doc.lines_by_page()[0];
+        let texts: Vec<&str> = lines.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Pilot budget", "US$60,000 one-time", "US$45,000 a year"]
+        );
+        assert!(
+            lines[2].0 < lines[1].0,
+            "the second part sits below the first"
+        );
     }
 }

@@ -22,7 +22,7 @@ pub async fn export_pdf(
     let options = ReportOptions {
         generated_on: Local::now().date_naive(),
     };
-    let report = planner_report::export(&plan.stored, &options, &path)?;
+    let report = planner_report::export(&plan, &options, &path)?;
     Ok(ExportOutcome::Saved {
         path: path.display().to_string(),
         bytes: report.bytes.len() as u64,

@@ -1,8 +1,11 @@
-use planner_core::{InstitutionProfile, format_count};
+use planner_core::{
+    AcademicCalendar, CreditSystem, InstitutionProfile, currency_name, format_count, month_name,
+};
 
 use crate::document::ReportDocument;
-use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, palette, styles};
-use crate::sections::{NOT_SPECIFIED, ReportContext, section_heading};
+use crate::format::decimal;
+use crate::layout::{CONTENT_WIDTH, MM, styles};
+use crate::sections::{NOT_SPECIFIED, ReportContext, introduction, section_heading};
 use crate::table::{self, Column, Table};
 
 pub(crate) const TITLE: &str = "Institution profile";
@@ -11,11 +14,8 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     doc.start_page();
     doc.bookmark(TITLE);
     section_heading(doc, TITLE);
-
-    doc.paragraph(
-        CONTENT_LEFT,
-        CONTENT_WIDTH,
-        &styles::BODY.with_colour(palette::MUTED),
+    introduction(
+        doc,
         "The institution this plan is for, as entered in the planner.",
     );
     doc.move_down(5.0 * MM);
@@ -38,6 +38,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
             .into_iter()
             .map(|(label, value)| vec![label.to_owned(), value])
             .collect(),
+        keep_whole: true,
     };
     table::draw(doc, &table);
 }
@@ -46,6 +47,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
 fn rows(profile: &InstitutionProfile) -> Vec<(&'static str, String)> {
     vec![
         ("Institution", profile.name.clone()),
+        ("Type", profile.institution_type.label().to_owned()),
         (
             "Country",
             profile.country_name().unwrap_or(NOT_SPECIFIED).to_owned(),
@@ -57,14 +59,116 @@ fn rows(profile: &InstitutionProfile) -> Vec<(&'static str, String)> {
                 format_count(u64::from(profile.total_enrolment))
             ),
         ),
+        ("Degree programs", count_or_unknown(profile.degree_programs)),
+        (
+            "Faculty headcount",
+            count_or_unknown(profile.faculty_headcount),
+        ),
+        ("Academic calendar", calendar(&profile.calendar)),
+        (
+            "Fiscal year",
+            format!("Starts in {}", month_name(profile.fiscal_year_start_month)),
+        ),
+        ("Currency", currency(&profile.currency)),
+        (
+            "Home credit system",
+            credit_system(profile.credit_system, profile.custom_hours_per_credit),
+        ),
         ("Stage", profile.stage.label().to_owned()),
     ]
+}
+
+/// The form leaves a count blank (stored as 0) when the dean does not know it.
+fn count_or_unknown(n: u32) -> String {
+    if n == 0 {
+        NOT_SPECIFIED.to_owned()
+    } else {
+        format_count(u64::from(n))
+    }
+}
+
+/// "Semesters: Fall 25 August, Spring 12 January, Summer 1 June".
+fn calendar(calendar: &AcademicCalendar) -> String {
+    let terms: Vec<String> = calendar
+        .terms
+        .iter()
+        .map(|t| format!("{} {} {}", t.name, t.day, month_name(t.month)))
+        .collect();
+    if terms.is_empty() {
+        calendar.system.label().to_owned()
+    } else {
+        format!("{}: {}", calendar.system.label(), terms.join(", "))
+    }
+}
+
+/// "USD — US Dollar"; a code the list does not know prints alone.
+fn currency(code: &str) -> String {
+    match currency_name(code) {
+        Some(name) => format!("{code} — {name}"),
+        None => code.to_owned(),
+    }
+}
+
+fn credit_system(system: CreditSystem, custom_hours: Option<f64>) -> String {
+    match (system, custom_hours) {
+        (CreditSystem::Custom, Some(hours)) => {
+            format!("Own rule: {} learning hours per credit", decimal(hours))
+        }
+        _ => system.label().to_owned(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use planner_core::Stage;
+    use planner_core::{CalendarSystem, InstitutionType, Stage, TermStart, sample_plan};
+
+    fn value<'a>(rows: &'a [(&str, String)], label: &str) -> &'a str {
+        rows.iter()
+            .find(|(l, _)| *l == label)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("a {label} row in {rows:?}"))
+    }
+
+    #[test]
+    fn every_profile_field_reads_in_words() {
+        let rows = rows(&sample_plan().profile);
+        let labels: Vec<&str> = rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(
+            labels,
+            [
+                "Institution",
+                "Type",
+                "Country",
+                "Total enrolment",
+                "Degree programs",
+                "Faculty headcount",
+                "Academic calendar",
+                "Fiscal year",
+                "Currency",
+                "Home credit system",
+                "Stage",
+            ]
+        );
+        assert_eq!(value(&rows, "Type"), "University system (several campuses)");
+        assert_eq!(value(&rows, "Total enrolment"), "240,000 students");
+        assert_eq!(value(&rows, "Degree programs"), "1,150");
+        assert_eq!(value(&rows, "Faculty headcount"), "11,800");
+        assert_eq!(
+            value(&rows, "Academic calendar"),
+            "Semesters: Fall 25 August, Spring 12 January, Summer 1 June"
+        );
+        assert_eq!(value(&rows, "Fiscal year"), "Starts in September");
+        assert_eq!(value(&rows, "Currency"), "USD — US Dollar");
+        assert_eq!(
+            value(&rows, "Home credit system"),
+            "US semester credit hours (ACE recommendations)"
+        );
+        assert_eq!(
+            value(&rows, "Stage"),
+            "Offering micro-credentials, expanding"
+        );
+    }
 
     #[test]
     fn the_profile_reads_as_typed_with_grouped_enrolment_and_named_country() {
@@ -72,22 +176,62 @@ mod tests {
             country: Some("GR".to_owned()),
             ..InstitutionProfile::new("Ελληνικό Ανοικτό Πανεπιστήμιο", 240_000, Stage::Exploring)
         };
-        assert_eq!(
-            rows(&profile),
-            [
-                ("Institution", "Ελληνικό Ανοικτό Πανεπιστήμιο".to_owned()),
-                ("Country", "Greece".to_owned()),
-                ("Total enrolment", "240,000 students".to_owned()),
-                ("Stage", "Exploring micro-credentials".to_owned()),
-            ]
-        );
+        let rows = rows(&profile);
+        assert_eq!(value(&rows, "Institution"), "Ελληνικό Ανοικτό Πανεπιστήμιο");
+        assert_eq!(value(&rows, "Country"), "Greece");
+        assert_eq!(value(&rows, "Stage"), "Exploring micro-credentials");
     }
 
     #[test]
-    fn a_missing_country_says_so() {
+    fn missing_values_say_so() {
         let profile = InstitutionProfile::new("Łódź", 999, Stage::Offering);
         let rows = rows(&profile);
-        assert_eq!(rows[1].1, NOT_SPECIFIED);
-        assert_eq!(rows[2].1, "999 students");
+        assert_eq!(value(&rows, "Country"), NOT_SPECIFIED);
+        assert_eq!(value(&rows, "Total enrolment"), "999 students");
+        assert_eq!(value(&rows, "Degree programs"), NOT_SPECIFIED);
+        assert_eq!(value(&rows, "Faculty headcount"), NOT_SPECIFIED);
+    }
+
+    #[test]
+    fn a_custom_credit_rule_shows_its_hours_and_other_calendars_their_terms() {
+        let profile = InstitutionProfile {
+            institution_type: InstitutionType::TechnicalInstitute,
+            credit_system: CreditSystem::Custom,
+            custom_hours_per_credit: Some(22.5),
+            calendar: AcademicCalendar {
+                system: CalendarSystem::Trimester,
+                terms: vec![
+                    TermStart {
+                        name: "Семестр 1".to_owned(),
+                        month: 9,
+                        day: 1,
+                    },
+                    TermStart {
+                        name: "Семестр 2".to_owned(),
+                        month: 1,
+                        day: 15,
+                    },
+                    TermStart {
+                        name: "Семестр 3".to_owned(),
+                        month: 5,
+                        day: 4,
+                    },
+                ],
+            },
+            fiscal_year_start_month: 1,
+            currency: "EUR".to_owned(),
+            ..InstitutionProfile::new("Łódź", 999, Stage::Offering)
+        };
+        let rows = rows(&profile);
+        assert_eq!(
+            value(&rows, "Home credit system"),
+            "Own rule: 22.5 learning hours per credit"
+        );
+        assert_eq!(
+            value(&rows, "Academic calendar"),
+            "Trimesters: Семестр 1 1 September, Семестр 2 15 January, Семестр 3 4 May"
+        );
+        assert_eq!(value(&rows, "Fiscal year"), "Starts in January");
+        assert_eq!(value(&rows, "Currency"), "EUR — Euro");
     }
 }

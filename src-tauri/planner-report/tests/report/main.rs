@@ -3,17 +3,25 @@
 //! would. poppler-utils must be installed; without it these tests fail, never skip.
 
 mod poppler;
+mod sections;
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use planner_core::{InstitutionProfile, Plan, Stage, StoredPlan, sample_plan};
+use planner_core::{InstitutionProfile, Plan, PlanDetail, Stage, StoredPlan, sample_plan};
 use planner_report::{ReportOptions, export, render};
 
 use poppler::{pdf_fonts, pdf_info, pdf_text, pdf_text_page, word_boxes};
 
 const A4_WIDTH_PT: f32 = 595.276;
+const A4_HEIGHT_PT: f32 = 841.89;
 const MARGIN_PT: f32 = 25.0 * 72.0 / 25.4;
+/// From the top of the page: the rules under the running header and over the footer, and
+/// the text area between them.
+const HEADER_RULE_PT: f32 = 19.0 * 72.0 / 25.4;
+const FOOTER_RULE_PT: f32 = A4_HEIGHT_PT - 19.0 * 72.0 / 25.4;
+const CONTENT_TOP_PT: f32 = 32.0 * 72.0 / 25.4;
+const CONTENT_BOTTOM_PT: f32 = A4_HEIGHT_PT - 25.0 * 72.0 / 25.4;
 
 fn options() -> ReportOptions {
     ReportOptions {
@@ -21,17 +29,23 @@ fn options() -> ReportOptions {
     }
 }
 
-fn stored(plan: Plan) -> StoredPlan {
+/// The plan as the app and the CLI hand it over: stored, with its figures computed.
+fn detail(plan: Plan) -> PlanDetail {
     StoredPlan {
         id: 7,
         plan,
         created_at: "2026-11-01T08:00:00Z".to_owned(),
         updated_at: "2026-11-28T17:30:00Z".to_owned(),
     }
+    .detail()
 }
 
-fn plan_for(name: &str, country: &str) -> StoredPlan {
-    stored(Plan {
+fn sample() -> PlanDetail {
+    detail(sample_plan())
+}
+
+fn plan_for(name: &str, country: &str) -> PlanDetail {
+    detail(Plan {
         title: "Micro-credential pilot 2027".to_owned(),
         profile: InstitutionProfile {
             country: Some(country.to_owned()),
@@ -42,7 +56,7 @@ fn plan_for(name: &str, country: &str) -> StoredPlan {
 }
 
 /// Exports into a fresh temp dir; the dir lives as long as the returned guard.
-fn export_to_temp(plan: &StoredPlan) -> (tempfile::TempDir, PathBuf) {
+fn export_to_temp(plan: &PlanDetail) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("report.pdf");
     export(plan, &options(), &path).expect("report exported");
@@ -81,8 +95,8 @@ fn names_in_any_supported_script_extract_exactly_as_typed() {
 }
 
 #[test]
-fn the_sample_report_reads_as_a_cover_and_a_profile_page() {
-    let plan = stored(sample_plan());
+fn the_sample_report_opens_with_a_cover_and_the_full_profile() {
+    let plan = sample();
     let (_dir, path) = export_to_temp(&plan);
 
     let cover = squeeze(&pdf_text_page(&path, 1));
@@ -110,10 +124,17 @@ fn the_sample_report_reads_as_a_cover_and_a_profile_page() {
         "Lakeshore State University System · Industry micro-credentials: system-wide expansion 2027–2031",
         "Institution profile",
         "Institution Lakeshore State University System",
+        "Type University system (several campuses)",
         "Country United States",
         "Total enrolment 240,000 students",
+        "Degree programs 1,150",
+        "Faculty headcount 11,800",
+        "Academic calendar Semesters: Fall 25 August, Spring 12 January, Summer 1 June",
+        "Fiscal year Starts in September",
+        "Currency USD — US Dollar",
+        "Home credit system US semester credit hours (ACE recommendations)",
         "Stage Offering micro-credentials, expanding",
-        "Page 2 of 2",
+        "Page 2 of 5",
     ] {
         assert!(
             profile.contains(expected),
@@ -124,7 +145,7 @@ fn the_sample_report_reads_as_a_cover_and_a_profile_page() {
 
 #[test]
 fn the_file_carries_its_metadata_and_the_date_it_was_generated() {
-    let plan = stored(sample_plan());
+    let plan = sample();
     let (_dir, path) = export_to_temp(&plan);
     let info = pdf_info(&path);
     let field = |key: &str| {
@@ -132,8 +153,8 @@ fn the_file_carries_its_metadata_and_the_date_it_was_generated() {
             .unwrap_or_else(|| panic!("pdfinfo reports {key}; it printed {info:?}"))
             .as_str()
     };
-    assert_eq!(field("Pages"), "2");
-    assert_eq!(field("Title"), plan.plan.title);
+    assert_eq!(field("Pages"), "5");
+    assert_eq!(field("Title"), plan.stored.plan.title);
     assert_eq!(
         field("Subject"),
         "Micro-credential adoption plan for Lakeshore State University System"
@@ -171,7 +192,7 @@ fn fonts_are_embedded_as_subsets_so_the_file_stays_small() {
     let size = std::fs::metadata(&path).expect("report on disk").len();
     assert!(
         size < 80_000,
-        "a two-page report with subset fonts is tens of KB, not the whole 700 KB font: {size} bytes"
+        "a five-page report with subset fonts is tens of KB, not the whole 700 KB font: {size} bytes"
     );
 }
 
@@ -204,22 +225,50 @@ fn a_200_character_name_wraps_inside_the_margins_without_losing_a_word() {
 
 #[test]
 fn the_outline_has_an_entry_per_section_and_opens_with_the_document() {
-    let rendered = render(&stored(sample_plan()), &options()).expect("rendered");
-    assert_eq!(rendered.pages, 2);
+    let rendered = render(&sample(), &options()).expect("rendered");
+    assert_eq!(rendered.pages, 5);
     let outline = poppler::outline(&rendered.bytes);
-    assert_eq!(
-        outline,
-        [
-            ("Cover".to_owned(), 1),
-            ("Institution profile".to_owned(), 2)
-        ],
-        "outline entries with their pages"
-    );
+    let expected = [
+        ("Cover", 1),
+        ("Institution profile", 2),
+        ("Challenge assessment", 3),
+        ("Adopted actions", 5),
+    ]
+    .map(|(title, page)| (title.to_owned(), page));
+    assert_eq!(outline, expected, "outline entries with their pages");
+}
+
+#[test]
+fn every_word_on_every_page_stays_inside_the_margins() {
+    let mut partly_assessed = sample_plan();
+    partly_assessed
+        .assessment
+        .responses
+        .retain(|area, _| area.key() != "quality");
+    for plan in [sample(), detail(partly_assessed), plan_for("Łódź", "PL")] {
+        let (_dir, path) = export_to_temp(&plan);
+        let right_margin = A4_WIDTH_PT - MARGIN_PT;
+        let words = word_boxes(&path);
+        assert!(words.iter().any(|w| w.page == 3), "words on the chart page");
+        for word in &words {
+            assert!(
+                word.x_min >= MARGIN_PT - 0.5 && word.x_max <= right_margin + 0.5,
+                "{word:?} stays between the margins ({MARGIN_PT:.1}–{right_margin:.1} pt)"
+            );
+            let running = word.y_max < HEADER_RULE_PT || word.y_min > FOOTER_RULE_PT;
+            if word.page > 1 && !running {
+                assert!(
+                    word.y_min >= CONTENT_TOP_PT - 0.5 && word.y_max <= CONTENT_BOTTOM_PT + 0.5,
+                    "{word:?} sits in the text area, clear of the running header and footer"
+                );
+            }
+        }
+    }
 }
 
 #[test]
 fn the_same_plan_on_the_same_date_gives_the_same_bytes() {
-    let plan = stored(sample_plan());
+    let plan = sample();
     let first = render(&plan, &options()).expect("rendered");
     let second = render(&plan, &options()).expect("rendered again");
     assert!(
@@ -232,21 +281,21 @@ fn the_same_plan_on_the_same_date_gives_the_same_bytes() {
 fn export_reports_what_it_wrote() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plan.pdf");
-    let report = export(&stored(sample_plan()), &options(), &path).expect("exported");
+    let report = export(&sample(), &options(), &path).expect("exported");
     let on_disk = std::fs::read(&path).expect("file written");
     assert_eq!(
         on_disk, report.bytes,
         "the bytes returned are the bytes on disk"
     );
     assert!(on_disk.starts_with(b"%PDF-"), "a PDF file");
-    assert_eq!(report.pages, 2);
+    assert_eq!(report.pages, 5);
 }
 
 #[test]
 fn exporting_into_a_missing_folder_names_the_destination_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("missing").join("plan.pdf");
-    let err = export(&stored(sample_plan()), &options(), &path).expect_err("refused");
+    let err = export(&sample(), &options(), &path).expect_err("refused");
     let message = err.to_string();
     assert!(
         message.contains("Could not write the report to") && message.contains(&display(&path)),

@@ -43,6 +43,17 @@ pub fn pdf_text_page(path: &Path, page: u32) -> String {
     )
 }
 
+/// One page's text in the order it was drawn (`pdftotext -raw`): a table cell's lines stay
+/// together, whatever the columns beside it hold.
+pub fn pdf_text_page_raw(path: &Path, page: u32) -> String {
+    let page = page.to_string();
+    run(
+        "pdftotext",
+        &["-enc", "UTF-8", "-raw", "-f", &page, "-l", &page],
+        path,
+    )
+}
+
 /// `pdfinfo -isodates` as key → value.
 pub fn pdf_info(path: &Path) -> BTreeMap<String, String> {
     run("pdfinfo", &["-isodates"], path)
@@ -81,12 +92,17 @@ pub fn pdf_fonts(path: &Path) -> Vec<FontRow> {
 
 #[derive(Debug)]
 pub struct WordBox {
+    /// 1-based.
+    pub page: u32,
     pub text: String,
     pub x_min: f32,
     pub x_max: f32,
+    /// From the top of the page, as poppler measures.
+    pub y_min: f32,
+    pub y_max: f32,
 }
 
-/// Every word's horizontal extent, from `pdftotext -bbox`.
+/// Every word's box, from `pdftotext -bbox`.
 pub fn word_boxes(path: &Path) -> Vec<WordBox> {
     let html = run("pdftotext", &["-bbox"], path);
     let attr = |tag: &str, name: &str| -> f32 {
@@ -98,18 +114,22 @@ pub fn word_boxes(path: &Path) -> Vec<WordBox> {
         let end = start + tag[start..].find('"').expect("closing quote");
         tag[start..end].parse().expect("a number")
     };
-    html.split("<word ")
-        .skip(1)
-        .map(|chunk| {
+    let mut words = Vec::new();
+    for (index, page) in html.split("<page ").skip(1).enumerate() {
+        for chunk in page.split("<word ").skip(1) {
             let (tag, rest) = chunk.split_once('>').expect("word tag");
             let text = rest.split("</word>").next().unwrap_or_default().to_owned();
-            WordBox {
+            words.push(WordBox {
+                page: u32::try_from(index + 1).expect("a page number"),
                 text,
                 x_min: attr(tag, "xMin"),
                 x_max: attr(tag, "xMax"),
-            }
-        })
-        .collect()
+                y_min: attr(tag, "yMin"),
+                y_max: attr(tag, "yMax"),
+            });
+        }
+    }
+    words
 }
 
 /// The outline's top-level entries as (title, 1-based page), checking the catalogue asks

@@ -10,6 +10,11 @@ export default defineConfig({
   server: {
     port: 1420,
     strictPort: true,
+    fs: {
+      // The UI's own files, and the Rust crate's data files that the fake backend (tests and
+      // the browser preview only) reads, so the report's figures exist in one place.
+      allow: ['.', '../src-tauri/planner-core/data'],
+    },
   },
   preview: {
     port: 1421,

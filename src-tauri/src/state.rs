@@ -78,10 +78,10 @@ impl AppState {
         id: PlanId,
         position: WizardPosition,
     ) -> Result<PlanDetail, AppError> {
-        self.edit(id, |plan| {
-            plan.assessment.position = position;
-            Ok(())
-        })
+        let store = self.store();
+        let mut plan = store.get_plan(id)?.plan;
+        plan.assessment.position = position;
+        Ok(store.update_plan_keeping_edit_time(id, &plan)?.detail())
     }
 
     pub fn set_action_adopted(

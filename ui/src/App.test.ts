@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
-import { FakeBackend, samplePlan, storedPlan } from './lib/fake-backend';
+import { FakeBackend, emptyForm, samplePlan, storedPlan } from './lib/fake-backend';
 
 afterEach(() => {
   clearMocks();
@@ -117,13 +117,18 @@ describe('the planner window', () => {
     expect(planItems()[0]).toHaveTextContent('Κυβερνοασφάλεια pilot');
     expect(planItems()[0]).toHaveTextContent('Πανεπιστήμιο Πατρών');
     expect(planItems()[0]).toHaveAttribute('aria-current', 'true');
-    expect(backend.callsOf('create_plan')[0]?.form).toEqual({
-      title: 'Κυβερνοασφάλεια pilot',
-      institutionName: 'Πανεπιστήμιο Πατρών',
-      country: 'GR',
-      totalEnrolment: '31 000',
-      stage: 'exploring',
-    });
+    // Only the essentials are asked for; Rust fills the rest with typical values.
+    expect(backend.callsOf('create_plan')[0]?.form).toEqual(
+      emptyForm({
+        title: 'Κυβερνοασφάλεια pilot',
+        institutionName: 'Πανεπιστήμιο Πατρών',
+        country: 'GR',
+        totalEnrolment: '31 000',
+        stage: 'exploring',
+      }),
+    );
+    expect(screen.getByLabelText('Academic calendar')).toHaveDisplayValue('Semesters');
+    expect(screen.getByLabelText('Currency')).toHaveDisplayValue('USD — US Dollar');
   });
 
   it('shows Rust’s messages under the fields when a new plan is refused', async () => {

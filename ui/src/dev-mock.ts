@@ -11,14 +11,36 @@ export function installDevMock(): void {
       'Stackable certificates in data analytics',
       'Université de Montréal — Faculté de l’éducation permanente',
       new Date(Date.now() - 26 * hour).toISOString(),
-      { country: 'CA', totalEnrolment: 67_000, stage: 'exploring' },
+      {
+        country: 'CA',
+        institutionType: 'public_university',
+        totalEnrolment: 67_000,
+        degreePrograms: 600,
+        facultyHeadcount: 2_900,
+        currency: 'CAD',
+        fiscalYearStartMonth: 5,
+        stage: 'exploring',
+      },
+      {
+        responses: {
+          awareness: { answers: [3, 2, 'dont_know', 2, null], evidence: '' },
+        },
+        position: { step: 'area', area: 'curriculum_integration' },
+        adoptedActions: [],
+      },
     ),
     storedPlan(
       3,
       'Cybersecurity pathway pilot',
       'Αριστοτέλειο Πανεπιστήμιο Θεσσαλονίκης',
       new Date(Date.now() - 40 * 24 * hour).toISOString(),
-      { country: 'GR', totalEnrolment: 81_000, stage: 'exploring' },
+      {
+        country: 'GR',
+        totalEnrolment: 81_000,
+        currency: 'EUR',
+        creditSystem: 'ects',
+        stage: 'exploring',
+      },
     ),
   ]);
   backend.latency = 350;

@@ -78,6 +78,19 @@ impl Store {
         self.get_plan(id)
     }
 
+    /// Saves a change that is not an edit of the plan's content (where the wizard stands), so
+    /// the plan keeps its place and "edited" time in the list.
+    pub fn update_plan_keeping_edit_time(&self, id: PlanId, plan: &Plan) -> Result<StoredPlan> {
+        let changed = self.conn.execute(
+            "UPDATE plans SET document = ?1 WHERE id = ?2",
+            params![encode(plan), id],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound(id));
+        }
+        self.get_plan(id)
+    }
+
     /// On a store's first use, adds the sample plan so a new user sees a full plan at once.
     /// Returns it when it was added; a store that has ever had it (or any plan) is left alone.
     pub fn seed_sample_on_first_use(&mut self) -> Result<Option<StoredPlan>> {

@@ -269,3 +269,24 @@ fn assessment_answers_and_adopted_actions_survive_a_reopen() {
         "answers, position and actions kept"
     );
 }
+
+#[test]
+fn moving_through_the_wizard_does_not_count_as_an_edit() {
+    use planner_core::assessment::{AreaKey, WizardPosition};
+    let store = Store::open_in_memory().expect("open");
+    let created = store.create_plan(&plan("Łódź")).expect("create");
+    let mut moved = created.plan.clone();
+    moved.assessment.position = WizardPosition::Area {
+        area: AreaKey::Quality,
+    };
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let saved = store
+        .update_plan_keeping_edit_time(created.id, &moved)
+        .expect("save");
+    assert_eq!(saved.plan.assessment.position, moved.assessment.position);
+    assert_eq!(saved.updated_at, created.updated_at, "edit time unchanged");
+    assert!(matches!(
+        store.update_plan_keeping_edit_time(77, &moved),
+        Err(Error::NotFound(77))
+    ));
+}

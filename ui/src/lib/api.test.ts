@@ -1,16 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { getPlan, updateProfile } from './api';
+import {
+  fieldMessages,
+  getPlan,
+  saveAreaResponse,
+  setActionAdopted,
+  setWizardPosition,
+  updateProfile,
+} from './api';
+import { emptyForm } from './fake-backend';
 
 afterEach(() => clearMocks());
 
-const form = {
-  title: 'Plan',
-  institutionName: 'Uni',
-  country: '',
-  totalEnrolment: 'abc',
-  stage: 'exploring',
-};
+const form = emptyForm({ title: 'Plan', institutionName: 'Uni', totalEnrolment: 'abc' });
 
 describe('api', () => {
   it('passes a Problem from Rust through unchanged', async () => {
@@ -53,5 +55,59 @@ describe('api', () => {
     });
     await updateProfile(7, form);
     expect(received).toEqual({ command: 'update_profile', args: { id: 7, form } });
+  });
+
+  it('sends the assessment commands with camelCase arguments and answers as Rust reads them', async () => {
+    const received: unknown[] = [];
+    mockIPC((command, args) => {
+      received.push({ command, args });
+      return { id: 3 };
+    });
+    await saveAreaResponse(3, 'faculty_buy_in', {
+      answers: [4, 'dont_know', null, 1, 5, null],
+      evidence: 'Champions on two campuses',
+    });
+    await setWizardPosition(3, { step: 'area', area: 'resources' });
+    await setActionAdopted(3, 'faculty_champions', true);
+    expect(received).toEqual([
+      {
+        command: 'save_area_response',
+        args: {
+          id: 3,
+          area: 'faculty_buy_in',
+          response: {
+            answers: [4, 'dont_know', null, 1, 5, null],
+            evidence: 'Champions on two campuses',
+          },
+        },
+      },
+      {
+        command: 'set_wizard_position',
+        args: { id: 3, position: { step: 'area', area: 'resources' } },
+      },
+      {
+        command: 'set_action_adopted',
+        args: { id: 3, action: 'faculty_champions', adopted: true },
+      },
+    ]);
+  });
+
+  it('keeps the messages for form fields and term rows, and drops the rest', () => {
+    const messages = fieldMessages({
+      kind: 'invalid',
+      message: 'several',
+      fields: [
+        { field: 'currency', message: '“EUX” is not a currency code' },
+        { field: 'terms.1.day', message: 'Term 2’s start day must be from 1 to 30' },
+        { field: 'terms', message: 'A trimester calendar has 3 terms a year' },
+        { field: 'assessment', message: 'not a profile field' },
+        { field: 'terms.x.day', message: 'not a term box' },
+      ],
+    });
+    expect(messages).toEqual({
+      currency: '“EUX” is not a currency code',
+      'terms.1.day': 'Term 2’s start day must be from 1 to 30',
+      terms: 'A trimester calendar has 3 terms a year',
+    });
   });
 });

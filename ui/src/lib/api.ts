@@ -1,29 +1,59 @@
 // Every call the webview makes to the Rust side goes through this module, and every failure
 // comes out of it as a `Problem`, so components never see a raw exception or match on text.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
-import type { Country } from '../bindings/Country';
+import type { AreaKey } from '../bindings/AreaKey';
+import type { AreaResponse } from '../bindings/AreaResponse';
+import type { AssessmentGuide } from '../bindings/AssessmentGuide';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
 import type { FieldError } from '../bindings/FieldError';
+import type { PlanDetail } from '../bindings/PlanDetail';
 import type { PlanSummary } from '../bindings/PlanSummary';
 import type { Problem } from '../bindings/Problem';
 import type { ProblemKind } from '../bindings/ProblemKind';
 import type { ProfileForm } from '../bindings/ProfileForm';
-import type { StoredPlan } from '../bindings/StoredPlan';
+import type { ProfileOptions } from '../bindings/ProfileOptions';
+import type { WizardPosition } from '../bindings/WizardPosition';
 
 /** A key of the profile form, as Rust names the field in a `FieldError`. */
 export type ProfileField = keyof ProfileForm;
+
+/** One box of a term row: `terms.0.name`, `terms.2.day`. */
+export type TermField = `terms.${number}.${'name' | 'month' | 'day'}`;
+
+/** Where a profile message belongs: a form field, or one box of a term row. */
+export type ProfileErrorKey = ProfileField | TermField;
+
+export type ProfileErrors = Partial<Record<ProfileErrorKey, string>>;
 
 // Checked against the generated type: adding a form field in Rust fails the build here.
 const PROFILE_FIELDS = {
   title: true,
   institutionName: true,
   country: true,
+  institutionType: true,
   totalEnrolment: true,
+  degreePrograms: true,
+  facultyHeadcount: true,
+  calendarSystem: true,
+  terms: true,
+  fiscalYearStartMonth: true,
+  currency: true,
+  creditSystem: true,
+  customHoursPerCredit: true,
   stage: true,
 } as const satisfies Record<ProfileField, true>;
 
 export function isProfileField(field: string): field is ProfileField {
   return Object.prototype.hasOwnProperty.call(PROFILE_FIELDS, field);
+}
+
+export function isTermField(field: string): field is TermField {
+  return /^terms\.\d+\.(name|month|day)$/.test(field);
+}
+
+/** The key of one box of term row `index`. */
+export function termField(index: number, part: 'name' | 'month' | 'day'): TermField {
+  return `terms.${index}.${part}`;
 }
 
 const PROBLEM_KINDS: readonly ProblemKind[] = ['invalid', 'not_found', 'storage', 'report'];
@@ -67,20 +97,48 @@ export function listPlans(): Promise<PlanSummary[]> {
   return call('list_plans');
 }
 
-export function getPlan(id: number): Promise<StoredPlan> {
+export function getPlan(id: number): Promise<PlanDetail> {
   return call('get_plan', { id });
 }
 
-export function createPlan(form: ProfileForm): Promise<StoredPlan> {
+export function createPlan(form: ProfileForm): Promise<PlanDetail> {
   return call('create_plan', { form });
 }
 
-export function updateProfile(id: number, form: ProfileForm): Promise<StoredPlan> {
+export function updateProfile(id: number, form: ProfileForm): Promise<PlanDetail> {
   return call('update_profile', { id, form });
 }
 
-export function listCountries(): Promise<Country[]> {
-  return call('list_countries');
+/** The choices the profile form offers (countries, currencies, calendars…), with labels. */
+export function getProfileOptions(): Promise<ProfileOptions> {
+  return call('get_profile_options');
+}
+
+/** The assessment's fixed content: areas, statements, bands, findings and the action library. */
+export function getAssessmentGuide(): Promise<AssessmentGuide> {
+  return call('get_assessment_guide');
+}
+
+/** Replaces one area's answers; `answers` has exactly one entry per statement. */
+export function saveAreaResponse(
+  id: number,
+  area: AreaKey,
+  response: AreaResponse,
+): Promise<PlanDetail> {
+  return call('save_area_response', { id, area, response });
+}
+
+/** Where the wizard was left, so it reopens there. */
+export function setWizardPosition(id: number, position: WizardPosition): Promise<PlanDetail> {
+  return call('set_wizard_position', { id, position });
+}
+
+export function setActionAdopted(
+  id: number,
+  action: string,
+  adopted: boolean,
+): Promise<PlanDetail> {
+  return call('set_action_adopted', { id, action, adopted });
 }
 
 /** Rust asks where to save with the native dialog; the webview never names a path. */
@@ -88,11 +146,11 @@ export function exportPdf(id: number): Promise<ExportOutcome> {
   return call('export_pdf', { id });
 }
 
-/** The field messages of an `invalid` problem, by form field; others are left out. */
-export function fieldMessages(problem: Problem): Partial<Record<ProfileField, string>> {
-  const messages: Partial<Record<ProfileField, string>> = {};
+/** The field messages of an `invalid` problem, by form field or term box; others are left out. */
+export function fieldMessages(problem: Problem): ProfileErrors {
+  const messages: ProfileErrors = {};
   for (const { field, message } of problem.fields) {
-    if (!isProfileField(field)) continue;
+    if (!isProfileField(field) && !isTermField(field)) continue;
     // Two messages for one field read as one paragraph under it.
     messages[field] = messages[field] ? `${messages[field]} ${message}` : message;
   }
@@ -100,7 +158,7 @@ export function fieldMessages(problem: Problem): Partial<Record<ProfileField, st
 }
 
 /** The sidebar row for a plan just saved or created. */
-export function summaryOf(stored: StoredPlan): PlanSummary {
+export function summaryOf(stored: Pick<PlanDetail, 'id' | 'plan' | 'updatedAt'>): PlanSummary {
   return {
     id: stored.id,
     title: stored.plan.title,

@@ -1,81 +1,106 @@
 // An in-memory stand-in for the Rust commands, for component tests and the browser preview.
 // It answers like the real commands (same shapes, same field keys, Rust's message wording) but
-// is not the validator: the tests pin the UI's behaviour, Rust's own tests pin the rules.
+// is not the validator and does not score: the tests pin the UI's behaviour, Rust's own tests
+// pin the rules and the numbers. Scores are fixed (see `FIXED_SCORES`).
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { Country } from '../bindings/Country';
+import type { AreaKey } from '../bindings/AreaKey';
+import type { AreaResponse } from '../bindings/AreaResponse';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
 import type { FieldError } from '../bindings/FieldError';
+import type { InstitutionProfile } from '../bindings/InstitutionProfile';
+import type { Plan } from '../bindings/Plan';
+import type { PlanDetail } from '../bindings/PlanDetail';
 import type { PlanSummary } from '../bindings/PlanSummary';
 import type { Problem } from '../bindings/Problem';
 import type { ProfileForm } from '../bindings/ProfileForm';
-import type { Stage } from '../bindings/Stage';
 import type { StoredPlan } from '../bindings/StoredPlan';
+import type { TermStart } from '../bindings/TermStart';
+import type { WizardPosition } from '../bindings/WizardPosition';
 import { summaryOf } from './api';
+import {
+  FIXED_SCORES,
+  GUIDE,
+  PROFILE_OPTIONS,
+  detailOf,
+  emptyAssessment,
+  samplePlan,
+} from './fake-fixtures';
+import { MONTHS } from './format';
 
-export const SAMPLE_COUNTRIES: Country[] = [
-  { code: 'AU', name: 'Australia' },
-  { code: 'CA', name: 'Canada' },
-  { code: 'DE', name: 'Germany' },
-  { code: 'GR', name: 'Greece' },
-  { code: 'IN', name: 'India' },
-  { code: 'MX', name: 'Mexico' },
-  { code: 'NG', name: 'Nigeria' },
-  { code: 'PL', name: 'Poland' },
-  { code: 'GB', name: 'United Kingdom' },
-  { code: 'US', name: 'United States' },
-];
+export {
+  FIXED_SCORES,
+  GUIDE,
+  PROFILE_OPTIONS,
+  detailOf,
+  samplePlan,
+  sampleAssessment,
+  storedPlan,
+} from './fake-fixtures';
 
-export function storedPlan(
-  id: number,
-  title: string,
-  institution: string,
-  updatedAt: string,
-  extra: { country?: string | null; totalEnrolment?: number; stage?: Stage } = {},
-): StoredPlan {
+/** The whole profile form with every optional field left empty. */
+export function emptyForm(essentials: Partial<ProfileForm> = {}): ProfileForm {
   return {
-    id,
-    plan: {
-      title,
-      profile: {
-        name: institution,
-        country: extra.country ?? null,
-        totalEnrolment: extra.totalEnrolment ?? 12_500,
-        stage: extra.stage ?? 'exploring',
-      },
-    },
-    createdAt: updatedAt,
-    updatedAt,
+    title: '',
+    institutionName: '',
+    country: '',
+    institutionType: '',
+    totalEnrolment: '',
+    degreePrograms: '',
+    facultyHeadcount: '',
+    calendarSystem: '',
+    terms: [],
+    fiscalYearStartMonth: '',
+    currency: '',
+    creditSystem: '',
+    customHoursPerCredit: '',
+    stage: 'exploring',
+    ...essentials,
   };
 }
 
-/** The plan the real app seeds on first start. */
-export function samplePlan(id = 1, updatedAt = new Date().toISOString()): StoredPlan {
-  return storedPlan(
-    id,
-    'Industry micro-credentials: system-wide expansion 2027–2031',
-    'Lakeshore State University System',
-    updatedAt,
-    { country: 'US', totalEnrolment: 240_000, stage: 'offering' },
-  );
+function invalid(fields: FieldError[]): Problem {
+  return { kind: 'invalid', message: fields.map((f) => f.message).join('; '), fields };
 }
 
-function required(text: string, label: string): string | null {
-  return text.trim() === '' ? `${label} cannot be empty` : null;
-}
+const COUNT = /^\d{1,3}([,. \u00a0\u202f'’]\d{3})*$|^\d+$/;
 
-function enrolmentProblem(text: string): string | null {
+function countProblem(text: string, label: string, required: boolean): string | null {
   const typed = text.trim();
-  if (typed === '') return 'Total enrolment is required: the number of students, such as 12,500';
+  if (typed === '')
+    return required ? `${label} is required: the number of students, such as 12,500` : null;
   if (typed.startsWith('-') || typed.startsWith('−'))
-    return `Total enrolment cannot be negative (you typed “${typed}”)`;
-  if (!/^\d{1,3}([,. \u00a0\u202f'’]\d{3})*$|^\d+$/.test(typed))
-    return `Total enrolment must be a whole number of students, such as 12,500 (you typed “${typed}”)`;
+    return `${label} cannot be negative (you typed “${typed}”)`;
+  if (!COUNT.test(typed))
+    return `${label} must be a whole number, such as 12,500 (you typed “${typed}”)`;
   return null;
+}
+
+const count = (text: string) => Number(text.replace(/\D/g, '') || '0');
+
+function monthProblem(text: string, label: string): string | null {
+  const typed = text.trim();
+  const n = Number(typed);
+  return Number.isInteger(n) && n >= 1 && n <= 12
+    ? null
+    : `${label} must be a month from 1 to 12 (you typed “${typed}”)`;
+}
+
+function daysIn(month: number): number {
+  return month === 2 ? 28 : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function oneOf(text: string, keys: string[], fallback: string, label: string) {
+  const typed = text.trim().toLowerCase();
+  if (typed === '') return { value: fallback, problem: null };
+  return keys.includes(typed)
+    ? { value: typed, problem: null }
+    : { value: fallback, problem: `${label} “${text.trim()}” is not one of the choices offered` };
 }
 
 export class FakeBackend {
   plans: StoredPlan[];
-  countries: Country[];
+  /** The scores areas get once anything in them is rated. */
+  scores: Record<AreaKey, number> = { ...FIXED_SCORES };
   /** What the next `export_pdf` answers; a Problem is thrown as the rejection. */
   exportAnswer: ExportOutcome | Problem = {
     status: 'saved',
@@ -83,14 +108,15 @@ export class FakeBackend {
     bytes: 48_213,
     pages: 12,
   };
+  /** Commands to refuse once, with the Problem to throw. */
+  readonly refusals = new Map<string, Problem>();
   /** Milliseconds each answer waits, so a preview shows "Saving…" and "Exporting…". */
   latency = 0;
   /** Every command received, in order, with its arguments. */
   readonly calls: { command: string; args: Record<string, unknown> }[] = [];
 
-  constructor(plans: StoredPlan[] = [samplePlan()], countries: Country[] = SAMPLE_COUNTRIES) {
+  constructor(plans: StoredPlan[] = [samplePlan()]) {
     this.plans = structuredClone(plans);
-    this.countries = countries;
   }
 
   install(): this {
@@ -102,22 +128,43 @@ export class FakeBackend {
     return this.calls.filter((c) => c.command === command).map((c) => c.args);
   }
 
+  /** The plan as `get_plan` would answer. */
+  detail(id: number): PlanDetail {
+    return detailOf(this.#find(id), this.scores);
+  }
+
   async #answer(command: string, args: Record<string, unknown>): Promise<unknown> {
     this.calls.push({ command, args });
     if (this.latency > 0) await new Promise((resolve) => setTimeout(resolve, this.latency));
+    const refusal = this.refusals.get(command);
+    if (refusal) {
+      this.refusals.delete(command);
+      throw refusal;
+    }
+    const id = args.id as number;
     switch (command) {
       case 'list_plans':
         return this.#summaries();
       case 'get_plan':
-        return this.#find(args.id as number);
+        return this.detail(id);
       case 'create_plan':
         return this.#create(args.form as ProfileForm);
       case 'update_profile':
-        return this.#update(args.id as number, args.form as ProfileForm);
-      case 'list_countries':
-        return this.countries;
+        return this.#update(id, args.form as ProfileForm);
+      case 'get_profile_options':
+        return structuredClone(PROFILE_OPTIONS);
+      case 'get_assessment_guide':
+        return structuredClone(GUIDE);
+      case 'save_area_response':
+        return this.#saveResponse(id, args.area as AreaKey, args.response as AreaResponse);
+      case 'set_wizard_position':
+        return this.#edit(id, (plan) => {
+          plan.assessment.position = args.position as WizardPosition;
+        });
+      case 'set_action_adopted':
+        return this.#adopt(id, args.action as string, args.adopted as boolean);
       case 'export_pdf':
-        this.#find(args.id as number);
+        this.#find(id);
         if ('kind' in this.exportAnswer) throw this.exportAnswer;
         return this.exportAnswer;
       default:
@@ -137,21 +184,147 @@ export class FakeBackend {
     return structuredClone(plan);
   }
 
-  #validate(form: ProfileForm): StoredPlan['plan'] {
+  #edit(id: number, change: (plan: Plan) => void): PlanDetail {
+    const stored = this.#find(id);
+    change(stored.plan);
+    stored.updatedAt = new Date().toISOString();
+    this.plans = this.plans.map((p) => (p.id === id ? stored : p));
+    return this.detail(id);
+  }
+
+  #saveResponse(id: number, area: AreaKey, response: AreaResponse): PlanDetail {
+    const guideArea = GUIDE.areas.find((a) => a.key === area);
+    if (!guideArea) throw new Error(`unknown variant \`${area}\``);
+    const statements = guideArea.statements.length;
+    if (response.answers.length !== statements) {
+      throw invalid([
+        {
+          field: 'assessment',
+          message: `${guideArea.title} has ${statements} statements; ${response.answers.length} answers were given`,
+        },
+      ]);
+    }
+    return this.#edit(id, (plan) => {
+      plan.assessment.responses[area] = structuredClone(response);
+    });
+  }
+
+  #adopt(id: number, action: string, adopted: boolean): PlanDetail {
+    if (!GUIDE.actions.some((a) => a.key === action)) {
+      throw invalid([
+        { field: 'assessment', message: `There is no action “${action}” in the library` },
+      ]);
+    }
+    return this.#edit(id, (plan) => {
+      const list = plan.assessment.adoptedActions;
+      const present = list.some((a) => a.action === action);
+      if (adopted && !present) {
+        list.push({ action, adoptedOn: new Date().toISOString().slice(0, 10) });
+      } else if (!adopted) {
+        plan.assessment.adoptedActions = list.filter((a) => a.action !== action);
+      }
+    });
+  }
+
+  #validate(form: ProfileForm): { title: string; profile: InstitutionProfile } {
     const fields: FieldError[] = [];
-    const check = (field: keyof ProfileForm, message: string | null) => {
+    const check = (field: string, message: string | null) => {
       if (message) fields.push({ field, message });
     };
+    const required = (text: string, label: string) =>
+      text.trim() === '' ? `${label} cannot be empty` : null;
     check('title', required(form.title, 'Plan title'));
     check('institutionName', required(form.institutionName, 'Institution name'));
     const country = form.country.trim().toUpperCase();
     check(
       'country',
-      country && !this.countries.some((c) => c.code === country)
+      country && !PROFILE_OPTIONS.countries.some((c) => c.code === country)
         ? `“${form.country.trim()}” is not a country code; use two letters such as MX, PL or GR`
         : null,
     );
-    check('totalEnrolment', enrolmentProblem(form.totalEnrolment));
+    const type = oneOf(
+      form.institutionType,
+      PROFILE_OPTIONS.institutionTypes.map((t) => t.key),
+      'other',
+      'Institution type',
+    );
+    check('institutionType', type.problem);
+    check('totalEnrolment', countProblem(form.totalEnrolment, 'Total enrolment', true));
+    check('degreePrograms', countProblem(form.degreePrograms, 'Number of degree programs', false));
+    check('facultyHeadcount', countProblem(form.facultyHeadcount, 'Faculty headcount', false));
+
+    const system = oneOf(
+      form.calendarSystem,
+      PROFILE_OPTIONS.calendarSystems.map((s) => s.key),
+      'semester',
+      'Academic calendar',
+    );
+    check('calendarSystem', system.problem);
+    const choice = PROFILE_OPTIONS.calendarSystems.find((s) => s.key === system.value)!;
+    let terms: TermStart[] = choice.typicalTerms;
+    const countFits =
+      form.terms.length >= choice.minTerms && form.terms.length <= choice.maxTerms;
+    if (form.terms.length > 0 && !countFits) {
+      const allowed =
+        choice.minTerms === choice.maxTerms
+          ? `${choice.minTerms}`
+          : `${choice.minTerms} or ${choice.maxTerms}`;
+      check(
+        'terms',
+        `A ${choice.key} calendar has ${allowed} terms a year; this one lists ${form.terms.length}`,
+      );
+    } else if (form.terms.length > 0) {
+      terms = form.terms.map((t, i) => {
+        const label = `Term ${i + 1}`;
+        check(`terms.${i}.name`, required(t.name, `${label}’s name`));
+        const monthProblemText = monthProblem(t.month, `${label}’s month`);
+        check(`terms.${i}.month`, monthProblemText);
+        const month = Number(t.month.trim());
+        const day = Number(t.day.trim());
+        if (!monthProblemText) {
+          const max = daysIn(month);
+          check(
+            `terms.${i}.day`,
+            Number.isInteger(day) && day >= 1 && day <= max
+              ? null
+              : `${label}’s start day must be from 1 to ${max} for ${MONTHS[month - 1]} (you typed “${t.day.trim()}”)`,
+          );
+        }
+        return { name: t.name.trim(), month, day };
+      });
+    }
+    const fiscal = form.fiscalYearStartMonth.trim();
+    check('fiscalYearStartMonth', fiscal ? monthProblem(fiscal, 'Fiscal-year start month') : null);
+    const currency = form.currency.trim().toUpperCase() || 'USD';
+    check(
+      'currency',
+      PROFILE_OPTIONS.currencies.some((c) => c.code === currency)
+        ? null
+        : `“${form.currency.trim()}” is not a currency code; use three letters such as USD, EUR or INR`,
+    );
+    const credit = oneOf(
+      form.creditSystem,
+      PROFILE_OPTIONS.creditSystems.map((s) => s.key),
+      'us_semester',
+      'Home credit system',
+    );
+    check('creditSystem', credit.problem);
+    let hours: number | null = null;
+    if (credit.value === 'custom') {
+      const typed = form.customHoursPerCredit.trim();
+      hours = Number(typed.replace(',', '.'));
+      if (typed === '') {
+        check(
+          'customHoursPerCredit',
+          'With your own credit rule, say how many learning hours make one credit',
+        );
+      } else if (!(hours >= 1 && hours <= 200)) {
+        check(
+          'customHoursPerCredit',
+          `Hours per credit must be a number from 1 to 200, such as 30 (you typed “${typed}”)`,
+        );
+      }
+    }
     const stage = form.stage.trim().toLowerCase();
     check(
       'stage',
@@ -159,39 +332,45 @@ export class FakeBackend {
         ? null
         : `Stage must be “exploring” or “offering” (got “${form.stage.trim()}”)`,
     );
-    if (fields.length > 0) {
-      const problem: Problem = {
-        kind: 'invalid',
-        message: fields.map((f) => f.message).join('; '),
-        fields,
-      };
-      throw problem;
-    }
+    if (fields.length > 0) throw invalid(fields);
     return {
       title: form.title.trim(),
       profile: {
         name: form.institutionName.trim(),
         country: country || null,
-        totalEnrolment: Number(form.totalEnrolment.replace(/\D/g, '')),
-        stage: stage as Stage,
+        institutionType: type.value as InstitutionProfile['institutionType'],
+        totalEnrolment: count(form.totalEnrolment),
+        degreePrograms: count(form.degreePrograms),
+        facultyHeadcount: count(form.facultyHeadcount),
+        calendar: { system: choice.key as InstitutionProfile['calendar']['system'], terms },
+        fiscalYearStartMonth: fiscal ? Number(fiscal) : 7,
+        currency,
+        creditSystem: credit.value as InstitutionProfile['creditSystem'],
+        customHoursPerCredit: hours,
+        stage: stage as InstitutionProfile['stage'],
       },
     };
   }
 
-  #create(form: ProfileForm): StoredPlan {
-    const plan = this.#validate(form);
+  #create(form: ProfileForm): PlanDetail {
+    const { title, profile } = this.#validate(form);
     const now = new Date().toISOString();
     const id = Math.max(0, ...this.plans.map((p) => p.id)) + 1;
-    const stored: StoredPlan = { id, plan, createdAt: now, updatedAt: now };
-    this.plans.push(stored);
-    return structuredClone(stored);
+    this.plans.push({
+      id,
+      plan: { title, profile, assessment: emptyAssessment() },
+      createdAt: now,
+      updatedAt: now,
+    });
+    return this.detail(id);
   }
 
-  #update(id: number, form: ProfileForm): StoredPlan {
-    const existing = this.#find(id);
-    const plan = this.#validate(form);
-    const stored: StoredPlan = { ...existing, plan, updatedAt: new Date().toISOString() };
-    this.plans = this.plans.map((p) => (p.id === id ? stored : p));
-    return structuredClone(stored);
+  #update(id: number, form: ProfileForm): PlanDetail {
+    this.#find(id);
+    const { title, profile } = this.#validate(form);
+    return this.#edit(id, (plan) => {
+      plan.title = title;
+      plan.profile = profile;
+    });
   }
 }

@@ -1,9 +1,9 @@
 // Saves the plan details as the dean types: a short pause after the last keystroke, at once
 // when a choice is made or a field is left. Saves run one at a time, each sending the whole
 // form as it is when the save starts, so the last one always carries the latest text.
+import type { PlanDetail } from '../bindings/PlanDetail';
 import type { ProfileForm } from '../bindings/ProfileForm';
-import type { StoredPlan } from '../bindings/StoredPlan';
-import { fieldMessages, toProblem, updateProfile, type ProfileField } from './api';
+import { fieldMessages, toProblem, type ProfileErrorKey, type ProfileErrors } from './api';
 
 export type SaveState = 'saved' | 'saving' | 'invalid' | 'failed';
 
@@ -12,29 +12,30 @@ export const TYPING_PAUSE_MS = 500;
 export class ProfileAutosave {
   state: SaveState = $state('saved');
   /** Rust's message for each field it refused, from the latest save. */
-  errors: Partial<Record<ProfileField, string>> = $state({});
+  errors: ProfileErrors = $state({});
   /** Rust's message when the save failed for a reason no single field explains. */
   failure = $state('');
 
-  readonly #planId: number;
+  readonly #send: (form: ProfileForm) => Promise<PlanDetail>;
   readonly #currentForm: () => ProfileForm;
-  readonly #onsaved: (stored: StoredPlan, sent: ProfileForm) => void;
+  readonly #onsaved: (detail: PlanDetail, sent: ProfileForm) => void;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #queued = false;
   #tail: Promise<void> = Promise.resolve();
 
+  /** `send` hands the form to Rust (`update_profile`) and answers with the saved plan. */
   constructor(
-    planId: number,
+    send: (form: ProfileForm) => Promise<PlanDetail>,
     currentForm: () => ProfileForm,
-    onsaved: (stored: StoredPlan, sent: ProfileForm) => void,
+    onsaved: (detail: PlanDetail, sent: ProfileForm) => void,
   ) {
-    this.#planId = planId;
+    this.#send = send;
     this.#currentForm = currentForm;
     this.#onsaved = onsaved;
   }
 
   /** Text changed: save once typing pauses. */
-  typed(field: ProfileField): void {
+  typed(field: ProfileErrorKey): void {
     this.#forget(field);
     this.state = 'saving';
     clearTimeout(this.#timer);
@@ -42,7 +43,7 @@ export class ProfileAutosave {
   }
 
   /** A choice was made: save now. */
-  chose(field: ProfileField): Promise<void> {
+  chose(field: ProfileErrorKey): Promise<void> {
     this.#forget(field);
     return this.saveNow();
   }
@@ -66,8 +67,15 @@ export class ProfileAutosave {
 
   // A message names the text it was about ("you typed “-5”"); once that text changes it would
   // mislead, so it goes until Rust has seen the new text.
-  #forget(field: ProfileField): void {
+  #forget(field: ProfileErrorKey): void {
     delete this.errors[field];
+  }
+
+  /** Term rows were added, removed or replaced: their messages no longer point at the right row. */
+  forgetTerms(): void {
+    for (const key of Object.keys(this.errors) as ProfileErrorKey[]) {
+      if (key === 'terms' || key.startsWith('terms.')) delete this.errors[key];
+    }
   }
 
   /** Nothing newer is waiting, so this save's answer is what the indicator should say. */
@@ -79,8 +87,8 @@ export class ProfileAutosave {
     this.#queued = false;
     const sent = this.#currentForm();
     try {
-      const stored = await updateProfile(this.#planId, sent);
-      this.#onsaved(stored, sent);
+      const saved = await this.#send(sent);
+      this.#onsaved(saved, sent);
       if (this.#isLatest) {
         this.errors = {};
         this.failure = '';

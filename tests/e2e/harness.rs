@@ -257,7 +257,7 @@ impl App {
         assert!(!statements.is_empty(), "the area page lists statements");
         for (statement, choice) in statements.iter().zip(choices) {
             let input = statement
-                .find(By::Css(&format!("input[value=\"{choice}\"]")))
+                .find(By::Css(format!("input[value=\"{choice}\"]")))
                 .await
                 .unwrap_or_else(|e| panic!("choice {choice}: {e}"));
             let id = input
@@ -266,7 +266,7 @@ impl App {
                 .expect("attribute")
                 .expect("the choice has an id");
             statement
-                .find(By::Css(&format!("label[for=\"{id}\"]")))
+                .find(By::Css(format!("label[for=\"{id}\"]")))
                 .await
                 .unwrap_or_else(|e| panic!("label for choice {choice}: {e}"))
                 .click()

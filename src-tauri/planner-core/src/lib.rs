@@ -12,6 +12,7 @@ mod options;
 mod places;
 mod plan;
 mod profile;
+pub mod rollout;
 mod sample;
 
 pub use calendar::{AcademicCalendar, CalendarSystem, TermStart, days_in_month, month_name};

@@ -6,6 +6,10 @@ import type { SeverityBand } from "./SeverityBand";
 
 export type AssessmentGuide = { 
 /**
+ * Where every benchmark figure and finding comes from, as it is cited.
+ */
+source: string, 
+/**
  * The six areas, in the report's order.
  */
 areas: Array<ChallengeArea>, 

@@ -11,9 +11,6 @@ import type { MitigationAction } from '../bindings/MitigationAction';
 import type { Phase } from '../bindings/Phase';
 import { formatUsd } from './format';
 
-/** Where every benchmark and finding comes from. */
-export const SOURCE = 'Coursera Micro-Credentials Impact Report 2024';
-
 /** The answers a statement offers, in order. */
 export const SCALE: readonly { value: 1 | 2 | 3 | 4 | 5; label: string }[] = [
   { value: 1, label: 'Strongly disagree' },

@@ -13,12 +13,11 @@ use crate::profile::Stage;
 
 const GUIDE_JSON: &str = include_str!("../../data/assessment.json");
 
-/// Where the benchmark figures and findings come from.
-pub const SOURCE: &str = "Coursera Micro-Credentials Impact Report 2024";
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssessmentGuide {
+    /// Where every benchmark figure and finding comes from, as it is cited.
+    pub source: String,
     /// The six areas, in the report's order.
     pub areas: Vec<ChallengeArea>,
     /// From most to least severe; each applies from its `minScore` up to the next band's.

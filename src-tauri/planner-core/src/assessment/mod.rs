@@ -15,7 +15,7 @@ use ts_rs::TS;
 pub use answers_file::{AnswerFileError, parse_answers_file};
 pub use guide::{
     AssessmentGuide, BandKey, Benchmark, ChallengeArea, Effort, Finding, MitigationAction, Phase,
-    SOURCE, SeverityBand, Statement, guide,
+    SeverityBand, Statement, guide,
 };
 pub use scoring::{AreaResult, AssessmentResult, Confidence, assess, score_area};
 

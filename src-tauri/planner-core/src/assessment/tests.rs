@@ -293,6 +293,7 @@ fn assert_reference_says(phrase: &str, percent: u8) {
 #[test]
 fn every_benchmark_and_finding_equals_the_reference_text() {
     let g = guide();
+    assert_eq!(g.source, "Coursera Micro-Credentials Impact Report 2024");
     let phrases = [
         (AreaKey::Awareness, "lack of awareness"),
         (

@@ -3,7 +3,7 @@
 //! as planner-core computed it.
 
 use planner_core::Stage;
-use planner_core::assessment::{AreaResult, AssessmentResult, Confidence, SOURCE, guide};
+use planner_core::assessment::{AreaResult, AssessmentResult, Confidence, guide};
 
 use crate::document::ReportDocument;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, palette, styles};
@@ -73,7 +73,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
         CONTENT_LEFT,
         CONTENT_WIDTH,
         &styles::SMALL,
-        &format!("Source: {SOURCE}."),
+        &format!("Source: {}.", guide().source),
     );
 }
 

@@ -1,0 +1,221 @@
+//! The rollout model: calendar and phases, credential portfolio and credit conversion, uptake,
+//! budget, scenarios, uncertainty and calibration. [`project`] computes every figure once, for
+//! the UI, the CLI and the PDF alike.
+//!
+//! Where each formula lives: terms and fiscal years `terms.rs`, phases `phases.rs`, credit
+//! conversion `credit.rs`, the logistic uptake ramp `uptake.rs`, costs and benefits
+//! `budget.rs`, scenarios `scenarios.rs`, the Monte Carlo `montecarlo.rs`, calibration against
+//! the reference system `sample.rs`.
+
+mod budget;
+mod credit;
+mod inputs;
+mod montecarlo;
+mod phases;
+mod reference;
+mod sample;
+mod scenarios;
+mod terms;
+mod uptake;
+mod validate;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use budget::{BudgetProjection, BudgetYear};
+pub use credit::{CreditConversion, CreditFlag, CreditFlagKind};
+pub use inputs::{
+    AssessmentType, BudgetInputs, Credential, CredentialField, CredentialRef, CreditRecommendation,
+    Grant, GrantMethod, HomeCredit, Participation, PhasePlan, Provider, ProviderKind,
+    RolloutInputs, StandardElements, TargetProgram, UptakeAssumptions,
+};
+pub use montecarlo::{Band, DrawShape, UncertaintyBands, UncertaintyInputs, VariedInput};
+pub use phases::PhaseSpan;
+pub use sample::{Calibration, calibrate, sample_rollout};
+pub use scenarios::{ScenarioAdjustment, ScenarioInputs, ScenarioKind, ScenarioResult};
+pub use terms::{FiscalYear, Term};
+pub use uptake::{CredentialUptake, TermUptake, UptakeProjection, UptakeTotals};
+pub use validate::{MAX_CREDENTIALS, MAX_HORIZON_YEARS};
+
+use crate::error::ValidationErrors;
+use crate::profile::InstitutionProfile;
+use budget::{CostAdjustment, YearFlows};
+use uptake::Rates;
+
+/// Every figure of the rollout model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RolloutResult {
+    /// ISO 4217 code of every amount.
+    pub currency: String,
+    #[ts(type = "string")]
+    pub start_date: NaiveDate,
+    /// The plan's last day: the start date plus the horizon, less a day.
+    #[ts(type = "string")]
+    pub end_date: NaiveDate,
+    pub terms: Vec<Term>,
+    pub fiscal_years: Vec<FiscalYear>,
+    pub phases: Vec<PhaseSpan>,
+    /// One per credential, in portfolio order.
+    pub credits: Vec<CreditConversion>,
+    pub uptake: UptakeProjection,
+    pub budget: BudgetProjection,
+    /// Conservative, expected, ambitious.
+    pub scenarios: Vec<ScenarioResult>,
+    /// `None` when the dean asked for no draws.
+    pub uncertainty: Option<UncertaintyBands>,
+    /// The projection's first years beside the reference system; `None` when no credential
+    /// launches.
+    pub calibration: Option<Calibration>,
+}
+
+/// Validates `inputs` against `profile` and computes the whole model.
+pub fn project(
+    profile: &InstitutionProfile,
+    inputs: &RolloutInputs,
+) -> Result<RolloutResult, ValidationErrors> {
+    inputs.validate(profile)?;
+    Ok(project_valid(
+        profile,
+        inputs,
+        montecarlo::default_threads(),
+    ))
+}
+
+/// The model for inputs already validated; `threads` only changes speed, never numbers.
+pub(crate) fn project_valid(
+    profile: &InstitutionProfile,
+    inputs: &RolloutInputs,
+    threads: usize,
+) -> RolloutResult {
+    let model = Model::new(profile, inputs);
+    let rates = Rates::from_assumptions(&inputs.uptake);
+    let run = model.run(&rates, &CostAdjustment::NONE);
+    let scenarios = scenarios::compare_scenarios(&model, &rates);
+    let uncertainty = (inputs.uncertainty.draws > 0).then(|| {
+        let basis = model.draw_basis(&rates, &run);
+        montecarlo::uncertainty_bands(&inputs.uncertainty, &basis, threads)
+    });
+    let calibration = calibrate(profile, inputs, &model.terms, &run.uptake);
+    let end = terms::horizon_end(inputs.start_date, inputs.horizon_years)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(inputs.start_date);
+    RolloutResult {
+        currency: profile.currency.clone(),
+        start_date: inputs.start_date,
+        end_date: end,
+        phases: phases::phase_spans(&inputs.phases, &model.terms),
+        credits: inputs
+            .credentials
+            .iter()
+            .enumerate()
+            .map(|(i, c)| credit::convert(profile, i, c))
+            .collect(),
+        uptake: run.uptake,
+        budget: run.budget,
+        scenarios,
+        uncertainty,
+        calibration,
+        terms: model.terms,
+        fiscal_years: model.fiscal,
+    }
+}
+
+/// The calendar of a plan, computed once and shared by the runs of every scenario.
+#[derive(Debug)]
+pub(crate) struct Model<'a> {
+    pub inputs: &'a RolloutInputs,
+    pub terms: Vec<Term>,
+    pub fiscal: Vec<FiscalYear>,
+}
+
+/// One projection: uptake and the budget it leads to.
+#[derive(Debug)]
+pub(crate) struct Run {
+    pub uptake: UptakeProjection,
+    pub budget: BudgetProjection,
+}
+
+impl<'a> Model<'a> {
+    /// Needs a profile whose calendar passed validation and a start date plus horizon that
+    /// chrono can represent.
+    pub fn new(profile: &InstitutionProfile, inputs: &'a RolloutInputs) -> Self {
+        let start = inputs.start_date;
+        let end = terms::horizon_end(start, inputs.horizon_years).unwrap_or(start);
+        let fiscal = terms::fiscal_years(start, end, profile.fiscal_year_start_month);
+        let mut terms = terms::academic_terms(&profile.calendar, start, end, &fiscal);
+        for term in &mut terms {
+            term.phase = phases::phase_of(&inputs.phases, term.index);
+        }
+        Model {
+            inputs,
+            terms,
+            fiscal,
+        }
+    }
+
+    pub fn run(&self, rates: &Rates, costs: &CostAdjustment) -> Run {
+        let uptake = uptake::project_uptake(&self.inputs.credentials, rates, self.terms.len());
+        let flows = self.flows(&uptake);
+        let budget = budget::project_budget(&self.inputs.budget, &self.fiscal, &flows, costs);
+        Run { uptake, budget }
+    }
+
+    /// Term figures gathered by fiscal year, with the launches of each year.
+    fn flows(&self, uptake: &UptakeProjection) -> YearFlows {
+        let n = self.fiscal.len();
+        let mut flows = YearFlows {
+            enrolments: vec![0.0; n],
+            completions: vec![0.0; n],
+            launches: vec![0; n],
+            first_launch_year: None,
+        };
+        for (term, figures) in self.terms.iter().zip(&uptake.by_term) {
+            let fy = term.fiscal_year_index as usize;
+            flows.enrolments[fy] += figures.enrolments;
+            flows.completions[fy] += figures.completions;
+        }
+        for credential in &self.inputs.credentials {
+            if let Some(term) = self.terms.get(credential.launch_term as usize) {
+                let fy = term.fiscal_year_index as usize;
+                flows.launches[fy] += 1;
+                flows.first_launch_year = Some(flows.first_launch_year.map_or(fy, |f| f.min(fy)));
+            }
+        }
+        flows
+    }
+
+    /// The sums a Monte Carlo draw needs, from the expected run.
+    fn draw_basis(&self, rates: &Rates, run: &Run) -> montecarlo::DrawBasis {
+        let term_count = self.terms.len();
+        let ramp = uptake::ramp_table(term_count, rates.midpoint_terms, rates.steepness);
+        let (mut per_pct, mut ramp_per_pct) = (0.0, 0.0);
+        for c in &self.inputs.credentials {
+            let launch = (c.launch_term as usize).min(term_count);
+            let eligible = uptake::eligible(c) / 100.0;
+            per_pct += eligible * (term_count - launch) as f64;
+            ramp_per_pct += eligible * ramp[..term_count - launch].iter().sum::<f64>();
+        }
+        let b = &self.inputs.budget;
+        let licences: f64 = run.budget.years.iter().map(|y| y.licences).sum();
+        let retention: f64 = run.budget.years.iter().map(|y| y.retention_benefit).sum();
+        montecarlo::DrawBasis {
+            pilot_pct: rates.pilot_pct,
+            target_pct: rates.target_pct,
+            completion_pct: rates.completion_pct,
+            enrolments_per_pct: per_pct,
+            ramp_enrolments_per_pct: ramp_per_pct,
+            licence_cost: b.licence_cost_per_learner,
+            retention_uplift_pct_points: b.retention_uplift_pct_points,
+            net_tuition: b.net_tuition_per_student,
+            fixed_cost: run.budget.total_cost - licences,
+            fixed_benefit: run.budget.total_benefit - retention,
+        }
+    }
+}

@@ -1,0 +1,409 @@
+//! Uncertainty bands: P10/P50/P90 of total enrolments, completions and net cost from a seeded
+//! Monte Carlo over the uncertain inputs (target uptake rate, completion rate, licence cost,
+//! retention uplift), each drawn as a multiplier of the expected value.
+//!
+//! A draw needs no re-projection. Enrolments are linear in the target rate:
+//!
+//! ```text
+//! enrolments(T) = Σ_c Σ_t≥launch E_c · (p + (T − p)·f(t − launch)) / 100
+//!               = p·A + (T − p)·B,   A = Σ E_c·terms_c / 100,   B = Σ E_c·Σ f / 100
+//! completions   = enrolments × C / 100
+//! net cost      = fixed costs + enrolments × L − fixed benefits − enrolments × U/100 × tuition
+//! ```
+//!
+//! where the fixed parts are the expected projection's costs and benefits that do not move with
+//! the drawn inputs. Draws come in chunks of [`CHUNK`], chunk `i` from ChaCha8 seeded with the
+//! seed on stream `i`, so the numbers are the same whatever the thread count.
+
+use rand_chacha::ChaCha8Rng;
+use rand_core::{Rng, SeedableRng};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub const CHUNK: usize = 4096;
+/// More draws than this are shared among threads.
+const PARALLEL_FROM: usize = 4 * CHUNK;
+pub const MAX_DRAWS: u32 = 200_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DrawShape {
+    /// Most likely at the expected value, tapering to the ends.
+    Triangular,
+    /// Any value in the range equally likely.
+    Uniform,
+}
+
+/// A range around the expected value, as multipliers of it (0.7 to 1.2 = 30 % lower to 20 %
+/// higher). `low` ≤ 1 ≤ `high`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VariedInput {
+    pub low: f64,
+    pub high: f64,
+    pub shape: DrawShape,
+}
+
+impl VariedInput {
+    const fn new(low: f64, high: f64, shape: DrawShape) -> Self {
+        VariedInput { low, high, shape }
+    }
+
+    /// The multiplier for a uniform number `u` in [0, 1), by the inverse distribution function.
+    pub fn sample(&self, u: f64) -> f64 {
+        Sampler::new(self).sample(u)
+    }
+}
+
+/// A [`VariedInput`] with the constants of its inverse distribution function worked out once,
+/// outside the draw loop.
+#[derive(Debug, Clone, Copy)]
+struct Sampler {
+    low: f64,
+    high: f64,
+    width: f64,
+    /// F(mode): below it the rising side of the triangle.
+    cut: f64,
+    rise: f64,
+    fall: f64,
+    uniform: bool,
+}
+
+impl Sampler {
+    fn new(v: &VariedInput) -> Self {
+        let (a, b) = (v.low, v.high);
+        let width = (b - a).max(0.0);
+        let c = 1.0_f64.clamp(a.min(b), b.max(a));
+        Sampler {
+            low: a,
+            high: b,
+            width,
+            cut: if width > 0.0 { (c - a) / width } else { 0.0 },
+            rise: width * (c - a),
+            fall: width * (b - c),
+            uniform: v.shape == DrawShape::Uniform,
+        }
+    }
+
+    #[inline]
+    fn sample(&self, u: f64) -> f64 {
+        if self.width <= 0.0 {
+            self.low
+        } else if self.uniform {
+            self.low + u * self.width
+        } else if u < self.cut {
+            self.low + (u * self.rise).sqrt()
+        } else {
+            self.high - ((1.0 - u) * self.fall).sqrt()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UncertaintyInputs {
+    /// 0 turns the bands off; at most 200,000.
+    pub draws: u32,
+    /// The same seed gives the same bands.
+    pub seed: u32,
+    pub target_rate: VariedInput,
+    pub completion_rate: VariedInput,
+    pub licence_cost: VariedInput,
+    pub retention_uplift: VariedInput,
+}
+
+impl Default for UncertaintyInputs {
+    fn default() -> Self {
+        UncertaintyInputs {
+            draws: 5_000,
+            seed: 2024,
+            target_rate: VariedInput::new(0.6, 1.3, DrawShape::Triangular),
+            completion_rate: VariedInput::new(0.8, 1.15, DrawShape::Triangular),
+            licence_cost: VariedInput::new(0.9, 1.2, DrawShape::Uniform),
+            retention_uplift: VariedInput::new(0.5, 1.5, DrawShape::Triangular),
+        }
+    }
+}
+
+/// The 10th, 50th and 90th percentiles of one outcome over the draws.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Band {
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UncertaintyBands {
+    pub draws: u32,
+    pub seed: u32,
+    pub enrolments: Band,
+    pub completions: Band,
+    /// Total cost − total benefit; negative when the plan returns more than it costs.
+    pub net_cost: Band,
+}
+
+/// What each draw needs from the expected projection: the handful of sums above.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrawBasis {
+    pub pilot_pct: f64,
+    pub target_pct: f64,
+    pub completion_pct: f64,
+    /// A and B of the formula above.
+    pub enrolments_per_pct: f64,
+    pub ramp_enrolments_per_pct: f64,
+    pub licence_cost: f64,
+    pub retention_uplift_pct_points: f64,
+    pub net_tuition: f64,
+    /// Costs other than licences, and benefits other than retention.
+    pub fixed_cost: f64,
+    pub fixed_benefit: f64,
+}
+
+/// One draw's (enrolments, completions, net cost) for the drawn multipliers.
+pub fn outcome(
+    basis: &DrawBasis,
+    target_m: f64,
+    completion_m: f64,
+    licence_m: f64,
+    uplift_m: f64,
+) -> (f64, f64, f64) {
+    let target = (basis.target_pct * target_m).clamp(0.0, 100.0);
+    let enrolments = basis.pilot_pct * basis.enrolments_per_pct
+        + (target - basis.pilot_pct) * basis.ramp_enrolments_per_pct;
+    let completions = enrolments * (basis.completion_pct * completion_m).clamp(0.0, 100.0) / 100.0;
+    let uplift = (basis.retention_uplift_pct_points * uplift_m).clamp(0.0, 100.0);
+    let net_cost = basis.fixed_cost + enrolments * basis.licence_cost * licence_m
+        - basis.fixed_benefit
+        - enrolments * uplift / 100.0 * basis.net_tuition;
+    (enrolments, completions, net_cost)
+}
+
+/// Two uniform numbers in [0, 1) from one 64-bit draw, 32 bits each: ample resolution for
+/// multipliers, and half the generator work.
+#[inline]
+fn two_units(rng: &mut ChaCha8Rng) -> (f64, f64) {
+    const SCALE: f64 = 1.0 / 4_294_967_296.0;
+    let x = rng.next_u64();
+    ((x >> 32) as f64 * SCALE, (x & 0xffff_ffff) as f64 * SCALE)
+}
+
+fn run_chunk(
+    chunk: usize,
+    samplers: &[Sampler; 4],
+    seed: u32,
+    basis: &DrawBasis,
+    out: (&mut [f64], &mut [f64], &mut [f64]),
+) {
+    let mut rng = ChaCha8Rng::seed_from_u64(u64::from(seed));
+    rng.set_stream(chunk as u64);
+    let [target, completion, licence, uplift] = samplers;
+    let (enrolments, completions, net_costs) = out;
+    for ((e, c), n) in enrolments
+        .iter_mut()
+        .zip(completions.iter_mut())
+        .zip(net_costs.iter_mut())
+    {
+        let (u1, u2) = two_units(&mut rng);
+        let (u3, u4) = two_units(&mut rng);
+        (*e, *c, *n) = outcome(
+            basis,
+            target.sample(u1),
+            completion.sample(u2),
+            licence.sample(u3),
+            uplift.sample(u4),
+        );
+    }
+}
+
+/// Where percentile `p` falls among `n` sorted values: the index below it and the fraction of
+/// the way to the next (linear interpolation between order statistics).
+fn rank(n: usize, p: f64) -> (usize, f64) {
+    let h = (n - 1) as f64 * p;
+    (h.floor() as usize, h - h.floor())
+}
+
+/// The `k`-th smallest of `values` and the one after it (`next` when there is none),
+/// reordering `values`. The scan for the next one is skipped when `want_next` is false.
+fn order_pair(values: &mut [f64], k: usize, want_next: bool, next: f64) -> (f64, f64) {
+    let (_, at, rest) = values.select_nth_unstable_by(k, f64::total_cmp);
+    let at = *at;
+    let after = if want_next {
+        rest.iter().copied().min_by(f64::total_cmp).unwrap_or(next)
+    } else {
+        at
+    };
+    (at, after)
+}
+
+/// P10, P50, P90 with one selection over all values and two over its halves.
+fn band(values: &mut [f64]) -> Band {
+    let n = values.len();
+    if n == 0 {
+        return Band::default();
+    }
+    let ((k10, f10), (k50, f50), (k90, f90)) = (rank(n, 0.1), rank(n, 0.5), rank(n, 0.9));
+    let (m, m_next) = order_pair(values, k50, f50 > 0.0 || k10 == k50 || k90 == k50, f64::NAN);
+    let (left, right) = values.split_at_mut(k50);
+    let right = &mut right[1..];
+    let lerp = |(low, high): (f64, f64), f: f64| if f > 0.0 { low + f * (high - low) } else { low };
+    let p10 = if k10 == k50 {
+        lerp((m, m_next), f10)
+    } else {
+        lerp(order_pair(left, k10, f10 > 0.0, m), f10)
+    };
+    let p90 = if k90 == k50 {
+        lerp((m, m_next), f90)
+    } else {
+        lerp(order_pair(right, k90 - k50 - 1, f90 > 0.0, f64::NAN), f90)
+    };
+    Band {
+        p10,
+        p50: lerp((m, m_next), f50),
+        p90,
+    }
+}
+
+/// The bands from `inputs.draws` draws, shared among up to `threads` threads.
+pub fn uncertainty_bands(
+    inputs: &UncertaintyInputs,
+    basis: &DrawBasis,
+    threads: usize,
+) -> UncertaintyBands {
+    let n = inputs.draws.min(MAX_DRAWS) as usize;
+    let (mut enrolments, mut completions, mut net_costs) =
+        (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+    let mut jobs: Vec<_> = enrolments
+        .chunks_mut(CHUNK)
+        .zip(completions.chunks_mut(CHUNK))
+        .zip(net_costs.chunks_mut(CHUNK))
+        .enumerate()
+        .map(|(i, ((e, c), k))| (i, e, c, k))
+        .collect();
+    let samplers = [
+        Sampler::new(&inputs.target_rate),
+        Sampler::new(&inputs.completion_rate),
+        Sampler::new(&inputs.licence_cost),
+        Sampler::new(&inputs.retention_uplift),
+    ];
+    let (samplers, seed) = (&samplers, inputs.seed);
+    let threads = if n >= PARALLEL_FROM {
+        threads.clamp(1, jobs.len().max(1))
+    } else {
+        1
+    };
+    if threads == 1 {
+        for (i, e, c, k) in jobs {
+            run_chunk(i, samplers, seed, basis, (e, c, k));
+        }
+    } else {
+        let per_thread = jobs.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            while !jobs.is_empty() {
+                let rest = jobs.split_off(per_thread.min(jobs.len()));
+                let mine = std::mem::replace(&mut jobs, rest);
+                scope.spawn(move || {
+                    for (i, e, c, k) in mine {
+                        run_chunk(i, samplers, seed, basis, (e, c, k));
+                    }
+                });
+            }
+        });
+    }
+    UncertaintyBands {
+        draws: n as u32,
+        seed: inputs.seed,
+        enrolments: band(&mut enrolments),
+        completions: band(&mut completions),
+        net_cost: band(&mut net_costs),
+    }
+}
+
+/// Threads worth using on this machine for the draws.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_interpolate_between_order_statistics() {
+        // 1..=11: P10 at h = 10 × 0.1 = 1 → 2; P50 at h = 5 → 6; P90 at h = 9 → 10.
+        let mut v: Vec<f64> = (1..=11).rev().map(f64::from).collect();
+        assert_eq!(
+            band(&mut v),
+            Band {
+                p10: 2.0,
+                p50: 6.0,
+                p90: 10.0
+            }
+        );
+        // [10, 20, 30, 40]: P10 at h = 3 × 0.1 = 0.3 → 10 + 0.3 × 10 = 13; P50 at h = 1.5 → 25;
+        // P90 at h = 2.7 → 30 + 0.7 × 10 = 37.
+        let b = band(&mut [40.0, 10.0, 30.0, 20.0]);
+        assert!(
+            (b.p10 - 13.0).abs() < 1e-12 && b.p50 == 25.0 && (b.p90 - 37.0).abs() < 1e-12,
+            "{b:?}"
+        );
+        // One value is every percentile; two interpolate.
+        assert_eq!(
+            band(&mut [7.0]),
+            Band {
+                p10: 7.0,
+                p50: 7.0,
+                p90: 7.0
+            }
+        );
+        let two = band(&mut [2.0, 1.0]);
+        assert!((two.p10 - 1.1).abs() < 1e-12 && two.p50 == 1.5 && (two.p90 - 1.9).abs() < 1e-12);
+    }
+
+    #[test]
+    fn triangular_and_uniform_draws_by_the_inverse_distribution_function() {
+        let tri = VariedInput::new(0.5, 2.0, DrawShape::Triangular);
+        // Mode 1: F(1) = (1 − 0.5)/(2 − 0.5) = 1/3, so u = 1/3 gives the mode.
+        assert!((tri.sample(1.0 / 3.0) - 1.0).abs() < 1e-12);
+        // u = 0.12: 0.5 + √(0.12 × 1.5 × 0.5) = 0.5 + √0.09 = 0.8.
+        assert!((tri.sample(0.12) - 0.8).abs() < 1e-12);
+        // u = 0.76: 2 − √(0.24 × 1.5 × 1) = 2 − 0.6 = 1.4.
+        assert!((tri.sample(0.76) - 1.4).abs() < 1e-12);
+        assert_eq!(
+            VariedInput::new(0.8, 1.2, DrawShape::Uniform).sample(0.25),
+            0.9
+        );
+        assert_eq!(
+            VariedInput::new(1.0, 1.0, DrawShape::Triangular).sample(0.7),
+            1.0
+        );
+    }
+
+    #[test]
+    fn one_draw_worked_by_hand() {
+        let basis = DrawBasis {
+            pilot_pct: 1.0,
+            target_pct: 3.0,
+            completion_pct: 50.0,
+            enrolments_per_pct: 1_000.0,
+            ramp_enrolments_per_pct: 600.0,
+            licence_cost: 100.0,
+            retention_uplift_pct_points: 2.0,
+            net_tuition: 10_000.0,
+            fixed_cost: 500_000.0,
+            fixed_benefit: 100_000.0,
+        };
+        // Target 3 × 1.2 = 3.6: enrolments = 1 × 1,000 + (3.6 − 1) × 600 = 2,560.
+        // Completions 2,560 × 50 % × 0.9 = 1,152. Licences 2,560 × 100 × 1.1 = 281,600;
+        // retention 2,560 × 2 × 0.5 / 100 × 10,000 = 256,000.
+        // Net cost = 500,000 + 281,600 − 100,000 − 256,000 = 425,600.
+        let (e, c, n) = outcome(&basis, 1.2, 0.9, 1.1, 0.5);
+        assert!(
+            (e - 2_560.0).abs() < 1e-9 && (c - 1_152.0).abs() < 1e-9,
+            "{e} {c}"
+        );
+        assert!((n - 425_600.0).abs() < 1e-6, "{n}");
+    }
+}

@@ -1,0 +1,214 @@
+//! Invariants of the model over random valid plans: totals are the sums of their parts,
+//! uptake stays within the eligible students, nothing is NaN or infinite, money that cannot be
+//! negative is not, terms are ordered without overlap and fiscal years are contiguous.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::*;
+use crate::calendar::{AcademicCalendar, CalendarSystem, TermStart};
+use crate::credit::CreditSystem;
+use crate::profile::Stage;
+
+fn profile() -> impl Strategy<Value = InstitutionProfile> {
+    (
+        prop::sample::subsequence((1..=12u8).collect::<Vec<_>>(), 2..=4),
+        prop::collection::vec(1..=28u8, 4),
+        1..=12u8,
+        prop::sample::select(CreditSystem::ALL.to_vec()),
+        50_000..=400_000u32,
+        0..3usize,
+    )
+        .prop_map(|(months, days, fiscal, credit, enrolment, rotate)| {
+            let mut terms: Vec<TermStart> = months
+                .iter()
+                .zip(days)
+                .enumerate()
+                .map(|(i, (month, day))| TermStart {
+                    name: format!("Term {i}"),
+                    month: *month,
+                    day,
+                })
+                .collect();
+            // The academic year may begin with any of its terms.
+            let by = rotate % terms.len();
+            terms.rotate_left(by);
+            InstitutionProfile {
+                calendar: AcademicCalendar {
+                    system: CalendarSystem::Quarter,
+                    terms,
+                },
+                fiscal_year_start_month: fiscal,
+                credit_system: credit,
+                custom_hours_per_credit: Some(32.0),
+                ..InstitutionProfile::new("Property U", enrolment, Stage::Offering)
+            }
+        })
+}
+
+fn credential(launch: u32, hours: f64, credit: f64, programs: Vec<u32>) -> Credential {
+    let mut c = sample_rollout().credentials.remove(0);
+    c.launch_term = launch;
+    c.learning_hours = hours;
+    c.home_credit.amount = credit;
+    c.target_programs = programs
+        .into_iter()
+        .enumerate()
+        .map(|(i, enrolment)| TargetProgram {
+            name: format!("Program {i}"),
+            enrolment,
+        })
+        .collect();
+    c
+}
+
+prop_compose! {
+    fn plan()(
+        profile in profile(),
+        start_days in 0..(40 * 365i64),
+        horizon in 1..=10u8,
+        phase_cuts in prop::collection::vec(0.0..1.0f64, 3),
+        launches in prop::collection::vec((0.0..1.0f64, 1.0..400.0f64, 0.0..12.0f64,
+            prop::collection::vec(0..=10_000u32, 1..4)), 0..7),
+        rates in (0.0..30.0f64, 0.0..70.0f64, 0.0..8.0f64, 0.05..4.0f64, 0.0..=100.0f64, 0.0..8.0f64),
+        money in prop::collection::vec(0.0..200_000.0f64, 11),
+        uplift in 0.0..10.0f64,
+        draws in 0..400u32,
+        seed in any::<u32>(),
+    ) -> (InstitutionProfile, RolloutInputs) {
+        let start = NaiveDate::from_ymd_opt(2020, 1, 1).expect("date") + chrono::Days::new(start_days as u64);
+        let mut inputs = sample_rollout();
+        inputs.start_date = start;
+        inputs.horizon_years = horizon;
+        let count = Model::new(&profile, &inputs).terms.len() as u32;
+        let mut cuts: Vec<u32> = phase_cuts.iter().map(|c| (c * f64::from(count + 1)) as u32).collect();
+        cuts.sort_unstable();
+        inputs.phases.pilot_start_term = cuts[0].min(count.saturating_sub(1));
+        inputs.phases.scale_start_term = cuts[1].max(inputs.phases.pilot_start_term);
+        inputs.phases.sustain_start_term = cuts[2].max(inputs.phases.scale_start_term);
+        let pilot = inputs.phases.pilot_start_term;
+        inputs.credentials = launches
+            .into_iter()
+            .map(|(at, hours, credit, programs)| {
+                let launch = pilot + (at * f64::from(count - pilot)) as u32;
+                credential(launch.min(count - 1), hours, credit, programs)
+            })
+            .collect();
+        let (pilot_rate, extra, midpoint, steepness, completion, courses) = rates;
+        inputs.uptake = UptakeAssumptions {
+            pilot_rate_pct: pilot_rate,
+            target_rate_pct: pilot_rate + extra,
+            midpoint_terms: midpoint,
+            steepness,
+            completion_rate_pct: completion,
+            courses_per_learner: courses,
+        };
+        let b = &mut inputs.budget;
+        (b.licence_cost_per_learner, b.mapping_hours_per_credential, b.mapping_rate_per_hour) = (money[0] / 100.0, money[1] / 1_000.0, money[2] / 1_000.0);
+        (b.faculty_development_hours_per_year, b.faculty_development_rate_per_hour) = (money[3] / 100.0, money[4] / 1_000.0);
+        (b.staff_fte, b.salary_per_fte, b.marketing_per_year) = (money[5] / 10_000.0, money[6], money[7]);
+        (b.technology_integration, b.net_tuition_per_student, b.additional_students_per_year) = (money[8], money[9] / 10.0, money[10] / 1_000.0);
+        b.retention_uplift_pct_points = uplift;
+        b.grants[0].fiscal_year_index = 0;
+        inputs.uncertainty.draws = draws;
+        inputs.uncertainty.seed = seed;
+        (profile, inputs)
+    }
+}
+
+fn sums_to(parts: impl IntoIterator<Item = f64>, total: f64) -> bool {
+    let (sum, size) = parts
+        .into_iter()
+        .fold((0.0, 0.0), |(s, m), x| (s + x, m + x.abs()));
+    (sum - total).abs() <= 1e-9 * size.max(1.0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(192))]
+
+    #[test]
+    fn the_model_keeps_its_invariants((profile, inputs) in plan()) {
+        let r = project(&profile, &inputs).map_err(|e| TestCaseError::fail(e.to_string()))?;
+
+        // Nothing is NaN or infinite: serde_json writes those as null, which an f64 field
+        // refuses to read back.
+        let json = serde_json::to_value(&r).expect("serialises");
+        prop_assert!(serde_json::from_value::<RolloutResult>(json).is_ok(), "a number is not finite");
+        for x in [r.budget.cost_per_enrolment, r.budget.cost_per_completion].into_iter().flatten() {
+            prop_assert!(x.is_finite() && x >= 0.0);
+        }
+
+        // Terms: in order, each ending the day before the next starts; one per term start a year.
+        let per_year = profile.calendar.terms.len();
+        prop_assert_eq!(r.terms.len(), per_year * usize::from(inputs.horizon_years));
+        prop_assert!(r.terms[0].start >= inputs.start_date && r.terms.last().expect("terms").start <= r.end_date);
+        for (i, t) in r.terms.iter().enumerate() {
+            prop_assert_eq!(t.index as usize, i);
+            prop_assert!(t.start <= t.end);
+            let fy = &r.fiscal_years[t.fiscal_year_index as usize];
+            prop_assert!(fy.start <= t.start && t.start <= fy.end, "term in its fiscal year");
+        }
+        for w in r.terms.windows(2) {
+            prop_assert_eq!(w[0].end.succ_opt(), Some(w[1].start));
+        }
+
+        // Fiscal years: contiguous, covering the plan, shares within (0, 1].
+        prop_assert!(r.fiscal_years[0].start <= inputs.start_date);
+        prop_assert!(r.fiscal_years.last().expect("fiscal years").end >= r.end_date);
+        for w in r.fiscal_years.windows(2) {
+            prop_assert_eq!(w[0].end.succ_opt(), Some(w[1].start));
+        }
+        prop_assert!(r.fiscal_years.iter().all(|f| f.share_in_plan > 0.0 && f.share_in_plan <= 1.0));
+
+        // Phases cover the terms once each, in order.
+        prop_assert_eq!(r.phases.iter().map(|p| p.term_count as usize).sum::<usize>(), r.terms.len());
+
+        // Uptake within [0, eligible]; totals are sums of their parts.
+        let u = &r.uptake;
+        for c in &u.credentials {
+            for t in &c.terms {
+                prop_assert!(t.totals.enrolments >= 0.0 && t.totals.enrolments <= c.eligible + 1e-9);
+                prop_assert!(t.totals.completions <= t.totals.enrolments + 1e-9 && t.totals.completions >= 0.0);
+                prop_assert!((0.0..=100.0).contains(&t.rate_pct));
+            }
+            prop_assert!(sums_to(c.terms.iter().map(|t| t.totals.enrolments), c.totals.enrolments));
+            prop_assert!(sums_to(c.terms.iter().map(|t| t.totals.credits_awarded), c.totals.credits_awarded));
+        }
+        prop_assert!(sums_to(u.credentials.iter().map(|c| c.totals.enrolments), u.totals.enrolments));
+        prop_assert!(sums_to(u.by_term.iter().map(|t| t.enrolments), u.totals.enrolments));
+        prop_assert!(sums_to(u.by_term.iter().map(|t| t.course_completions), u.totals.course_completions));
+        prop_assert!(sums_to(u.credentials.iter().map(|c| c.totals.completions), u.totals.completions));
+
+        // Budget: lines add up, money that cannot be negative is not, cumulative ends at total.
+        let b = &r.budget;
+        prop_assert!(sums_to(b.years.iter().map(|y| y.enrolments), u.totals.enrolments));
+        for y in &b.years {
+            let costs = [y.licences, y.curriculum_mapping, y.faculty_development, y.staff, y.marketing, y.technology_integration];
+            let benefits = [y.retention_benefit, y.additional_enrolment_benefit, y.grants];
+            prop_assert!(costs.iter().chain(&benefits).all(|x| *x >= 0.0));
+            prop_assert!(sums_to(costs, y.cost) && sums_to(benefits, y.benefit));
+            prop_assert!(y.cumulative_cost >= 0.0 && y.cumulative_benefit >= 0.0);
+        }
+        prop_assert!(sums_to(b.years.iter().map(|y| y.cost), b.total_cost));
+        prop_assert!(sums_to(b.years.iter().map(|y| y.benefit), b.total_benefit));
+        prop_assert_eq!(b.years.last().map(|y| y.cumulative_cost), Some(b.total_cost));
+        if let Some(i) = b.payback_year_index {
+            let y = &b.years[i as usize];
+            prop_assert!(y.cumulative_benefit >= y.cumulative_cost);
+            prop_assert!(b.years[..i as usize].iter().all(|y| y.cumulative_benefit < y.cumulative_cost || y.cumulative_benefit == 0.0));
+        }
+
+        // Scenarios: expected equals the projection; money not negative.
+        prop_assert_eq!(r.scenarios[1].enrolments, u.totals.enrolments);
+        prop_assert_eq!(r.scenarios[1].total_cost, b.total_cost);
+        prop_assert!(r.scenarios.iter().all(|s| s.total_cost >= 0.0 && s.total_benefit >= 0.0 && s.enrolments >= 0.0));
+
+        // Bands are ordered.
+        if let Some(bands) = &r.uncertainty {
+            for band in [bands.enrolments, bands.completions, bands.net_cost] {
+                prop_assert!(band.p10 <= band.p50 && band.p50 <= band.p90);
+            }
+            prop_assert!(bands.enrolments.p10 >= 0.0);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+//! The plan's calendar: academic terms from the institution's term starts, and fiscal years
+//! from its fiscal-year start month.
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::assessment::Phase;
+use crate::calendar::AcademicCalendar;
+
+/// One academic term inside the plan's horizon.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Term {
+    /// 0 for the plan's first term.
+    pub index: u32,
+    /// The calendar's name for it ("Fall").
+    pub name: String,
+    #[ts(type = "string")]
+    pub start: NaiveDate,
+    /// The day before the next term starts.
+    #[ts(type = "string")]
+    pub end: NaiveDate,
+    /// "2027–28", or "2027" where the academic year does not cross a new year.
+    pub academic_year: String,
+    /// The fiscal year the term starts in: "FY2028".
+    pub fiscal_year: String,
+    pub fiscal_year_index: u32,
+    pub phase: Phase,
+}
+
+impl Term {
+    /// "Fall 2027": how the term is named in sentences.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.name, self.start.year())
+    }
+}
+
+/// One fiscal year the plan touches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FiscalYear {
+    pub index: u32,
+    /// Named by the calendar year it ends in: "FY2028".
+    pub label: String,
+    #[ts(type = "string")]
+    pub start: NaiveDate,
+    #[ts(type = "string")]
+    pub end: NaiveDate,
+    /// The share (0–1] of the year's days that fall inside the plan; annual amounts are
+    /// prorated by it.
+    pub share_in_plan: f64,
+}
+
+/// The day after the plan's last day: the start date plus the horizon. From 29 February the
+/// horizon ends on 1 March of a common year, so that every term start still falls in the
+/// plan once a year.
+pub fn horizon_end(start: NaiveDate, horizon_years: u8) -> Option<NaiveDate> {
+    let end = start.checked_add_months(Months::new(12 * u32::from(horizon_years)))?;
+    if start.day() == 29 && start.month() == 2 && end.day() == 28 {
+        end.succ_opt()
+    } else {
+        Some(end)
+    }
+}
+
+/// Every term start from a year before `from` until a year after `until`, in date order, with
+/// the calendar position (index into `calendar.terms`) of each.
+fn term_starts(
+    calendar: &AcademicCalendar,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Vec<(NaiveDate, usize)> {
+    let mut starts: Vec<(NaiveDate, usize)> = (from.year() - 1..=until.year() + 1)
+        .flat_map(|year| {
+            calendar.terms.iter().enumerate().filter_map(move |(i, t)| {
+                NaiveDate::from_ymd_opt(year, u32::from(t.month), u32::from(t.day)).map(|d| (d, i))
+            })
+        })
+        .collect();
+    starts.sort_unstable();
+    starts.dedup_by_key(|(d, _)| *d);
+    starts
+}
+
+/// The academic year a term belongs to. The year begins with the calendar's first term; it
+/// is "2027–28" when later terms fall in the next calendar year, else "2027".
+fn academic_year(calendar: &AcademicCalendar, start: NaiveDate) -> String {
+    let Some(first) = calendar.terms.first() else {
+        return start.year().to_string();
+    };
+    let first_md = (first.month, first.day);
+    let crosses_new_year = calendar.terms.iter().any(|t| (t.month, t.day) < first_md);
+    let md = (start.month() as u8, start.day() as u8);
+    let year = if md < first_md {
+        start.year() - 1
+    } else {
+        start.year()
+    };
+    if crosses_new_year {
+        format!("{year}–{:02}", (year + 1).rem_euclid(100))
+    } else {
+        year.to_string()
+    }
+}
+
+/// The first day of the fiscal year containing `date`.
+pub fn fiscal_year_start(date: NaiveDate, start_month: u8) -> NaiveDate {
+    let month = u32::from(start_month.clamp(1, 12));
+    let year = if date.month() >= month {
+        date.year()
+    } else {
+        date.year() - 1
+    };
+    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(date)
+}
+
+/// The fiscal years from the one containing `start` to the one containing the plan's last
+/// day, contiguous.
+pub fn fiscal_years(
+    start: NaiveDate,
+    end_exclusive: NaiveDate,
+    start_month: u8,
+) -> Vec<FiscalYear> {
+    let mut years = Vec::new();
+    let mut fy_start = fiscal_year_start(start, start_month);
+    while fy_start < end_exclusive {
+        let Some(next) = fy_start.checked_add_months(Months::new(12)) else {
+            break;
+        };
+        let end = next.pred_opt().unwrap_or(next);
+        let days = (next - fy_start).num_days() as f64;
+        let inside = (next.min(end_exclusive) - fy_start.max(start)).num_days() as f64;
+        years.push(FiscalYear {
+            index: years.len() as u32,
+            label: format!("FY{}", end.year()),
+            start: fy_start,
+            end,
+            share_in_plan: inside / days,
+        });
+        fy_start = next;
+    }
+    years
+}
+
+/// The terms starting in `[start, end_exclusive)`, each ending the day before the next term
+/// starts and labelled with its academic and fiscal year. Phases are assigned afterwards.
+pub fn academic_terms(
+    calendar: &AcademicCalendar,
+    start: NaiveDate,
+    end_exclusive: NaiveDate,
+    fiscal: &[FiscalYear],
+) -> Vec<Term> {
+    let starts = term_starts(calendar, start, end_exclusive);
+    let mut terms = Vec::new();
+    for window in starts.windows(2) {
+        let (term_start, calendar_index) = window[0];
+        if term_start < start || term_start >= end_exclusive {
+            continue;
+        }
+        let next_start = window[1].0;
+        let fy = fiscal
+            .iter()
+            .position(|fy| fy.start <= term_start && term_start <= fy.end)
+            .unwrap_or(fiscal.len().saturating_sub(1));
+        terms.push(Term {
+            index: terms.len() as u32,
+            name: calendar.terms[calendar_index].name.clone(),
+            start: term_start,
+            end: next_start.pred_opt().unwrap_or(next_start),
+            academic_year: academic_year(calendar, term_start),
+            fiscal_year: fiscal.get(fy).map(|f| f.label.clone()).unwrap_or_default(),
+            fiscal_year_index: fy as u32,
+            phase: Phase::Prepare,
+        });
+    }
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::{CalendarSystem, TermStart};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn semesters_with_summer() -> AcademicCalendar {
+        let t = |name: &str, month, day| TermStart {
+            name: name.into(),
+            month,
+            day,
+        };
+        AcademicCalendar {
+            system: CalendarSystem::Semester,
+            terms: vec![t("Fall", 8, 25), t("Spring", 1, 12), t("Summer", 6, 1)],
+        }
+    }
+
+    #[test]
+    fn terms_start_on_or_after_the_start_date_and_end_the_day_before_the_next() {
+        let cal = semesters_with_summer();
+        // 4 Jan 2027 + 1 year = 4 Jan 2028; fiscal years start in September.
+        let start = date(2027, 1, 4);
+        let end = horizon_end(start, 1).expect("in range");
+        let fy = fiscal_years(start, end, 9);
+        let terms = academic_terms(&cal, start, end, &fy);
+        let got: Vec<(String, NaiveDate, NaiveDate, &str, &str)> = terms
+            .iter()
+            .map(|t| {
+                (
+                    t.label(),
+                    t.start,
+                    t.end,
+                    t.academic_year.as_str(),
+                    t.fiscal_year.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Spring 2027".into(),
+                    date(2027, 1, 12),
+                    date(2027, 5, 31),
+                    "2026–27",
+                    "FY2027"
+                ),
+                (
+                    "Summer 2027".into(),
+                    date(2027, 6, 1),
+                    date(2027, 8, 24),
+                    "2026–27",
+                    "FY2027"
+                ),
+                (
+                    "Fall 2027".into(),
+                    date(2027, 8, 25),
+                    date(2028, 1, 11),
+                    "2027–28",
+                    "FY2027"
+                ),
+            ],
+            "three terms start in [4 Jan 2027, 4 Jan 2028); Fall 2027 starts 25 August, before \
+             the 1 September fiscal start, so it belongs to FY2027"
+        );
+    }
+
+    #[test]
+    fn fiscal_years_are_named_by_the_year_they_end_and_prorated_at_the_edges() {
+        // Plan 4 Jan 2027 – 3 Jan 2028; fiscal year starts 1 September.
+        // FY2027 = 1 Sep 2026 – 31 Aug 2027 (365 days); inside: 4 Jan – 31 Aug 2027 = 240 days.
+        // FY2028 = 1 Sep 2027 – 31 Aug 2028 (366 days, leap); inside: 1 Sep 2027 – 3 Jan 2028
+        // = 125 days.
+        let start = date(2027, 1, 4);
+        let fy = fiscal_years(start, date(2028, 1, 4), 9);
+        assert_eq!(fy.len(), 2);
+        assert_eq!(
+            (fy[0].label.as_str(), fy[0].start, fy[0].end),
+            ("FY2027", date(2026, 9, 1), date(2027, 8, 31))
+        );
+        assert_eq!(
+            (fy[1].label.as_str(), fy[1].start),
+            ("FY2028", date(2027, 9, 1))
+        );
+        assert!(
+            (fy[0].share_in_plan - 240.0 / 365.0).abs() < 1e-12,
+            "{}",
+            fy[0].share_in_plan
+        );
+        assert!(
+            (fy[1].share_in_plan - 125.0 / 366.0).abs() < 1e-12,
+            "{}",
+            fy[1].share_in_plan
+        );
+        // A January fiscal year is the calendar year: FY2027 ends 31 Dec 2027.
+        let calendar_year = fiscal_years(date(2027, 1, 1), date(2028, 1, 1), 1);
+        assert_eq!(calendar_year.len(), 1);
+        assert_eq!(calendar_year[0].label, "FY2027");
+        assert_eq!(calendar_year[0].share_in_plan, 1.0);
+    }
+
+    #[test]
+    fn an_academic_year_inside_one_calendar_year_is_labelled_by_that_year() {
+        let t = |name: &str, month, day| TermStart {
+            name: name.into(),
+            month,
+            day,
+        };
+        let southern = AcademicCalendar {
+            system: CalendarSystem::Semester,
+            terms: vec![t("Semester 1", 2, 24), t("Semester 2", 7, 21)],
+        };
+        assert_eq!(academic_year(&southern, date(2027, 7, 21)), "2027");
+        assert_eq!(
+            academic_year(&semesters_with_summer(), date(2099, 9, 1)),
+            "2099–00"
+        );
+    }
+}

@@ -1,0 +1,366 @@
+//! The model end to end: the sample plan, validation, scenarios and the Monte Carlo.
+
+use super::*;
+use crate::sample_plan;
+
+fn sample() -> (InstitutionProfile, RolloutInputs) {
+    (sample_plan().profile, sample_rollout())
+}
+
+fn projected(profile: &InstitutionProfile, inputs: &RolloutInputs) -> RolloutResult {
+    project(profile, inputs).unwrap_or_else(|e| panic!("valid inputs: {e}"))
+}
+
+fn fields(profile: &InstitutionProfile, inputs: &RolloutInputs) -> Vec<String> {
+    inputs
+        .validate(profile)
+        .expect_err("invalid inputs")
+        .0
+        .into_iter()
+        .map(|e| e.field)
+        .collect()
+}
+
+#[test]
+fn the_sample_projection_meets_the_reference_system_in_its_first_two_years() {
+    let (profile, inputs) = sample();
+    let result = projected(&profile, &inputs);
+    let c = result.calibration.expect("the sample launches credentials");
+    assert_eq!(
+        (
+            c.reference_students,
+            c.reference_enrolled,
+            c.reference_courses_completed
+        ),
+        (240_000, 10_000, 25_000)
+    );
+    assert_eq!(c.source, "Coursera Micro-Credentials Impact Report 2024");
+    assert_eq!(
+        c.period_label, "Fall 2027 – Summer 2029",
+        "two academic years from the first launch"
+    );
+    assert!(c.period_complete);
+    assert!(
+        c.projected_enrolled > 10_000.0 && c.projected_courses_completed > 25_000.0,
+        "over 10,000 enrolled and over 25,000 courses: {} and {}",
+        c.projected_enrolled,
+        c.projected_courses_completed
+    );
+    assert!(
+        c.projected_enrolled < 13_000.0 && c.projected_courses_completed < 32_500.0,
+        "near the reference, not far beyond it: {} and {}",
+        c.projected_enrolled,
+        c.projected_courses_completed
+    );
+    // 10,000 / 240,000 × 1,000 = 41.67 per thousand students.
+    assert!((c.reference_enrolled_per_thousand - 41.666_666).abs() < 1e-5);
+    assert!(
+        result.credits.iter().all(|c| c.flags.is_empty()),
+        "the sample's grants are supported"
+    );
+    assert_eq!(
+        result.budget.payback_year.as_deref(),
+        Some("FY2029"),
+        "the sample pays back in its third fiscal year"
+    );
+}
+
+#[test]
+fn the_sample_calendar_phases_and_fiscal_years() {
+    let (profile, inputs) = sample();
+    let r = projected(&profile, &inputs);
+    // 1 Sep 2026 + 5 years, three terms a year: 15 terms, Spring 2027 (Fall 2026 began on
+    // 25 August, before the plan) to Fall 2031.
+    assert_eq!(r.terms.len(), 15);
+    assert_eq!(
+        (r.terms[0].label(), r.terms[14].label()),
+        ("Spring 2027".into(), "Fall 2031".into())
+    );
+    assert_eq!(r.end_date.to_string(), "2031-08-31");
+    // September fiscal years: FY2027 (Sep 2026 – Aug 2027) to FY2031, all whole.
+    let labels: Vec<&str> = r.fiscal_years.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels, ["FY2027", "FY2028", "FY2029", "FY2030", "FY2031"]);
+    assert!(r.fiscal_years.iter().all(|f| f.share_in_plan == 1.0));
+    let spans: Vec<(Option<u32>, Option<u32>)> = r
+        .phases
+        .iter()
+        .map(|p| (p.first_term, p.last_term))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            (Some(0), Some(1)),
+            (Some(2), Some(4)),
+            (Some(5), Some(10)),
+            (Some(11), Some(14))
+        ]
+    );
+    assert_eq!(
+        r.phases[1].start.map(|d| d.to_string()).as_deref(),
+        Some("2027-08-25")
+    );
+    assert!(r.phases.iter().all(|p| !p.gate_criteria.is_empty()));
+    assert_eq!(r.terms[5].phase, crate::assessment::Phase::Scale);
+}
+
+#[test]
+fn a_credential_before_launch_has_no_uptake_and_starts_at_the_pilot_rate() {
+    let (profile, inputs) = sample();
+    let r = projected(&profile, &inputs);
+    let it_support = &r.uptake.credentials[0];
+    assert_eq!(it_support.eligible, 12_500.0);
+    assert_eq!(
+        it_support.terms[1].totals.enrolments, 0.0,
+        "launches in term 2"
+    );
+    // Launch term: 12,500 × 0.8 % = 100 enrolments; 55 completions; 250 courses; 165 credits.
+    let launch = it_support.terms[2];
+    assert!((launch.rate_pct - 0.8).abs() < 1e-12);
+    assert!((launch.totals.enrolments - 100.0).abs() < 1e-9);
+    assert!((launch.totals.completions - 55.0).abs() < 1e-9);
+    assert!((launch.totals.course_completions - 250.0).abs() < 1e-9);
+    assert!((launch.totals.credits_awarded - 165.0).abs() < 1e-9);
+}
+
+#[test]
+fn every_bad_field_is_reported_at_once_under_its_own_key() {
+    let (profile, mut inputs) = sample();
+    inputs.horizon_years = 11;
+    inputs.uptake.pilot_rate_pct = 120.0;
+    inputs.uptake.completion_rate_pct = -1.0;
+    inputs.credentials[2].learning_hours = -5.0;
+    inputs.credentials[3].home_credit.amount = f64::NAN;
+    inputs.credentials[4].standard_elements.eqf_level = Some(9);
+    inputs.budget.licence_cost_per_learner = -10.0;
+    inputs.budget.staff_fte = f64::INFINITY;
+    inputs.budget.retention_uplift_pct_points = 101.0;
+    inputs.scenarios.ambitious.cost_multiplier = -1.0;
+    inputs.uncertainty.target_rate.low = 1.5;
+    inputs.uncertainty.draws = 1_000_000;
+    assert_eq!(
+        fields(&profile, &inputs),
+        [
+            "horizonYears",
+            "credentials.2.learningHours",
+            "credentials.3.homeCredit.amount",
+            "credentials.4.standardElements.eqfLevel",
+            "uptake.pilotRatePct",
+            "uptake.pilotRatePct",
+            "uptake.completionRatePct",
+            "budget.licenceCostPerLearner",
+            "budget.staffFte",
+            "budget.retentionUpliftPctPoints",
+            "scenarios.ambitious.costMultiplier",
+            "uncertainty.draws",
+            "uncertainty.targetRate.low",
+        ]
+    );
+    let errors = project(&profile, &inputs).expect_err("refused");
+    let horizon = &errors.0[0].message;
+    assert!(
+        horizon.contains("1 to 10") && horizon.contains("11"),
+        "{horizon}"
+    );
+    let hours = &errors.0[1].message;
+    assert!(
+        hours.contains("Google Project Management") && hours.contains("-5"),
+        "{hours}"
+    );
+    let pilot = &errors.0[5].message;
+    assert!(
+        pilot.contains("120 %") && pilot.contains("above the target rate (2.5 %)"),
+        "{pilot}"
+    );
+}
+
+#[test]
+fn launch_terms_phases_programs_and_grants_must_fit_the_plan() {
+    let (profile, mut inputs) = sample();
+    inputs.credentials[0].launch_term = 15;
+    inputs.credentials[1].launch_term = 1;
+    inputs.credentials[2].target_programs[0].enrolment = 300_000;
+    inputs.credentials[3].target_programs.clear();
+    inputs.phases.scale_start_term = 1;
+    inputs.phases.sustain_start_term = 16;
+    inputs.budget.grants[0].fiscal_year_index = 5;
+    assert_eq!(
+        fields(&profile, &inputs),
+        [
+            "phases.scaleStartTerm",
+            "phases.sustainStartTerm",
+            "credentials.0.launchTerm",
+            "credentials.1.launchTerm",
+            "credentials.2.targetPrograms",
+            "credentials.3.targetPrograms",
+            "budget.grants.0.fiscalYearIndex",
+        ]
+    );
+    let errors = inputs.validate(&profile).expect_err("refused").0;
+    assert!(
+        errors[0]
+            .message
+            .contains("Scale cannot start (term 1) before Pilot starts (term 2)"),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        errors[2]
+            .message
+            .contains("after the plan's last term (14)"),
+        "{}",
+        errors[2].message
+    );
+    assert!(
+        errors[4].message.contains("303,000") && errors[4].message.contains("240,000"),
+        "{}",
+        errors[4].message
+    );
+}
+
+#[test]
+fn stacking_must_name_portfolio_credentials_without_a_circle() {
+    let (profile, mut inputs) = sample();
+    inputs.credentials[1].stacks_into = vec![CredentialRef::Index(5)];
+    inputs.credentials[0].stacks_into = vec![
+        CredentialRef::Title("Cooking".into()),
+        CredentialRef::Index(0),
+    ];
+    let errors = inputs.validate(&profile).expect_err("refused").0;
+    let keyed: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| (e.field.as_str(), e.message.as_str()))
+        .collect();
+    assert_eq!(keyed[0].0, "credentials.0.stacksInto.0");
+    assert!(keyed[0].1.contains("“Cooking”"), "{}", keyed[0].1);
+    assert_eq!(keyed[1].0, "credentials.0.stacksInto.1");
+    assert_eq!(keyed[2].0, "credentials");
+    assert!(
+        keyed[2]
+            .1
+            .contains("Google Data Analytics Professional Certificate → IBM Data Analyst"),
+        "{}",
+        keyed[2].1
+    );
+}
+
+#[test]
+fn a_broken_profile_calendar_is_reported_not_panicked_on() {
+    let (mut profile, inputs) = sample();
+    profile.calendar.terms.clear();
+    profile.fiscal_year_start_month = 13;
+    assert_eq!(fields(&profile, &inputs), ["terms", "fiscalYearStartMonth"]);
+}
+
+#[test]
+fn the_expected_scenario_is_the_projection_and_the_others_bracket_it() {
+    let (profile, inputs) = sample();
+    let r = projected(&profile, &inputs);
+    let kinds: Vec<ScenarioKind> = r.scenarios.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ScenarioKind::Conservative,
+            ScenarioKind::Expected,
+            ScenarioKind::Ambitious
+        ]
+    );
+    let expected = &r.scenarios[1];
+    assert_eq!(expected.enrolments, r.uptake.totals.enrolments);
+    assert_eq!(
+        (expected.total_cost, expected.net_benefit),
+        (r.budget.total_cost, r.budget.net_benefit)
+    );
+    assert!(
+        r.scenarios[0].enrolments < expected.enrolments
+            && expected.enrolments < r.scenarios[2].enrolments
+    );
+    // Conservative: target 2.5 × 0.7 = 1.75 %, completion 55 × 0.85 = 46.75 %.
+    assert!((r.scenarios[0].target_rate_pct - 1.75).abs() < 1e-12);
+    assert!((r.scenarios[0].completion_rate_pct - 46.75).abs() < 1e-12);
+}
+
+#[test]
+fn a_draw_s_shortcut_equals_re_projecting_with_the_drawn_inputs() {
+    let (profile, inputs) = sample();
+    let model = Model::new(&profile, &inputs);
+    let rates = Rates::from_assumptions(&inputs.uptake);
+    let base = model.run(&rates, &CostAdjustment::NONE);
+    let basis = model.draw_basis(&rates, &base);
+    let (t, k, l, u) = (1.17, 0.9, 1.08, 0.6);
+    let (enrolments, completions, net_cost) = montecarlo::outcome(&basis, t, k, l, u);
+    let mut drawn = inputs.clone();
+    drawn.uptake.target_rate_pct *= t;
+    drawn.uptake.completion_rate_pct *= k;
+    drawn.budget.licence_cost_per_learner *= l;
+    drawn.budget.retention_uplift_pct_points *= u;
+    let full = Model::new(&profile, &drawn).run(
+        &Rates::from_assumptions(&drawn.uptake),
+        &CostAdjustment::NONE,
+    );
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+    assert!(
+        close(enrolments, full.uptake.totals.enrolments),
+        "{enrolments} vs {}",
+        full.uptake.totals.enrolments
+    );
+    assert!(close(completions, full.uptake.totals.completions));
+    assert!(
+        close(net_cost, -full.budget.net_benefit),
+        "{net_cost} vs {}",
+        -full.budget.net_benefit
+    );
+}
+
+#[test]
+fn the_same_seed_gives_the_same_bands_whatever_the_thread_count() {
+    let (profile, mut inputs) = sample();
+    inputs.uncertainty.draws = 50_000;
+    let one = project_valid(&profile, &inputs, 1)
+        .uncertainty
+        .expect("bands");
+    let three = project_valid(&profile, &inputs, 3)
+        .uncertainty
+        .expect("bands");
+    assert_eq!(one, three);
+    assert!(one.enrolments.p10 < one.enrolments.p50 && one.enrolments.p50 < one.enrolments.p90);
+    assert!(one.net_cost.p10 < one.net_cost.p90);
+    inputs.uncertainty.seed += 1;
+    let other = project_valid(&profile, &inputs, 1)
+        .uncertainty
+        .expect("bands");
+    assert_ne!(
+        one.enrolments, other.enrolments,
+        "another seed, other draws"
+    );
+    assert!(
+        (one.enrolments.p50 / other.enrolments.p50 - 1.0).abs() < 0.01,
+        "but the same picture"
+    );
+    inputs.uncertainty.draws = 0;
+    assert_eq!(projected(&profile, &inputs).uncertainty, None);
+}
+
+#[test]
+fn inputs_and_results_travel_as_camel_case_json() {
+    let (profile, inputs) = sample();
+    let json = serde_json::to_value(&inputs).expect("serialises");
+    assert_eq!(json["startDate"], "2026-09-01");
+    assert_eq!(
+        json["credentials"][5]["stacksInto"][0],
+        "Google Data Analytics Professional Certificate"
+    );
+    assert_eq!(json["credentials"][0]["homeCredit"]["method"], "elective");
+    let back: RolloutInputs = serde_json::from_value(json).expect("reads back");
+    assert_eq!(back, inputs);
+    let result = serde_json::to_value(projected(&profile, &inputs)).expect("serialises");
+    assert_eq!(result["terms"][0]["academicYear"], "2026–27");
+    assert_eq!(
+        result["uptake"]["credentials"][0]["terms"][2]["termIndex"],
+        2
+    );
+    assert!(
+        result["uptake"]["credentials"][0]["terms"][2]["enrolments"].is_number(),
+        "flattened totals"
+    );
+    assert!(result["budget"]["years"][0]["cumulativeNetBenefit"].is_number());
+}

@@ -1,0 +1,272 @@
+//! Checks of the credential portfolio: each credential's fields, its launch term and target
+//! programs, and stacking references that resolve and do not go round in a circle.
+
+use super::{MAX_CREDENTIALS, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS, Problems};
+use crate::format_count;
+use crate::profile::InstitutionProfile;
+use crate::rollout::inputs::{Credential, CredentialRef, ProviderKind, RolloutInputs};
+
+/// More than a full-time year of learning (about 1,800 hours) is not a micro-credential.
+const MAX_LEARNING_HOURS: f64 = 2_000.0;
+const MAX_CREDIT: f64 = 120.0;
+
+impl RolloutInputs {
+    pub(super) fn check_credentials(
+        &self,
+        p: &mut Problems,
+        profile: &InstitutionProfile,
+        term_count: Option<u32>,
+    ) {
+        if self.credentials.len() > MAX_CREDENTIALS {
+            p.add(
+                "credentials",
+                format!(
+                    "A plan can hold {MAX_CREDENTIALS} credentials; this one has {}",
+                    self.credentials.len()
+                ),
+            );
+        }
+        for (i, c) in self.credentials.iter().enumerate() {
+            check_credential(
+                p,
+                &format!("credentials.{i}"),
+                c,
+                profile,
+                term_count,
+                self.phases.pilot_start_term,
+            );
+            for (j, target) in c.stacks_into.iter().enumerate() {
+                let field = format!("credentials.{i}.stacksInto.{j}");
+                match self.resolve(target) {
+                    None => p.add(
+                        field,
+                        format!(
+                            "“{}” stacks into {}, which is not in the portfolio",
+                            c.title,
+                            describe(target)
+                        ),
+                    ),
+                    Some(k) if k == i => {
+                        p.add(field, format!("“{}” cannot stack into itself", c.title))
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        if let Some(cycle) = self.stacking_cycle() {
+            p.add(
+                "credentials",
+                format!("Stacking goes round in a circle: {}", cycle.join(" → ")),
+            );
+        }
+    }
+
+    /// The credential a stacking reference names.
+    pub fn resolve(&self, target: &CredentialRef) -> Option<usize> {
+        match target {
+            CredentialRef::Index(i) => {
+                ((*i as usize) < self.credentials.len()).then_some(*i as usize)
+            }
+            CredentialRef::Title(t) => self
+                .credentials
+                .iter()
+                .position(|c| c.title.trim() == t.trim()),
+        }
+    }
+
+    /// Titles along a stacking cycle (first repeated at the end), if there is one.
+    fn stacking_cycle(&self) -> Option<Vec<String>> {
+        let n = self.credentials.len();
+        // 0 = unseen, 1 = on the current path, 2 = done.
+        let mut state = vec![0u8; n];
+        let mut path = Vec::new();
+        fn visit(
+            inputs: &RolloutInputs,
+            i: usize,
+            state: &mut [u8],
+            path: &mut Vec<usize>,
+        ) -> Option<Vec<String>> {
+            state[i] = 1;
+            path.push(i);
+            for target in &inputs.credentials[i].stacks_into {
+                let Some(j) = inputs.resolve(target).filter(|j| *j != i) else {
+                    continue;
+                };
+                if state[j] == 1 {
+                    let from = path.iter().position(|k| *k == j).unwrap_or(0);
+                    let mut titles: Vec<String> = path[from..]
+                        .iter()
+                        .map(|k| inputs.credentials[*k].title.clone())
+                        .collect();
+                    titles.push(inputs.credentials[j].title.clone());
+                    return Some(titles);
+                }
+                if state[j] == 0
+                    && let Some(cycle) = visit(inputs, j, state, path)
+                {
+                    return Some(cycle);
+                }
+            }
+            path.pop();
+            state[i] = 2;
+            None
+        }
+        (0..n).find_map(|i| {
+            if state[i] == 0 {
+                visit(self, i, &mut state, &mut path)
+            } else {
+                None
+            }
+        })
+    }
+}
+
+fn describe(target: &CredentialRef) -> String {
+    match target {
+        CredentialRef::Index(i) => format!("credential {i}"),
+        CredentialRef::Title(t) => format!("“{t}”"),
+    }
+}
+
+fn check_credential(
+    p: &mut Problems,
+    at: &str,
+    c: &Credential,
+    profile: &InstitutionProfile,
+    term_count: Option<u32>,
+    pilot_start: u32,
+) {
+    let name = if c.title.trim().is_empty() {
+        at.to_owned()
+    } else {
+        format!("“{}”", c.title.trim())
+    };
+    p.text(
+        &format!("{at}.title"),
+        "A credential's title",
+        &c.title,
+        true,
+        MAX_TEXT_CHARS,
+    );
+    let provider_required = c.provider.kind == ProviderKind::Industry;
+    p.text(
+        &format!("{at}.provider.name"),
+        &format!("The provider of {name}"),
+        &c.provider.name,
+        provider_required,
+        MAX_TEXT_CHARS,
+    );
+    if !c.learning_hours.is_finite()
+        || c.learning_hours <= 0.0
+        || c.learning_hours > MAX_LEARNING_HOURS
+    {
+        p.add(
+            format!("{at}.learningHours"),
+            format!(
+                "Learning hours of {name} must be more than 0 and at most {} (you entered {})",
+                format_count(MAX_LEARNING_HOURS as u64),
+                c.learning_hours
+            ),
+        );
+    }
+    let r = &c.recommendation;
+    let credits = [
+        (
+            "aceSemesterHours",
+            "ACE semester hours",
+            r.ace_semester_hours,
+        ),
+        ("ectsCredits", "ECTS credits", r.ects_credits),
+        ("nsqfCredits", "NSQF credits", r.nsqf_credits),
+    ];
+    for (key, label, value) in credits {
+        if let Some(v) = value {
+            p.range(
+                &format!("{at}.recommendation.{key}"),
+                &format!("{label} for {name}"),
+                v,
+                0.0,
+                MAX_CREDIT,
+                "",
+            );
+        }
+    }
+    if let Some(level) = r.nsqf_level.filter(|l| !(1..=10).contains(l)) {
+        p.add(
+            format!("{at}.recommendation.nsqfLevel"),
+            format!("The NSQF level of {name} must be 1 to 10 (you entered {level})"),
+        );
+    }
+    p.range(
+        &format!("{at}.homeCredit.amount"),
+        &format!("Credit granted for {name}"),
+        c.home_credit.amount,
+        0.0,
+        MAX_CREDIT,
+        "",
+    );
+    if c.target_programs.is_empty() {
+        p.add(
+            format!("{at}.targetPrograms"),
+            format!(
+                "{name} needs at least one target program: its students are the ones who can enrol"
+            ),
+        );
+    }
+    let mut eligible: u64 = 0;
+    for (j, program) in c.target_programs.iter().enumerate() {
+        p.text(
+            &format!("{at}.targetPrograms.{j}.name"),
+            "A program's name",
+            &program.name,
+            true,
+            MAX_TEXT_CHARS,
+        );
+        eligible += u64::from(program.enrolment);
+    }
+    if eligible > u64::from(profile.total_enrolment) {
+        p.add(
+            format!("{at}.targetPrograms"),
+            format!(
+                "The target programs of {name} enrol {} students, more than the institution's {}",
+                format_count(eligible),
+                format_count(profile.total_enrolment.into())
+            ),
+        );
+    }
+    if let Some(count) = term_count {
+        if c.launch_term >= count {
+            p.add(
+                format!("{at}.launchTerm"),
+                format!(
+                    "{name} launches in term {}, after the plan's last term ({})",
+                    c.launch_term,
+                    count.saturating_sub(1)
+                ),
+            );
+        } else if c.launch_term < pilot_start {
+            p.add(format!("{at}.launchTerm"), format!("{name} launches in term {}, during Prepare; Pilot starts in term {pilot_start}", c.launch_term));
+        }
+    }
+    let e = &c.standard_elements;
+    p.text(
+        &format!("{at}.standardElements.learningOutcomes"),
+        "Learning outcomes",
+        &e.learning_outcomes,
+        false,
+        MAX_LONG_TEXT_CHARS,
+    );
+    p.text(
+        &format!("{at}.standardElements.qualityAssurance"),
+        "Quality assurance",
+        &e.quality_assurance,
+        false,
+        MAX_LONG_TEXT_CHARS,
+    );
+    if let Some(level) = e.eqf_level.filter(|l| !(1..=8).contains(l)) {
+        p.add(
+            format!("{at}.standardElements.eqfLevel"),
+            format!("The EQF level of {name} must be 1 to 8 (you entered {level})"),
+        );
+    }
+}

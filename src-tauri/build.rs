@@ -11,6 +11,8 @@ const COMMANDS: &[&str] = &[
     "save_area_response",
     "set_wizard_position",
     "set_action_adopted",
+    "start_rollout",
+    "update_rollout",
     "export_pdf",
 ];
 

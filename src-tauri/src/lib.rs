@@ -43,6 +43,8 @@ pub fn run() {
             commands::assessment::save_area_response,
             commands::assessment::set_wizard_position,
             commands::assessment::set_action_adopted,
+            commands::rollout::start_rollout,
+            commands::rollout::update_rollout,
             commands::report::export_pdf,
         ])
         .run(tauri::generate_context!())

@@ -1,7 +1,8 @@
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::Local;
-use planner_core::assessment::{AreaKey, AreaResponse, Assessment, WizardPosition};
+use planner_core::assessment::{AreaKey, AreaResponse, WizardPosition};
+use planner_core::rollout::{RolloutInputs, starter_rollout};
 use planner_core::{Plan, PlanDetail, PlanId, PlanSummary, ProfileForm, ValidationErrors};
 use planner_store::Store;
 
@@ -46,12 +47,10 @@ impl AppState {
 
     pub fn create_plan(&self, form: &ProfileForm) -> Result<PlanDetail, AppError> {
         let (title, profile) = form.validate()?;
-        let plan = Plan {
-            title,
-            profile,
-            assessment: Assessment::default(),
-        };
-        Ok(self.store().create_plan(&plan)?.detail())
+        Ok(self
+            .store()
+            .create_plan(&Plan::new(title, profile))?
+            .detail())
     }
 
     /// Saves the plan-details form; nothing is written unless every field is valid.
@@ -70,7 +69,11 @@ impl AppState {
         area: AreaKey,
         response: AreaResponse,
     ) -> Result<PlanDetail, AppError> {
-        self.edit(id, |plan| plan.assessment.set_response(area, response))
+        self.edit(id, |plan| {
+            plan.assessment
+                .set_response(area, response)
+                .map_err(assessment_error)
+        })
     }
 
     pub fn set_wizard_position(
@@ -92,7 +95,32 @@ impl AppState {
     ) -> Result<PlanDetail, AppError> {
         let today = Local::now().date_naive().to_string();
         self.edit(id, |plan| {
-            plan.assessment.set_adopted(action, adopted, &today)
+            plan.assessment
+                .set_adopted(action, adopted, &today)
+                .map_err(assessment_error)
+        })
+    }
+
+    /// Sets the rollout up with starting assumptions, unless it already is.
+    pub fn start_rollout(&self, id: PlanId) -> Result<PlanDetail, AppError> {
+        let today = Local::now().date_naive();
+        self.edit(id, |plan| {
+            let starter = starter_rollout(&plan.profile, today);
+            plan.rollout.get_or_insert(starter);
+            Ok(())
+        })
+    }
+
+    /// Replaces the rollout inputs; nothing is written unless they all fit the profile.
+    pub fn update_rollout(
+        &self,
+        id: PlanId,
+        inputs: RolloutInputs,
+    ) -> Result<PlanDetail, AppError> {
+        self.edit(id, |plan| {
+            inputs.validate(&plan.profile)?;
+            plan.rollout = Some(inputs);
+            Ok(())
         })
     }
 
@@ -101,13 +129,17 @@ impl AppState {
     fn edit(
         &self,
         id: PlanId,
-        change: impl FnOnce(&mut Plan) -> Result<(), String>,
+        change: impl FnOnce(&mut Plan) -> Result<(), ValidationErrors>,
     ) -> Result<PlanDetail, AppError> {
         let store = self.store();
         let mut plan = store.get_plan(id)?.plan;
-        change(&mut plan).map_err(|message| ValidationErrors::single("assessment", message))?;
+        change(&mut plan)?;
         Ok(store.update_plan(id, &plan)?.detail())
     }
+}
+
+fn assessment_error(message: String) -> ValidationErrors {
+    ValidationErrors::single("assessment", message)
 }
 
 #[cfg(test)]
@@ -228,6 +260,49 @@ mod tests {
             action
         );
         assert!(state.set_action_adopted(id, "made_up", true).is_err());
+    }
+
+    #[test]
+    fn a_rollout_is_started_edited_and_refused_field_by_field() {
+        let state = state();
+        let id = state
+            .create_plan(&form("12,000"))
+            .expect("create")
+            .stored
+            .id;
+        let started = state.start_rollout(id).expect("start");
+        let Some(mut inputs) = started.stored.plan.rollout.clone() else {
+            panic!("the rollout was set up");
+        };
+        assert!(matches!(
+            started.projection,
+            planner_core::RolloutStatus::Projected { .. }
+        ));
+
+        inputs.horizon_years = 3;
+        let saved = state.update_rollout(id, inputs.clone()).expect("save");
+        assert_eq!(
+            saved.stored.plan.rollout.as_ref().map(|r| r.horizon_years),
+            Some(3)
+        );
+
+        inputs.horizon_years = 11;
+        let problem = state
+            .update_rollout(id, inputs)
+            .expect_err("too long")
+            .problem();
+        assert_eq!(problem.kind, ProblemKind::Invalid);
+        assert_eq!(problem.fields[0].field, "horizonYears");
+        assert!(
+            problem.fields[0].message.contains("11"),
+            "{}",
+            problem.fields[0].message
+        );
+        assert_eq!(
+            state.get_plan(id).expect("get"),
+            saved,
+            "a refused rollout changes nothing"
+        );
     }
 
     #[test]

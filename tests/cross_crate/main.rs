@@ -41,11 +41,7 @@ fn names_typed_in_any_script_survive_the_store_and_print_exactly_in_the_pdf() {
                 let form = ProfileForm::essentials(&title, name, "12 000", "exploring");
                 let (title, profile) = form.validate().expect("valid form");
                 store
-                    .create_plan(&planner_core::Plan {
-                        title,
-                        profile,
-                        assessment: Default::default(),
-                    })
+                    .create_plan(&planner_core::Plan::new(title, profile))
                     .expect("create")
                     .id
             })

@@ -42,12 +42,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 ..ProfileForm::essentials(&title, &institution, &students, &stage)
             };
             let (title, profile) = form.validate().map_err(|e| Failure::Input(e.summary()))?;
-            let plan = Plan {
-                title,
-                profile,
-                assessment: Default::default(),
-            };
-            let plan = store.create_plan(&plan)?;
+            let plan = store.create_plan(&Plan::new(title, profile))?;
             say(&plan.id.to_string())
         }
         Command::List { json } => list(&mut store, json),

@@ -35,6 +35,7 @@ fn generated() -> Vec<(String, String)> {
         TermStartForm,
         CreditSystem,
         PlanDetail,
+        RolloutStatus,
         ProfileOptions,
         Choice,
         CalendarChoice,

@@ -21,7 +21,10 @@ pub use error::{FieldError, Problem, ProblemKind, ValidationErrors};
 pub use format::{file_stem, format_count};
 pub use options::{CalendarChoice, Choice, ProfileOptions, profile_options};
 pub use places::{CodeName, Country, Currency, countries, country_name, currencies, currency_name};
-pub use plan::{ExportOutcome, MAX_TITLE_CHARS, Plan, PlanDetail, PlanId, PlanSummary, StoredPlan};
+pub use plan::{
+    ExportOutcome, MAX_TITLE_CHARS, Plan, PlanDetail, PlanId, PlanSummary, RolloutStatus,
+    StoredPlan,
+};
 pub use profile::{
     InstitutionProfile, InstitutionType, MAX_ENROLMENT, ProfileForm, Stage, TermStartForm,
     parse_count, parse_enrolment, profile_field,

@@ -2,7 +2,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::assessment::{Assessment, AssessmentResult, assess};
+use crate::error::FieldError;
 use crate::profile::{InstitutionProfile, Stage};
+use crate::rollout::{RolloutInputs, RolloutResult, project};
 
 pub const MAX_TITLE_CHARS: usize = 200;
 
@@ -17,6 +19,33 @@ pub struct Plan {
     pub profile: InstitutionProfile,
     #[serde(default)]
     pub assessment: Assessment,
+    /// The rollout model's inputs; `None` until the dean sets the rollout up.
+    #[serde(default)]
+    pub rollout: Option<RolloutInputs>,
+}
+
+impl Plan {
+    /// A plan with its title and profile and nothing assessed or planned yet.
+    pub fn new(title: String, profile: InstitutionProfile) -> Self {
+        Plan {
+            title,
+            profile,
+            assessment: Assessment::default(),
+            rollout: None,
+        }
+    }
+}
+
+/// The rollout model's state for a plan.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum RolloutStatus {
+    /// The dean has not set the rollout up yet.
+    NotStarted,
+    /// Every figure of the model.
+    Projected { result: Box<RolloutResult> },
+    /// The inputs no longer fit the profile (say, the calendar changed under them): what to fix.
+    NeedsAttention { problems: Vec<FieldError> },
 }
 
 /// A plan as it sits in the store.
@@ -52,15 +81,27 @@ pub struct PlanDetail {
     #[serde(flatten)]
     pub stored: StoredPlan,
     pub assessment_result: AssessmentResult,
+    /// The rollout model's figures, or why there are none.
+    pub projection: RolloutStatus,
 }
 
 impl StoredPlan {
     /// Computes the plan's figures (once, here, for the UI, the CLI and the PDF alike).
     pub fn detail(self) -> PlanDetail {
         let assessment_result = assess(&self.plan.assessment, self.plan.profile.stage);
+        let projection = match &self.plan.rollout {
+            None => RolloutStatus::NotStarted,
+            Some(inputs) => match project(&self.plan.profile, inputs) {
+                Ok(result) => RolloutStatus::Projected {
+                    result: Box::new(result),
+                },
+                Err(errors) => RolloutStatus::NeedsAttention { problems: errors.0 },
+            },
+        };
         PlanDetail {
             stored: self,
             assessment_result,
+            projection,
         }
     }
 

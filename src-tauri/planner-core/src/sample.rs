@@ -32,6 +32,7 @@ pub fn sample_plan() -> Plan {
             stage: Stage::Offering,
         },
         assessment: sample_assessment(),
+        rollout: Some(crate::rollout::sample_rollout()),
     }
 }
 
@@ -138,5 +139,22 @@ mod tests {
         let result = crate::assessment::assess(&plan.assessment, plan.profile.stage);
         assert_eq!(result.ranking.len(), 6, "every area scored");
         assert_eq!(result.ranking[0], AreaKey::Resources);
+    }
+
+    #[test]
+    fn the_sample_plan_is_projected_and_calibrated() {
+        let stored = crate::StoredPlan {
+            id: 1,
+            plan: sample_plan(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        match stored.detail().projection {
+            crate::RolloutStatus::Projected { result } => {
+                let calibration = result.calibration.expect("the sample is calibrated");
+                assert!(calibration.projected_enrolled > 10_000.0, "{calibration:?}");
+            }
+            other => panic!("the sample's rollout projects: {other:?}"),
+        }
     }
 }

@@ -4,14 +4,13 @@ use tempfile::TempDir;
 use super::*;
 
 fn plan(name: &str) -> Plan {
-    Plan {
-        title: format!("Plan for {name}"),
-        profile: InstitutionProfile {
+    Plan::new(
+        format!("Plan for {name}"),
+        InstitutionProfile {
             country: Some("GR".to_owned()),
             ..InstitutionProfile::new(name, 31_000, Stage::Exploring)
         },
-        assessment: Default::default(),
-    }
+    )
 }
 
 fn temp_db() -> (TempDir, PathBuf) {

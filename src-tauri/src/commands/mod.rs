@@ -4,3 +4,4 @@
 pub mod assessment;
 pub mod plans;
 pub mod report;
+pub mod rollout;

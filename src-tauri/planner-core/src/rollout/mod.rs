@@ -38,6 +38,7 @@ pub use inputs::{
 pub use montecarlo::{Band, DrawShape, UncertaintyBands, UncertaintyInputs, VariedInput};
 pub use phases::PhaseSpan;
 pub use sample::{Calibration, calibrate, sample_rollout};
+
 pub use scenarios::{ScenarioAdjustment, ScenarioInputs, ScenarioKind, ScenarioResult};
 pub use terms::{FiscalYear, Term};
 pub use uptake::{CredentialUptake, TermUptake, UptakeProjection, UptakeTotals};
@@ -73,6 +74,29 @@ pub struct RolloutResult {
     /// The projection's first years beside the reference system; `None` when no credential
     /// launches.
     pub calibration: Option<Calibration>,
+}
+
+/// Where a new rollout starts: the sample's assumptions with an empty portfolio, beginning on
+/// the first of August after `today` for five years, piloting from the second term, scaling
+/// from the third year and sustained from the fourth. The dean adds credentials and edits the
+/// rest.
+pub fn starter_rollout(profile: &InstitutionProfile, today: NaiveDate) -> RolloutInputs {
+    use chrono::Datelike;
+    let mut inputs = sample_rollout();
+    let this_year = NaiveDate::from_ymd_opt(today.year(), 8, 1);
+    let next_year = NaiveDate::from_ymd_opt(today.year() + 1, 8, 1);
+    inputs.start_date = this_year
+        .filter(|d| *d > today)
+        .or(next_year)
+        .unwrap_or(inputs.start_date);
+    inputs.horizon_years = 5;
+    let terms_a_year = profile.calendar.terms.len().max(1) as u32;
+    inputs.phases.pilot_start_term = 1;
+    inputs.phases.scale_start_term = 2 * terms_a_year;
+    inputs.phases.sustain_start_term = 3 * terms_a_year;
+    inputs.credentials.clear();
+    inputs.budget.grants.clear();
+    inputs
 }
 
 /// Validates `inputs` against `profile` and computes the whole model.

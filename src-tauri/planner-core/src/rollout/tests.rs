@@ -364,3 +364,30 @@ fn inputs_and_results_travel_as_camel_case_json() {
     );
     assert!(result["budget"]["years"][0]["cumulativeNetBenefit"].is_number());
 }
+
+#[test]
+fn a_starter_rollout_begins_next_august_with_an_empty_portfolio_and_projects() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let two_terms =
+        crate::InstitutionProfile::new("Two-semester U", 9_000, crate::Stage::Exploring);
+    let starter = super::starter_rollout(&two_terms, today);
+    assert_eq!(
+        starter.start_date,
+        NaiveDate::from_ymd_opt(2027, 8, 1).expect("date")
+    );
+    assert!(starter.credentials.is_empty());
+    let early = super::starter_rollout(
+        &two_terms,
+        NaiveDate::from_ymd_opt(2026, 3, 2).expect("date"),
+    );
+    assert_eq!(
+        early.start_date,
+        NaiveDate::from_ymd_opt(2026, 8, 1).expect("date")
+    );
+    let profile = crate::sample_plan().profile;
+    let result = super::project(&profile, &starter).expect("a starter rollout is valid");
+    assert_eq!(
+        result.uptake.totals.enrolments, 0.0,
+        "no credentials, no enrolments"
+    );
+}

@@ -45,14 +45,13 @@ fn sample() -> PlanDetail {
 }
 
 fn plan_for(name: &str, country: &str) -> PlanDetail {
-    detail(Plan {
-        title: "Micro-credential pilot 2027".to_owned(),
-        profile: InstitutionProfile {
+    detail(Plan::new(
+        "Micro-credential pilot 2027".to_owned(),
+        InstitutionProfile {
             country: Some(country.to_owned()),
             ..InstitutionProfile::new(name, 240_000, Stage::Exploring)
         },
-        assessment: Default::default(),
-    })
+    ))
 }
 
 /// Exports into a fresh temp dir; the dir lives as long as the returned guard.

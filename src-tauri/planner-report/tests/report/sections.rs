@@ -135,11 +135,10 @@ fn unassessed_areas_say_so_and_are_listed_after_the_ranked_ones() {
 fn an_evidence_note_prints_as_typed_in_any_script() {
     let note = "Η χρηματοδότηση του πιλοτικού λήγει τον Αύγουστο 2027.\n\n\
                 Финансирование пилота заканчивается — нужен новый источник.";
-    let mut plan = Plan {
-        title: "Πιλοτικό σχέδιο 2027".to_owned(),
-        profile: InstitutionProfile::new("Ελληνικό Ανοικτό Πανεπιστήμιο", 60_000, Stage::Exploring),
-        assessment: Default::default(),
-    };
+    let mut plan = Plan::new(
+        "Πιλοτικό σχέδιο 2027".to_owned(),
+        InstitutionProfile::new("Ελληνικό Ανοικτό Πανεπιστήμιο", 60_000, Stage::Exploring),
+    );
     let statements = guide().area(AreaKey::Awareness).statements.len();
     plan.assessment
         .set_response(

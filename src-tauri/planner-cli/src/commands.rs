@@ -3,7 +3,8 @@ use std::path::Path;
 
 use chrono::Local;
 use planner_core::assessment::{AreaResponse, parse_answers_file};
-use planner_core::{Plan, PlanDetail, PlanId, ProfileForm};
+use planner_core::rollout::{RolloutInputs, starter_rollout};
+use planner_core::{Plan, PlanDetail, PlanId, ProfileForm, RolloutStatus, format_count};
 use planner_store::Store;
 
 use crate::{Cli, Command, Failure};
@@ -55,6 +56,11 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             }
         }
         Command::Assess { id, answers } => assess(&store, parse_id(&id)?, &answers),
+        Command::Rollout {
+            id,
+            inputs,
+            starter,
+        } => rollout(&store, parse_id(&id)?, inputs.as_deref(), starter),
         Command::Pdf { id, out } => pdf(&store.get_plan(parse_id(&id)?)?.detail(), &out),
     }
 }
@@ -107,6 +113,85 @@ fn assess(store: &Store, id: PlanId, file: &Path) -> Outcome {
     say(&describe_assessment(&detail))
 }
 
+/// Sets the rollout inputs from a file (all checked before anything is saved) or starts one.
+fn rollout(store: &Store, id: PlanId, file: Option<&Path>, starter: bool) -> Outcome {
+    let mut plan = store.get_plan(id)?.plan;
+    match file {
+        Some(file) => {
+            let text = std::fs::read_to_string(file).map_err(|e| {
+                Failure::Input(format!(
+                    "cannot read the inputs file {}: {e}",
+                    file.display()
+                ))
+            })?;
+            let inputs: RolloutInputs = serde_json::from_str(&text).map_err(|e| {
+                Failure::Input(format!("{}: not rollout inputs: {e}", file.display()))
+            })?;
+            inputs.validate(&plan.profile).map_err(|errors| {
+                let list: Vec<String> = errors
+                    .0
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .collect();
+                Failure::Input(format!("{}: {}", file.display(), list.join("; ")))
+            })?;
+            plan.rollout = Some(inputs);
+        }
+        None if starter => {
+            let starter = starter_rollout(&plan.profile, Local::now().date_naive());
+            plan.rollout.get_or_insert(starter);
+        }
+        None => return Err(Failure::Input("say --inputs FILE or --starter".into())),
+    }
+    let detail = store.update_plan(id, &plan)?.detail();
+    say(&describe_projection(&detail))
+}
+
+fn describe_projection(detail: &PlanDetail) -> String {
+    let result = match &detail.projection {
+        RolloutStatus::NotStarted => {
+            return "Rollout plan: not set up yet (`mcplan rollout ID --starter`)".to_owned();
+        }
+        RolloutStatus::NeedsAttention { problems } => {
+            let list: Vec<String> = problems
+                .iter()
+                .map(|p| format!("  {}: {}", p.field, p.message))
+                .collect();
+            return format!("Rollout plan: needs attention\n{}", list.join("\n"));
+        }
+        RolloutStatus::Projected { result } => result,
+    };
+    let count = |x: f64| format_count(x.round().max(0.0) as u64);
+    let money = |x: f64| {
+        let sign = if x < 0.0 { "-" } else { "" };
+        format!(
+            "{sign}{} {}",
+            result.currency,
+            format_count(x.abs().round() as u64)
+        )
+    };
+    let totals = &result.uptake.totals;
+    let budget = &result.budget;
+    let payback = budget
+        .payback_year
+        .as_deref()
+        .map_or("not within the horizon".to_owned(), str::to_owned);
+    format!(
+        "Rollout plan {} to {} ({} terms, {} credentials)\n  Enrolments:        {}\n  \
+         Completions:       {}\n  Credits awarded:   {}\n  Total cost:        {}\n  \
+         Total benefit:     {}\n  Payback:           {payback}",
+        result.start_date,
+        result.end_date,
+        result.terms.len(),
+        result.credits.len(),
+        count(totals.enrolments),
+        count(totals.completions),
+        count(totals.credits_awarded),
+        money(budget.total_cost),
+        money(budget.total_benefit),
+    )
+}
+
 fn pdf(plan: &PlanDetail, out: &Path) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
@@ -145,11 +230,13 @@ fn describe(detail: &PlanDetail) -> String {
          Stage:           {}\n  Last edited:     {}",
         plan.plan.title,
         profile.name,
-        planner_core::format_count(u64::from(profile.total_enrolment)),
+        format_count(u64::from(profile.total_enrolment)),
         profile.stage.label(),
         plan.updated_at
     ) + "\n\n"
         + &describe_assessment(detail)
+        + "\n\n"
+        + &describe_projection(detail)
 }
 
 fn describe_assessment(detail: &PlanDetail) -> String {

@@ -73,6 +73,23 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         answers: PathBuf,
     },
+    /// Set the rollout model's inputs from a JSON file (the `plan.rollout` object that
+    /// `show --json` prints), or set the rollout up with starting assumptions.
+    Rollout {
+        /// The plan's number, as `mcplan list` prints it.
+        id: String,
+        /// The inputs file.
+        #[arg(
+            long,
+            value_name = "FILE",
+            conflicts_with = "starter",
+            required_unless_present = "starter"
+        )]
+        inputs: Option<PathBuf>,
+        /// Start from typical assumptions and an empty portfolio (kept if already set up).
+        #[arg(long)]
+        starter: bool,
+    },
     /// Write a plan's PDF report.
     Pdf {
         /// The plan's number, as `mcplan list` prints it.

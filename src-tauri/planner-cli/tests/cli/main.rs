@@ -374,3 +374,90 @@ fn a_wrong_answers_file_exits_2_naming_the_area_and_statement_and_changes_nothin
         "nothing changed"
     );
 }
+
+#[test]
+fn rollout_starts_from_typical_assumptions_and_takes_edited_inputs_from_a_file() {
+    let sandbox = Sandbox::new();
+    let id = sandbox.stdout(&[
+        "new",
+        "--institution",
+        "Universidad Nacional Autónoma de México",
+        "--title",
+        "Credenciales",
+        "--students",
+        "370,000",
+    ]);
+    let id = id.trim().to_owned();
+    let plan = sandbox.json(&["show", &id, "--json"]);
+    assert_eq!(plan["projection"]["status"], "not_started");
+
+    let printed = sandbox.stdout(&["rollout", &id, "--starter"]);
+    assert!(
+        printed.contains("Rollout plan") && printed.contains("0 credentials"),
+        "{printed}"
+    );
+    let plan = sandbox.json(&["show", &id, "--json"]);
+    assert_eq!(plan["projection"]["status"], "projected");
+
+    let demo = sandbox.stdout(&["demo"]);
+    let sample = sandbox.json(&["show", demo.trim(), "--json"]);
+    let mut inputs = sample["plan"]["rollout"].clone();
+    // Three years of two semesters: six terms, so the phases move in.
+    inputs["horizonYears"] = Value::from(3);
+    inputs["phases"]["scaleStartTerm"] = Value::from(3);
+    inputs["phases"]["sustainStartTerm"] = Value::from(5);
+    let file = sandbox.dir.path().join("rollout.json");
+    std::fs::write(&file, inputs.to_string()).expect("write inputs");
+    sandbox.stdout(&["rollout", &id, "--inputs", file.to_str().expect("utf-8")]);
+    let plan = sandbox.json(&["show", &id, "--json"]);
+    let result = &plan["projection"]["result"];
+    assert_eq!(plan["plan"]["rollout"]["horizonYears"], 3);
+    assert!(
+        result["uptake"]["totals"]["enrolments"]
+            .as_f64()
+            .expect("number")
+            > 0.0
+    );
+    let text = sandbox.stdout(&["show", &id]);
+    assert!(text.contains("10 credentials"), "{text}");
+}
+
+#[test]
+fn wrong_rollout_inputs_exit_2_naming_the_field_and_change_nothing() {
+    let sandbox = Sandbox::new();
+    let id = sandbox.stdout(&["demo"]).trim().to_owned();
+    let before = sandbox.json(&["show", &id, "--json"]);
+    let inputs = before["plan"]["rollout"].clone();
+
+    let mut too_long = inputs.clone();
+    too_long["horizonYears"] = Value::from(11);
+    let mut negative_hours = inputs.clone();
+    negative_hours["credentials"][0]["learningHours"] = Value::from(-20);
+    let mut rate = inputs.clone();
+    rate["uptake"]["completionRatePct"] = Value::from(140);
+    let cases = [
+        (too_long.to_string(), "horizonYears"),
+        (negative_hours.to_string(), "credentials.0.learningHours"),
+        (rate.to_string(), "uptake.completionRatePct"),
+        ("{\"horizonYears\": 3".to_owned(), "not rollout inputs"),
+    ];
+    for (text, named) in cases {
+        let file = sandbox.dir.path().join("bad-rollout.json");
+        std::fs::write(&file, &text).expect("write");
+        let assert = sandbox
+            .mcplan()
+            .args(["rollout", &id, "--inputs"])
+            .arg(&file)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert!(stderr.contains(named), "{named}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    }
+    sandbox.mcplan().args(["rollout", &id]).assert().code(2);
+    assert_eq!(
+        sandbox.json(&["show", &id, "--json"]),
+        before,
+        "nothing changed"
+    );
+}

@@ -289,6 +289,11 @@ pub async fn app_field_value(app: &App, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A whole number as the window shows it in English: 38978 → "38,978".
+pub fn grouped(n: u64) -> String {
+    planner_core::format_count(n)
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())

@@ -210,3 +210,44 @@ async fn the_wizard_resumes_where_it_was_left_and_shows_the_cli_s_scores() {
     }
     app.close().await;
 }
+
+#[tokio::test]
+async fn the_rollout_shows_the_cli_s_figures_and_refuses_a_horizon_over_ten_years() {
+    let sandbox = Sandbox::new();
+    let app = sandbox.launch().await;
+    app.click("[data-testid=tab-rollout]").await;
+    let shown = app.wait_text("[data-testid=total-enrolments]").await;
+    let calibration = app.wait_text("[data-testid=calibration]").await;
+    assert!(
+        calibration.contains("240,000"),
+        "the reference system is named: {calibration}"
+    );
+
+    let plans = sandbox.mcplan_json(&["list", "--json"]);
+    let id = plans[0]["id"].to_string();
+    let before = sandbox.mcplan_json(&["show", &id, "--json"]);
+    let enrolments = before["projection"]["result"]["uptake"]["totals"]["enrolments"]
+        .as_f64()
+        .expect("the sample plan is projected");
+    let expected = harness::grouped(enrolments.round() as u64);
+    assert!(
+        shown.contains(&expected),
+        "the window shows {expected} as mcplan does: {shown:?}"
+    );
+
+    app.type_into("rollout", "horizonYears", "11").await;
+    let message = app.wait_text("[data-testid=error-horizonYears]").await;
+    assert!(
+        message.contains("11"),
+        "the message names the value: {message}"
+    );
+    app.wait_text_containing("[data-testid=save-state]", "Not saved")
+        .await;
+    app.close().await;
+
+    let after = sandbox.mcplan_json(&["show", &id, "--json"]);
+    assert_eq!(
+        after["plan"]["rollout"], before["plan"]["rollout"],
+        "nothing invalid was stored"
+    );
+}

@@ -44,6 +44,20 @@ impl Sandbox {
         serde_json::from_str(&self.stdout(args)).expect("valid JSON on stdout")
     }
 
+    /// Runs `args` with a file holding `text` appended and expects exit 2 with one line on
+    /// stderr naming `named`.
+    fn refuses_file(&self, args: &[&str], text: &str, named: &str) {
+        let file = self.dir.path().join("refused.json");
+        std::fs::write(&file, text).expect("write the file");
+        let assert = self.mcplan().args(args).arg(&file).assert().code(2);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert!(
+            stderr.contains(named),
+            "{text}: the message names {named}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    }
+
     fn new_plan(&self, institution: &str) -> String {
         self.stdout(&["new", "--institution", institution, "--title", "Pilot 2027"])
             .trim()
@@ -349,17 +363,7 @@ fn a_wrong_answers_file_exits_2_naming_the_area_and_statement_and_changes_nothin
         ("{ not json".to_owned(), "not valid JSON"),
     ];
     for (text, named) in cases {
-        let file = sandbox.dir.path().join("bad.json");
-        std::fs::write(&file, &text).expect("write");
-        let assert = sandbox
-            .mcplan()
-            .args(["assess", &id, "--answers"])
-            .arg(&file)
-            .assert()
-            .code(2);
-        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-        assert!(stderr.contains(named), "{text}: {stderr}");
-        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        sandbox.refuses_file(&["assess", &id, "--answers"], &text, named);
     }
     let missing = sandbox.dir.path().join("absent.json");
     sandbox
@@ -442,17 +446,7 @@ fn wrong_rollout_inputs_exit_2_naming_the_field_and_change_nothing() {
         ("{\"horizonYears\": 3".to_owned(), "not rollout inputs"),
     ];
     for (text, named) in cases {
-        let file = sandbox.dir.path().join("bad-rollout.json");
-        std::fs::write(&file, &text).expect("write");
-        let assert = sandbox
-            .mcplan()
-            .args(["rollout", &id, "--inputs"])
-            .arg(&file)
-            .assert()
-            .code(2);
-        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-        assert!(stderr.contains(named), "{named}: {stderr}");
-        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        sandbox.refuses_file(&["rollout", &id, "--inputs"], &text, named);
     }
     sandbox.mcplan().args(["rollout", &id]).assert().code(2);
     assert_eq!(

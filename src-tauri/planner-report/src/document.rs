@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 use printpdf::{
-    Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, WindingOrder,
+    Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfParseErrorSeverity, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextItem,
+    WindingOrder,
 };
 
 use crate::RenderedReport;
@@ -184,6 +185,47 @@ impl ReportDocument {
         colour: Colour,
     ) {
         self.ops().extend(line_ops(from, to, thickness, colour));
+    }
+
+    /// A dashed straight line: `dash` long strokes with `gap` between them.
+    pub(crate) fn dashed_line(
+        &mut self,
+        from: (f32, f32),
+        to: (f32, f32),
+        thickness: f32,
+        colour: Colour,
+        (dash, gap): (f32, f32),
+    ) {
+        let ops = self.ops();
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetLineDashPattern {
+            dash: LineDashPattern::new(0.0, &[dash, gap]),
+        });
+        ops.extend(line_ops(from, to, thickness, colour));
+        ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// A filled shape through `points` (closed back to the first).
+    pub(crate) fn fill_polygon(&mut self, points: &[(f32, f32)], colour: Colour) {
+        let polygon = Polygon {
+            rings: vec![PolygonRing {
+                points: points
+                    .iter()
+                    .map(|&(x, y)| LinePoint {
+                        p: Point { x: Pt(x), y: Pt(y) },
+                        bezier: false,
+                    })
+                    .collect(),
+            }],
+            mode: PaintMode::Fill,
+            winding_order: WindingOrder::NonZero,
+        };
+        self.ops().extend([
+            Op::SetFillColor {
+                col: colour.to_pdf(),
+            },
+            Op::DrawPolygon { polygon },
+        ]);
     }
 
     /// A filled rectangle with its lower-left corner at (`x`, `y`).

@@ -1,5 +1,6 @@
 //! How dates, amounts and durations read in the report. (Counts use
-//! `planner_core::format_count`, shared with the CLI.)
+//! `planner_core::format_count`, shared with the CLI.) Every figure arrives computed by
+//! planner-core; these functions only round it for display.
 
 use chrono::NaiveDate;
 use planner_core::format_count;
@@ -39,6 +40,150 @@ pub(crate) fn weeks(n: u16) -> String {
     }
 }
 
+/// A projected count as people read it: 1119.49 → "1,119". Rounded for display only.
+pub(crate) fn count(value: f64) -> String {
+    let rounded = value.round();
+    if rounded < 0.0 {
+        format!("{MINUS}{}", format_count(rounded.abs() as u64))
+    } else {
+        format_count(rounded as u64)
+    }
+}
+
+/// A figure to one decimal (credits, hours, rates per thousand): 4 → "4", 3.777… → "3.8".
+pub(crate) fn one_decimal(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    let text = format!("{rounded:.1}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A rate in percent: 0.8 → "0.8%", 46.75 → "46.75%".
+pub(crate) fn percent(value: f64) -> String {
+    format!("{}%", decimal(value))
+}
+
+/// The typographic minus, which keeps a negative amount from reading as a hyphenated word.
+pub(crate) const MINUS: char = '\u{2212}';
+
+/// How amounts in the plan's currency print: one formatter for every amount in the report,
+/// rounded to whole units for display ("US$1,234,000", "€1,234,000", "₹12,34,000",
+/// "CHF 1,234,000"; a negative amount as "−US$125,410").
+#[derive(Debug, Clone)]
+pub(crate) struct Money {
+    code: String,
+    /// Printed before the digits; a bare ISO code is followed by a space.
+    prefix: String,
+    indian_grouping: bool,
+}
+
+impl Money {
+    pub(crate) fn new(code: &str) -> Self {
+        let code = code.trim().to_ascii_uppercase();
+        let symbol = match code.as_str() {
+            "USD" => Some("US$"),
+            "EUR" => Some("€"),
+            "GBP" => Some("£"),
+            "INR" => Some("₹"),
+            "JPY" => Some("¥"),
+            "CNY" => Some("CN¥"),
+            "CAD" => Some("CA$"),
+            "AUD" => Some("A$"),
+            "NZD" => Some("NZ$"),
+            "HKD" => Some("HK$"),
+            "MXN" => Some("MX$"),
+            "BRL" => Some("R$"),
+            "KRW" => Some("₩"),
+            "ILS" => Some("₪"),
+            "TWD" => Some("NT$"),
+            "VND" => Some("₫"),
+            "PHP" => Some("₱"),
+            _ => None,
+        };
+        let prefix = match symbol {
+            Some(symbol) => symbol.to_owned(),
+            None if code.is_empty() => String::new(),
+            None => format!("{code} "),
+        };
+        Self {
+            indian_grouping: code == "INR",
+            code,
+            prefix,
+        }
+    }
+
+    /// The ISO 4217 code, as the plan gives it.
+    pub(crate) fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// What marks an amount as this currency: "US$", "€", "CHF".
+    pub(crate) fn unit(&self) -> &str {
+        self.prefix.trim_end()
+    }
+
+    /// The amount with its currency, rounded to whole units.
+    pub(crate) fn format(&self, amount: f64) -> String {
+        self.render(amount, true)
+    }
+
+    /// The amount without its currency, for table columns whose heading names it.
+    pub(crate) fn bare(&self, amount: f64) -> String {
+        self.render(amount, false)
+    }
+
+    fn render(&self, amount: f64, with_unit: bool) -> String {
+        let rounded = if amount.is_finite() {
+            amount.round()
+        } else {
+            0.0
+        };
+        // -0.4 rounds to -0.0, which is no debt.
+        let sign = if rounded < 0.0 {
+            MINUS.to_string()
+        } else {
+            String::new()
+        };
+        let digits = format!("{:.0}", rounded.abs());
+        let grouped = if self.indian_grouping {
+            group_indian(&digits)
+        } else {
+            group_thousands(&digits)
+        };
+        let unit = if with_unit { self.prefix.as_str() } else { "" };
+        format!("{sign}{unit}{grouped}")
+    }
+}
+
+/// "1234567" → "1,234,567".
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// "1234000" → "12,34,000": the last three digits, then groups of two (lakh, crore).
+fn group_indian(digits: &str) -> String {
+    if digits.len() <= 3 {
+        return digits.to_owned();
+    }
+    let (head, tail) = digits.split_at(digits.len() - 3);
+    let mut out = String::new();
+    for (i, digit) in head.chars().enumerate() {
+        if i > 0 && (head.len() - i).is_multiple_of(2) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out.push(',');
+    out.push_str(tail);
+    out
+}
+
 /// A figure as people write it: 30 → "30", 22.5 → "22.5", never "30.0" or "22.500000001".
 pub(crate) fn decimal(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
@@ -76,5 +221,35 @@ mod tests {
         assert_eq!(decimal(30.0), "30");
         assert_eq!(decimal(22.5), "22.5");
         assert_eq!(decimal(37.125), "37.13");
+    }
+
+    #[test]
+    fn amounts_print_in_the_plans_currency_rounded_to_whole_units() {
+        let usd = Money::new("USD");
+        assert_eq!(usd.format(1_233_476.879), "US$1,233,477");
+        assert_eq!(usd.format(-125_410.0), "\u{2212}US$125,410");
+        assert_eq!(usd.format(-0.0), "US$0", "no minus on nothing");
+        assert_eq!(usd.format(-0.4), "US$0");
+        assert_eq!(usd.bare(805_600.0), "805,600");
+        assert_eq!(usd.unit(), "US$");
+        assert_eq!(Money::new("EUR").format(1_234_000.0), "€1,234,000");
+        assert_eq!(Money::new("INR").format(1_234_000.0), "₹12,34,000");
+        assert_eq!(Money::new("INR").format(123_456_789.0), "₹12,34,56,789");
+        assert_eq!(Money::new("INR").format(999.0), "₹999");
+        assert_eq!(Money::new("CHF").format(1_234_000.0), "CHF 1,234,000");
+        assert_eq!(Money::new("CHF").unit(), "CHF");
+        assert_eq!(Money::new("chf").code(), "CHF");
+    }
+
+    #[test]
+    fn counts_credits_and_rates_round_for_display_only() {
+        assert_eq!(count(1_119.49), "1,119");
+        assert_eq!(count(38_977.93), "38,978");
+        assert_eq!(count(-0.2), "0");
+        assert_eq!(one_decimal(4.0), "4");
+        assert_eq!(one_decimal(3.777_777), "3.8");
+        assert_eq!(one_decimal(7.2), "7.2");
+        assert_eq!(percent(0.8), "0.8%");
+        assert_eq!(percent(46.75), "46.75%");
     }
 }

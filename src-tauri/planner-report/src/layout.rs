@@ -57,6 +57,20 @@ pub(crate) mod palette {
     /// Survey benchmarks beside the plan's own figures: light enough to read as secondary in
     /// colour and in greyscale print, dark enough to stay visible on white.
     pub(crate) const BENCHMARK: Colour = Colour(0xa9, 0xb3, 0xbe);
+    /// Behind a table row that needs attention: warm, and a shade darker than the header tint
+    /// so it still stands out in greyscale.
+    pub(crate) const HIGHLIGHT: Colour = Colour(0xf7, 0xe4, 0xc0);
+    /// The four rollout phases, light to dark: the order reads in greyscale too.
+    pub(crate) const PHASES: [Colour; 4] = [
+        Colour(0xb4, 0xc7, 0xda),
+        Colour(0x7f, 0x9f, 0xbf),
+        Colour(0x3d, 0x6a, 0x96),
+        Colour(0x1a, 0x3c, 0x5e),
+    ];
+    /// A second series beside the accent: a light blue-grey.
+    pub(crate) const SECONDARY: Colour = Colour(0x9d, 0xb4, 0xcc);
+    /// A mid grey for a series drawn as a line next to an accent line.
+    pub(crate) const SECONDARY_LINE: Colour = Colour(0x8a, 0x96, 0xa3);
 }
 
 /// How a run of text is set: face, size and the distance between baselines.
@@ -107,6 +121,8 @@ pub(crate) mod styles {
     pub(crate) const BODY: TextStyle = TextStyle::new(Face::Regular, 10.0, 1.45, palette::INK);
     pub(crate) const LABEL: TextStyle = TextStyle::new(Face::Bold, 9.0, 1.45, palette::MUTED);
     pub(crate) const VALUE: TextStyle = TextStyle::new(Face::Regular, 10.5, 1.4, palette::INK);
+    /// Headline figures.
+    pub(crate) const FIGURE: TextStyle = TextStyle::new(Face::Bold, 13.0, 1.3, palette::INK);
     /// Cells of the wider tables, where six columns share the page.
     pub(crate) const CELL: TextStyle = TextStyle::new(Face::Regular, 8.5, 1.4, palette::INK);
     /// Chart labels, ticks and source lines.

@@ -1,12 +1,14 @@
 //! The plan's PDF report: a document a curriculum committee can read, annotate and approve.
-//! It turns a plan, with the figures planner-core computed for it, into PDF bytes (A4, embedded
-//! subset DejaVu fonts so every name prints as typed, running header, page numbers, outline,
-//! metadata) and writes them atomically. It prints those figures; it never computes its own.
+//! It turns a plan, with the figures planner-core computed for it (assessment scores, rollout
+//! projection), into PDF bytes (A4, embedded subset DejaVu fonts so every name prints as
+//! typed, running header, page numbers, outline, metadata) and writes them atomically. It
+//! prints those figures; it never computes its own.
 //!
 //! This crate must never depend on Tauri or SQLite: the desktop app and the CLI both call
 //! [`render`] / [`export`], and its tests run without a window or a database.
 
 mod atomic;
+mod chart;
 mod document;
 mod error;
 mod fingerprint;
@@ -71,6 +73,7 @@ pub fn render(plan: &PlanDetail, options: &ReportOptions) -> Result<RenderedRepo
     let context = ReportContext {
         plan: &plan.stored.plan,
         assessment: &plan.assessment_result,
+        projection: &plan.projection,
         generated_on: options.generated_on,
         version: VERSION_LABEL,
     };
@@ -80,6 +83,7 @@ pub fn render(plan: &PlanDetail, options: &ReportOptions) -> Result<RenderedRepo
     sections::profile::draw(&mut doc, &context);
     sections::assessment::draw(&mut doc, &context);
     sections::actions::draw(&mut doc, &context);
+    sections::rollout::draw(&mut doc, &context);
     doc.finish(&info)
 }
 
@@ -100,6 +104,7 @@ fn document_info(detail: &PlanDetail, context: &ReportContext<'_>) -> DocumentIn
     let content = fingerprint(&[
         &format!("{plan:?}"),
         &format!("{:?}", detail.assessment_result),
+        &format!("{:?}", detail.projection),
         &format!("{:?}", planner_core::assessment::guide()),
         &context.generated_on.to_string(),
         context.version,

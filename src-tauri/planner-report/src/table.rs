@@ -1,125 +1,428 @@
 //! Tables with wrapped cells that break between rows and repeat their header on each page.
+//! Figures sit right-aligned on one line (set smaller rather than broken when a column is
+//! too narrow); a totals row closes the table in bold; rows can be highlighted.
 
 use crate::document::ReportDocument;
+use crate::fonts::Face;
 use crate::layout::{
     CONTENT_BOTTOM, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, HAIRLINE, MM, TextStyle, palette,
     styles,
 };
 
 const PAD_X: f32 = 2.0 * MM;
+/// Side padding of a compact table, where many figure columns share the page.
+const COMPACT_PAD_X: f32 = 1.1 * MM;
 const PAD_Y: f32 = 2.6 * MM;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    /// Text: wraps within the column.
+    Left,
+    /// Figures: one line per typed line, right-aligned, set smaller if it would not fit.
+    Right,
+}
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Column {
     pub(crate) width: f32,
     pub(crate) style: TextStyle,
+    pub(crate) align: Align,
+    /// Sets the typed lines after a cell's first in the muted colour: details under a name.
+    pub(crate) muted_details: bool,
 }
 
-#[derive(Debug, Clone)]
+impl Column {
+    pub(crate) const fn left(width: f32, style: TextStyle) -> Self {
+        Self {
+            width,
+            style,
+            align: Align::Left,
+            muted_details: false,
+        }
+    }
+
+    pub(crate) const fn right(width: f32, style: TextStyle) -> Self {
+        Self {
+            width,
+            style,
+            align: Align::Right,
+            muted_details: false,
+        }
+    }
+
+    pub(crate) const fn with_muted_details(self) -> Self {
+        Self {
+            muted_details: true,
+            ..self
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Table<'a> {
     pub(crate) columns: &'a [Column],
     /// Column titles, repeated at the top of every page the table runs onto.
     pub(crate) header: Option<Vec<String>>,
     pub(crate) rows: Vec<Vec<String>>,
+    /// A closing row in bold (totals), kept on the page with the last row.
+    pub(crate) footer: Option<Vec<String>>,
+    /// Indexes of rows drawn on a highlight, for what needs the reader's attention.
+    pub(crate) highlighted: Vec<usize>,
     /// Moves the whole table to the next page rather than split it, when it fits on one.
     pub(crate) keep_whole: bool,
+    /// Narrower cell padding, for tables of many figure columns.
+    pub(crate) compact: bool,
+}
+
+impl Table<'_> {
+    fn pad_x(&self) -> f32 {
+        if self.compact { COMPACT_PAD_X } else { PAD_X }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    Header,
+    Body { highlighted: bool },
+    Footer,
+}
+
+/// A typed line starting with this wraps with a hanging indent, as a bulleted list.
+pub(crate) const BULLET: &str = "• ";
+
+/// One line of a cell as it is set.
+#[derive(Debug, Clone, PartialEq)]
+struct CellLine {
+    /// From the cell's left edge (continuation lines of a bulleted item).
+    indent: f32,
+    text: String,
+    /// A detail line, set in the muted colour.
+    muted: bool,
 }
 
 struct LaidOutRow {
-    cells: Vec<(Vec<String>, TextStyle)>,
+    /// Per cell: its lines and the style they are set in.
+    cells: Vec<(Vec<CellLine>, TextStyle)>,
     height: f32,
     /// The largest style sets the first baseline that every cell shares.
     lead: TextStyle,
+    pad_x: f32,
 }
+
+/// Column titles from string literals.
+pub(crate) fn titles(titles: &[&str]) -> Vec<String> {
+    titles.iter().map(|t| (*t).to_owned()).collect()
+}
+
+/// A table measured for the page: every row laid out.
+struct Prepared {
+    header: Option<LaidOutRow>,
+    rows: Vec<LaidOutRow>,
+    footer: Option<(Vec<Column>, LaidOutRow)>,
+}
+
+impl Prepared {
+    fn new(doc: &ReportDocument, table: &Table<'_>) -> Self {
+        let header = table.header.as_ref().map(|titles| {
+            let size = header_size(doc, table.columns, titles, table.pad_x());
+            let styled: Vec<Column> = table
+                .columns
+                .iter()
+                .map(|c| Column {
+                    style: styles::LABEL.with_size(size),
+                    ..*c
+                })
+                .collect();
+            // Titles wrap, whatever the column holds, and sit over their figures.
+            lay_out(doc, &styled, titles, Cells::Titles, table.pad_x())
+        });
+        let rows: Vec<LaidOutRow> = table
+            .rows
+            .iter()
+            .map(|cells| lay_out(doc, table.columns, cells, Cells::Content, table.pad_x()))
+            .collect();
+        let footer = table.footer.as_ref().map(|cells| {
+            let bold: Vec<Column> = table
+                .columns
+                .iter()
+                .map(|c| Column {
+                    style: TextStyle {
+                        face: Face::Bold,
+                        ..c.style
+                    },
+                    ..*c
+                })
+                .collect();
+            let row = lay_out(doc, &bold, cells, Cells::Content, table.pad_x());
+            (bold, row)
+        });
+        Self {
+            header,
+            rows,
+            footer,
+        }
+    }
+
+    fn header_height(&self) -> f32 {
+        self.header.as_ref().map_or(0.0, |h| h.height)
+    }
+
+    fn footer_height(&self) -> f32 {
+        self.footer.as_ref().map_or(0.0, |(_, f)| f.height)
+    }
+
+    fn whole(&self) -> f32 {
+        self.header_height()
+            + self.rows.iter().map(|r| r.height).sum::<f32>()
+            + self.footer_height()
+    }
+
+    /// What must fit under the cursor before the table starts: all of it when it is kept
+    /// whole (and fits a page), otherwise its header and first row.
+    fn opening(&self, keep_whole: bool) -> f32 {
+        let whole = self.whole();
+        if keep_whole && whole <= CONTENT_TOP - CONTENT_BOTTOM {
+            return whole;
+        }
+        match self.rows.first() {
+            Some(first) => {
+                let footer = if self.rows.len() == 1 {
+                    self.footer_height()
+                } else {
+                    0.0
+                };
+                self.header_height() + first.height + footer
+            }
+            None => self.header_height(),
+        }
+    }
+}
+
+/// The height the table needs under a title that introduces it, so the title never ends a
+/// page without it.
+pub(crate) fn opening_height(doc: &ReportDocument, table: &Table<'_>) -> f32 {
+    Prepared::new(doc, table).opening(table.keep_whole)
+}
+
+/// One size for every column title, at most the label size and never larger than the cells:
+/// the largest at which no title has a word wider than its column, so no word is broken.
+fn header_size(doc: &ReportDocument, columns: &[Column], titles: &[String], pad_x: f32) -> f32 {
+    let mut size = columns
+        .iter()
+        .map(|c| c.style.size)
+        .fold(styles::LABEL.size, f32::min);
+    for (column, title) in columns.iter().zip(titles) {
+        let room = column.width - 2.0 * pad_x;
+        let style = styles::LABEL.with_size(size);
+        let widest = title
+            .split_whitespace()
+            .map(|word| doc.text_width(&style, word))
+            .fold(0.0, f32::max);
+        if widest > room {
+            size *= room / widest;
+        }
+    }
+    // Below this a broken word reads better than a tiny one.
+    size.max(MIN_HEADER_SIZE)
+}
+
+const MIN_HEADER_SIZE: f32 = 7.0;
 
 /// Draws `table` from the cursor down, full content width; the cursor ends below it.
 pub(crate) fn draw(doc: &mut ReportDocument, table: &Table<'_>) {
-    let header = table.header.as_ref().map(|titles| {
-        let styled: Vec<Column> = table
-            .columns
-            .iter()
-            .map(|c| Column {
-                // Never larger than the cells, so a title fits wherever its cells do.
-                style: styles::LABEL.with_size(styles::LABEL.size.min(c.style.size)),
-                ..*c
-            })
-            .collect();
-        lay_out(doc, &styled, titles)
-    });
-    let rows: Vec<LaidOutRow> = table
-        .rows
-        .iter()
-        .map(|cells| lay_out(doc, table.columns, cells))
-        .collect();
-
-    let header_height = header.as_ref().map_or(0.0, |h| h.height);
-    let whole: f32 = header_height + rows.iter().map(|r| r.height).sum::<f32>();
-    if table.keep_whole && whole <= CONTENT_TOP - CONTENT_BOTTOM {
-        doc.keep_together(whole);
-    } else if let Some(first) = rows.first() {
-        doc.keep_together(header_height + first.height);
+    let prepared = Prepared::new(doc, table);
+    if !prepared.rows.is_empty() {
+        doc.keep_together(prepared.opening(table.keep_whole));
     }
+    let footer_height = prepared.footer_height();
+    let Prepared {
+        header,
+        rows,
+        footer,
+    } = prepared;
     if let Some(header) = &header {
-        draw_row(doc, table.columns, header, true);
+        draw_row(doc, table.columns, header, RowKind::Header);
     } else {
         let top = doc.cursor();
         doc.rule(CONTENT_LEFT, CONTENT_RIGHT, top, HAIRLINE, palette::RULE);
     }
-    for row in &rows {
-        if doc.keep_together(row.height)
+    let last = rows.len().saturating_sub(1);
+    for (index, row) in rows.iter().enumerate() {
+        // The totals never open a page on their own.
+        let needed = row.height + if index == last { footer_height } else { 0.0 };
+        if doc.keep_together(needed)
             && let Some(header) = &header
         {
-            draw_row(doc, table.columns, header, true);
+            draw_row(doc, table.columns, header, RowKind::Header);
         }
-        draw_row(doc, table.columns, row, false);
+        let highlighted = table.highlighted.contains(&index);
+        draw_row(doc, table.columns, row, RowKind::Body { highlighted });
+    }
+    if let Some((columns, footer)) = &footer {
+        if doc.keep_together(footer.height)
+            && let Some(header) = &header
+        {
+            draw_row(doc, table.columns, header, RowKind::Header);
+        }
+        draw_row(doc, columns, footer, RowKind::Footer);
     }
 }
 
-fn lay_out(doc: &ReportDocument, columns: &[Column], cells: &[String]) -> LaidOutRow {
+/// Column titles wrap in every column; content wraps only in text columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cells {
+    Titles,
+    Content,
+}
+
+fn lay_out(
+    doc: &ReportDocument,
+    columns: &[Column],
+    cells: &[String],
+    kind: Cells,
+    pad_x: f32,
+) -> LaidOutRow {
     let mut laid_out = Vec::with_capacity(columns.len());
     let mut lead = columns.first().map_or(styles::VALUE, |c| c.style);
     let mut height: f32 = 0.0;
     for (column, text) in columns.iter().zip(cells) {
-        let lines = doc.wrap(&column.style, text, column.width - 2.0 * PAD_X);
+        let room = column.width - 2.0 * pad_x;
+        let (lines, style) = match (column.align, kind) {
+            (Align::Left, _) | (Align::Right, Cells::Titles) => {
+                let mut lines = wrap_cell(doc, &column.style, text, room);
+                if column.muted_details && kind == Cells::Content {
+                    mute_details(&mut lines, text);
+                }
+                (lines, column.style)
+            }
+            (Align::Right, Cells::Content) => {
+                let lines: Vec<CellLine> = text
+                    .lines()
+                    .map(|l| CellLine {
+                        indent: 0.0,
+                        text: l.trim().to_owned(),
+                        muted: false,
+                    })
+                    .collect();
+                let widest = lines
+                    .iter()
+                    .map(|l| doc.text_width(&column.style, &l.text))
+                    .fold(0.0, f32::max);
+                let style = if widest > room {
+                    // Smaller type, on the same baseline grid, rather than a broken figure.
+                    TextStyle {
+                        size: column.style.size * room / widest,
+                        ..column.style
+                    }
+                } else {
+                    column.style
+                };
+                (lines, style)
+            }
+        };
         height = height.max(lines.len().max(1) as f32 * column.style.line_height);
         if column.style.size > lead.size {
             lead = column.style;
         }
-        laid_out.push((lines, column.style));
+        laid_out.push((lines, style));
     }
     LaidOutRow {
         cells: laid_out,
         height: height + 2.0 * PAD_Y,
         lead,
+        pad_x,
     }
 }
 
-fn draw_row(doc: &mut ReportDocument, columns: &[Column], row: &LaidOutRow, is_header: bool) {
+/// A cell's text wrapped to `room`; a typed line starting with [`BULLET`] keeps its
+/// continuation lines clear of the bullet.
+fn wrap_cell(doc: &ReportDocument, style: &TextStyle, text: &str, room: f32) -> Vec<CellLine> {
+    let line = |indent: f32, text: String| CellLine {
+        indent,
+        text,
+        muted: false,
+    };
+    let mut lines = Vec::new();
+    for typed in text.trim().lines() {
+        match typed.trim_start().strip_prefix(BULLET) {
+            Some(item) => {
+                let indent = doc.text_width(style, BULLET);
+                for (n, wrapped) in doc.wrap(style, item, room - indent).into_iter().enumerate() {
+                    if n == 0 {
+                        lines.push(line(0.0, format!("{BULLET}{wrapped}")));
+                    } else {
+                        lines.push(line(indent, wrapped));
+                    }
+                }
+            }
+            None => {
+                let wrapped = doc.wrap(style, typed, room);
+                if wrapped.is_empty() {
+                    lines.push(line(0.0, String::new()));
+                }
+                lines.extend(wrapped.into_iter().map(|l| line(0.0, l)));
+            }
+        }
+    }
+    lines
+}
+
+/// Marks the lines wrapped from every typed line after the first as details.
+fn mute_details(lines: &mut [CellLine], text: &str) {
+    let first = text.trim().lines().next().unwrap_or_default();
+    // The first typed line's words, in order: the lines that hold them are the name.
+    let mut words = first.split_whitespace().count();
+    for line in lines {
+        if words > 0 {
+            words = words.saturating_sub(line.text.split_whitespace().count());
+        } else {
+            line.muted = true;
+        }
+    }
+}
+
+fn draw_row(doc: &mut ReportDocument, columns: &[Column], row: &LaidOutRow, kind: RowKind) {
     let top = doc.cursor();
     let bottom = top - row.height;
-    if is_header {
+    let fill = match kind {
+        RowKind::Header => Some(palette::TINT),
+        RowKind::Body { highlighted: true } => Some(palette::HIGHLIGHT),
+        RowKind::Body { highlighted: false } | RowKind::Footer => None,
+    };
+    if let Some(colour) = fill {
         doc.fill_rect(
             CONTENT_LEFT,
             bottom,
             CONTENT_RIGHT - CONTENT_LEFT,
             row.height,
-            palette::TINT,
+            colour,
         );
+    }
+    if kind == RowKind::Footer {
+        doc.rule(CONTENT_LEFT, CONTENT_RIGHT, top, 0.9, palette::MUTED);
     }
     let first_baseline = doc.baseline_below(&row.lead, top - PAD_Y);
     let mut x = CONTENT_LEFT;
     for (column, (lines, style)) in columns.iter().zip(&row.cells) {
         let mut baseline = first_baseline;
         for line in lines {
-            doc.draw_text(x + PAD_X, baseline, style, line);
+            let line_x = match column.align {
+                Align::Right => x + column.width - row.pad_x - doc.text_width(style, &line.text),
+                Align::Left => x + row.pad_x + line.indent,
+            };
+            let style = if line.muted {
+                style.with_colour(palette::MUTED)
+            } else {
+                *style
+            };
+            doc.draw_text(line_x, baseline, &style, &line.text);
             baseline -= style.line_height;
         }
         x += column.width;
     }
-    let rule_colour = if is_header {
-        palette::MUTED
-    } else {
-        palette::RULE
+    let rule_colour = match kind {
+        RowKind::Header | RowKind::Footer => palette::MUTED,
+        RowKind::Body { .. } => palette::RULE,
     };
     doc.rule(CONTENT_LEFT, CONTENT_RIGHT, bottom, HAIRLINE, rule_colour);
     doc.set_cursor(bottom);
@@ -135,14 +438,8 @@ mod tests {
         let mut doc = ReportDocument::new(1).expect("document");
         doc.start_page();
         let columns = [
-            Column {
-                width: CONTENT_WIDTH / 2.0,
-                style: styles::VALUE,
-            },
-            Column {
-                width: CONTENT_WIDTH / 2.0,
-                style: styles::VALUE,
-            },
+            Column::left(CONTENT_WIDTH / 2.0, styles::VALUE),
+            Column::left(CONTENT_WIDTH / 2.0, styles::VALUE),
         ];
         let rows: Vec<Vec<String>> = (1..=80)
             .map(|i| vec![format!("Credential {i}"), format!("{i} ECTS")])
@@ -154,6 +451,7 @@ mod tests {
                 header: Some(vec!["Credential".to_owned(), "Credit".to_owned()]),
                 rows,
                 keep_whole: true,
+                ..Table::default()
             },
         );
 
@@ -192,14 +490,8 @@ mod tests {
 
     fn two_columns() -> [Column; 2] {
         [
-            Column {
-                width: CONTENT_WIDTH / 2.0,
-                style: styles::CELL,
-            },
-            Column {
-                width: CONTENT_WIDTH / 2.0,
-                style: styles::CELL,
-            },
+            Column::left(CONTENT_WIDTH / 2.0, styles::CELL),
+            Column::left(CONTENT_WIDTH / 2.0, styles::CELL),
         ]
     }
 
@@ -219,6 +511,7 @@ mod tests {
                 header: Some(vec!["Area".to_owned(), "Score".to_owned()]),
                 rows,
                 keep_whole: true,
+                ..Table::default()
             },
         );
         let pages = doc.lines_by_page();
@@ -245,6 +538,7 @@ mod tests {
                     "US$60,000 one-time\nUS$45,000 a year".to_owned(),
                 ]],
                 keep_whole: false,
+                ..Table::default()
             },
         );
         let lines = &doc.lines_by_page()[0];
@@ -257,5 +551,70 @@ mod tests {
             lines[2].0 < lines[1].0,
             "the second part sits below the first"
         );
+    }
+
+    #[test]
+    fn figures_sit_right_aligned_on_one_line_and_the_totals_close_the_table() {
+        let mut doc = ReportDocument::new(1).expect("document");
+        doc.start_page();
+        let narrow = 14.0 * MM;
+        let columns = [
+            Column::left(CONTENT_WIDTH - narrow, styles::CELL),
+            Column::right(narrow, styles::CELL),
+        ];
+        draw(
+            &mut doc,
+            &Table {
+                columns: &columns,
+                header: Some(titles(&["Fiscal year", "Total cost"])),
+                rows: vec![
+                    vec!["FY2027".to_owned(), "805,600".to_owned()],
+                    vec!["FY2028".to_owned(), "12,34,56,789".to_owned()],
+                ],
+                footer: Some(vec!["Total".to_owned(), "12,35,62,389".to_owned()]),
+                highlighted: vec![1],
+                ..Table::default()
+            },
+        );
+        let lines = &doc.lines_by_page()[0];
+        let texts: Vec<&str> = lines.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Fiscal year",
+                "Total",
+                "cost",
+                "FY2027",
+                "805,600",
+                "FY2028",
+                "12,34,56,789",
+                "Total",
+                "12,35,62,389"
+            ],
+            "a figure too wide for its column is set smaller, never broken"
+        );
+        let total = lines.last().expect("the totals row").0;
+        assert!(
+            lines.iter().all(|(baseline, _)| *baseline >= total),
+            "the totals come last"
+        );
+    }
+
+    #[test]
+    fn a_bulleted_line_wraps_clear_of_its_bullet() {
+        let mut doc = ReportDocument::new(1).expect("document");
+        doc.start_page();
+        let style = styles::CELL;
+        let room = 40.0 * MM;
+        let lines = wrap_cell(
+            &doc,
+            &style,
+            "• The curriculum committee or senate has approved credit for the pilot",
+            room,
+        );
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines[0].text.starts_with(BULLET) && lines[0].indent == 0.0);
+        let indent = doc.text_width(&style, BULLET);
+        assert!(lines[1..].iter().all(|l| l.indent == indent), "{lines:?}");
     }
 }

@@ -37,16 +37,10 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     let widths = [36.0, 28.0, 16.0, 26.0, 19.0];
     let mut columns: Vec<Column> = widths
         .iter()
-        .map(|w| Column {
-            width: w * MM,
-            style: styles::CELL,
-        })
+        .map(|w| Column::left(w * MM, styles::CELL))
         .collect();
     let used: f32 = columns.iter().map(|c| c.width).sum();
-    columns.push(Column {
-        width: CONTENT_WIDTH - used,
-        style: styles::CELL,
-    });
+    columns.push(Column::left(CONTENT_WIDTH - used, styles::CELL));
     let header = [
         "Action",
         "Area",
@@ -62,6 +56,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
             header: Some(header.iter().map(|h| (*h).to_owned()).collect()),
             rows: rows(adopted),
             keep_whole: false,
+            ..Table::default()
         },
     );
     doc.move_down(4.0 * MM);

@@ -6,14 +6,13 @@ use planner_core::Stage;
 use planner_core::assessment::{AreaResult, AssessmentResult, Confidence, guide};
 
 use crate::document::ReportDocument;
-use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, palette, styles};
+use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, styles};
 use crate::sections::readiness_chart::{self, ChartRow, NOT_ASSESSED};
-use crate::sections::{ReportContext, introduction, section_heading, subheading};
+use crate::sections::{ReportContext, bullet, introduction, section_heading, subheading};
 use crate::table::{self, Column, Table};
 
 pub(crate) const TITLE: &str = "Challenge assessment";
 const NO_VALUE: &str = "—";
-const BULLET_INDENT: f32 = 4.0 * MM;
 
 pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     let result = context.assessment;
@@ -99,16 +98,10 @@ fn ranking_table(doc: &mut ReportDocument, result: &AssessmentResult) {
     let widths = [14.0, 38.0, 22.0, 26.0, 26.0];
     let mut columns: Vec<Column> = widths
         .iter()
-        .map(|w| Column {
-            width: w * MM,
-            style: styles::CELL,
-        })
+        .map(|w| Column::left(w * MM, styles::CELL))
         .collect();
     let used: f32 = columns.iter().map(|c| c.width).sum();
-    columns.push(Column {
-        width: CONTENT_WIDTH - used,
-        style: styles::CELL,
-    });
+    columns.push(Column::left(CONTENT_WIDTH - used, styles::CELL));
     let header = [
         "Rank",
         "Area",
@@ -124,6 +117,7 @@ fn ranking_table(doc: &mut ReportDocument, result: &AssessmentResult) {
             header: Some(header.iter().map(|h| (*h).to_owned()).collect()),
             rows: ranked(result).into_iter().map(ranking_row).collect(),
             keep_whole: true,
+            ..Table::default()
         },
     );
 }
@@ -174,26 +168,6 @@ fn population(stage: Stage) -> &'static str {
         Stage::Offering => "at offering institutions",
         Stage::Exploring => "at institutions not yet offering",
     }
-}
-
-/// A paragraph with a hanging bullet.
-fn bullet(doc: &mut ReportDocument, text: &str) {
-    let style = styles::BODY;
-    doc.keep_together(style.line_height);
-    let baseline = doc.baseline_below(&style, doc.cursor());
-    doc.draw_text(
-        CONTENT_LEFT,
-        baseline,
-        &style.with_colour(palette::MUTED),
-        "•",
-    );
-    doc.paragraph(
-        CONTENT_LEFT + BULLET_INDENT,
-        CONTENT_WIDTH - BULLET_INDENT,
-        &style,
-        text,
-    );
-    doc.move_down(1.0 * MM);
 }
 
 #[cfg(test)]

@@ -22,14 +22,8 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
 
     let label_width = 48.0 * MM;
     let columns = [
-        Column {
-            width: label_width,
-            style: styles::LABEL,
-        },
-        Column {
-            width: CONTENT_WIDTH - label_width,
-            style: styles::VALUE,
-        },
+        Column::left(label_width, styles::LABEL),
+        Column::left(CONTENT_WIDTH - label_width, styles::VALUE),
     ];
     let table = Table {
         columns: &columns,
@@ -39,6 +33,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
             .map(|(label, value)| vec![label.to_owned(), value])
             .collect(),
         keep_whole: true,
+        ..Table::default()
     };
     table::draw(doc, &table);
 }

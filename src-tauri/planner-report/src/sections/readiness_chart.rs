@@ -5,11 +5,10 @@
 //! The chart is laid out as a list of marks first and drawn second, so its geometry can be
 //! checked without reading a PDF.
 
+use crate::chart::{self, ChartLayout, KNOCKOUT, Mark, knockout};
 use crate::document::ReportDocument;
 use crate::fonts::Face;
-use crate::layout::{
-    CONTENT_LEFT, CONTENT_RIGHT, Colour, HAIRLINE, MM, TextStyle, palette, styles,
-};
+use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, MM, TextStyle, palette, styles};
 
 /// One area as the chart shows it.
 #[derive(Debug, Clone)]
@@ -19,37 +18,6 @@ pub(crate) struct ChartRow<'a> {
     pub(crate) score: Option<u8>,
     /// Share of surveyed leaders naming the area a top challenge, in percent.
     pub(crate) benchmark: u8,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Mark {
-    /// A filled rectangle from its lower-left corner.
-    Bar {
-        x: f32,
-        y: f32,
-        width: f32,
-        height: f32,
-        colour: Colour,
-    },
-    Line {
-        from: (f32, f32),
-        to: (f32, f32),
-        colour: Colour,
-    },
-    Text {
-        x: f32,
-        baseline: f32,
-        /// As measured in the embedded font.
-        width: f32,
-        style: TextStyle,
-        text: String,
-    },
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct ChartLayout {
-    pub(crate) marks: Vec<Mark>,
-    pub(crate) height: f32,
 }
 
 pub(crate) const NOT_ASSESSED: &str = "Not yet assessed";
@@ -62,8 +30,6 @@ const TICKS: [u8; 5] = [0, 25, 50, 75, 100];
 const LABEL_COLUMN: f32 = 50.0 * MM;
 const LABEL_GAP: f32 = 4.0 * MM;
 const ROW_HEIGHT: f32 = 11.5 * MM;
-/// White space around a value label where it crosses a gridline.
-const KNOCKOUT: f32 = 0.6 * MM;
 const SCORE_BAR: f32 = 4.2 * MM;
 const BAR_GAP: f32 = 1.0 * MM;
 const BENCHMARK_BAR: f32 = 1.8 * MM;
@@ -80,30 +46,7 @@ const SMALL: TextStyle = styles::SMALL;
 
 /// Draws the chart from the cursor down, on one page; the cursor ends below it.
 pub(crate) fn draw(doc: &mut ReportDocument, rows: &[ChartRow<'_>]) {
-    let height = lay_out(doc, rows, 0.0).height;
-    doc.keep_together(height);
-    let top = doc.cursor();
-    let chart = lay_out(doc, rows, top);
-    for mark in chart.marks {
-        match mark {
-            Mark::Bar {
-                x,
-                y,
-                width,
-                height,
-                colour,
-            } => doc.fill_rect(x, y, width, height, colour),
-            Mark::Line { from, to, colour } => doc.line(from, to, HAIRLINE, colour),
-            Mark::Text {
-                x,
-                baseline,
-                style,
-                text,
-                ..
-            } => doc.draw_text(x, baseline, &style, &text),
-        }
-    }
-    doc.set_cursor(top - chart.height);
+    chart::draw(doc, |doc, top| lay_out(doc, rows, top));
 }
 
 /// Where every bar, line and label of the chart goes when its top edge is at `top`.
@@ -221,17 +164,17 @@ pub(crate) fn lay_out(doc: &ReportDocument, rows: &[ChartRow<'_>], top: f32) -> 
         } else {
             palette::RULE
         };
-        marks.push(Mark::Line {
-            from: (x, rows_top),
-            to: (x, rows_bottom - tick_length),
+        marks.push(Mark::hairline(
+            (x, rows_top),
+            (x, rows_bottom - tick_length),
             colour,
-        });
+        ));
     }
-    marks.push(Mark::Line {
-        from: (plot_left, rows_bottom),
-        to: (plot_right, rows_bottom),
-        colour: palette::MUTED,
-    });
+    marks.push(Mark::hairline(
+        (plot_left, rows_bottom),
+        (plot_right, rows_bottom),
+        palette::MUTED,
+    ));
     marks.extend(row_marks);
     let ticks_top = rows_bottom - tick_length - 0.5 * MM;
     for value in TICKS {
@@ -247,30 +190,10 @@ pub(crate) fn lay_out(doc: &ReportDocument, rows: &[ChartRow<'_>], top: f32) -> 
     }
 }
 
-/// A paper-coloured box behind a label, so a gridline never runs through its figures.
-fn knockout(label: &Mark) -> Mark {
-    match label {
-        Mark::Text {
-            x,
-            baseline,
-            width,
-            style,
-            ..
-        } => Mark::Bar {
-            x: x - KNOCKOUT,
-            y: baseline - 0.3 * style.size,
-            width: width + 2.0 * KNOCKOUT,
-            height: 1.1 * style.size,
-            colour: palette::PAPER,
-        },
-        other => other.clone(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{CONTENT_TOP, CONTENT_WIDTH};
+    use crate::layout::{CONTENT_TOP, CONTENT_WIDTH, Colour};
 
     fn document() -> ReportDocument {
         let mut doc = ReportDocument::new(1).expect("document");
@@ -356,6 +279,7 @@ mod tests {
                     );
                     assert!(inside_y(*baseline), "{mark:?} within the chart");
                 }
+                Mark::Shape { .. } => panic!("the readiness chart has no markers: {mark:?}"),
             }
         }
         assert!(

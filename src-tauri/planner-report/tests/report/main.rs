@@ -3,6 +3,7 @@
 //! would. poppler-utils must be installed; without it these tests fail, never skip.
 
 mod poppler;
+mod rollout;
 mod sections;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,8 @@ const HEADER_RULE_PT: f32 = 19.0 * 72.0 / 25.4;
 const FOOTER_RULE_PT: f32 = A4_HEIGHT_PT - 19.0 * 72.0 / 25.4;
 const CONTENT_TOP_PT: f32 = 32.0 * 72.0 / 25.4;
 const CONTENT_BOTTOM_PT: f32 = A4_HEIGHT_PT - 25.0 * 72.0 / 25.4;
+/// The sample plan's report, rollout plan included.
+const SAMPLE_PAGES: u32 = 19;
 
 fn options() -> ReportOptions {
     ReportOptions {
@@ -119,6 +122,7 @@ fn the_sample_report_opens_with_a_cover_and_the_full_profile() {
     );
 
     let profile = squeeze(&pdf_text_page(&path, 2));
+    let page_label = format!("Page 2 of {SAMPLE_PAGES}");
     for expected in [
         "Lakeshore State University System · Industry micro-credentials: system-wide expansion 2027–2031",
         "Institution profile",
@@ -133,7 +137,7 @@ fn the_sample_report_opens_with_a_cover_and_the_full_profile() {
         "Currency USD — US Dollar",
         "Home credit system US semester credit hours (ACE recommendations)",
         "Stage Offering micro-credentials, expanding",
-        "Page 2 of 5",
+        page_label.as_str(),
     ] {
         assert!(
             profile.contains(expected),
@@ -152,7 +156,7 @@ fn the_file_carries_its_metadata_and_the_date_it_was_generated() {
             .unwrap_or_else(|| panic!("pdfinfo reports {key}; it printed {info:?}"))
             .as_str()
     };
-    assert_eq!(field("Pages"), "5");
+    assert_eq!(field("Pages"), SAMPLE_PAGES.to_string());
     assert_eq!(field("Title"), plan.stored.plan.title);
     assert_eq!(
         field("Subject"),
@@ -225,13 +229,18 @@ fn a_200_character_name_wraps_inside_the_margins_without_losing_a_word() {
 #[test]
 fn the_outline_has_an_entry_per_section_and_opens_with_the_document() {
     let rendered = render(&sample(), &options()).expect("rendered");
-    assert_eq!(rendered.pages, 5);
+    assert_eq!(rendered.pages, SAMPLE_PAGES);
     let outline = poppler::outline(&rendered.bytes);
     let expected = [
         ("Cover", 1),
         ("Institution profile", 2),
         ("Challenge assessment", 3),
         ("Adopted actions", 5),
+        ("Rollout timeline", 6),
+        ("Credential portfolio and credit mapping", 8),
+        ("Uptake projection", 13),
+        ("Budget", 16),
+        ("Scenarios and uncertainty", 18),
     ]
     .map(|(title, page)| (title.to_owned(), page));
     assert_eq!(outline, expected, "outline entries with their pages");
@@ -244,11 +253,37 @@ fn every_word_on_every_page_stays_inside_the_margins() {
         .assessment
         .responses
         .retain(|area, _| area.key() != "quality");
-    for plan in [sample(), detail(partly_assessed), plan_for("Łódź", "PL")] {
+    // Ten years of terms, a flagged grant, a long credential title, rupees and a custom credit
+    // rule: the widest the rollout pages get.
+    let mut stretched = sample_plan();
+    stretched.profile.currency = "INR".to_owned();
+    stretched.profile.credit_system = planner_core::CreditSystem::Custom;
+    stretched.profile.custom_hours_per_credit = Some(37.5);
+    let rollout = stretched
+        .rollout
+        .as_mut()
+        .expect("the sample has a rollout");
+    rollout.horizon_years = 10;
+    rollout.credentials[0].home_credit.amount = 9.0;
+    rollout.credentials[2].title = "Universidad Nacional Autónoma de México — Certificado \
+         Profesional de Análisis de Datos para la Administración Pública y Empresarial"
+        .to_owned();
+    let mut broken = sample_plan();
+    broken.rollout.as_mut().expect("rollout").horizon_years = 0;
+    let plans = [
+        sample(),
+        detail(partly_assessed),
+        plan_for("Łódź", "PL"),
+        detail(stretched),
+        detail(broken),
+    ];
+    for plan in plans {
         let (_dir, path) = export_to_temp(&plan);
         let right_margin = A4_WIDTH_PT - MARGIN_PT;
         let words = word_boxes(&path);
         assert!(words.iter().any(|w| w.page == 3), "words on the chart page");
+        let last = words.iter().map(|w| w.page).max().unwrap_or_default();
+        assert!(last >= 6, "words on the rollout pages too");
         for word in &words {
             assert!(
                 word.x_min >= MARGIN_PT - 0.5 && word.x_max <= right_margin + 0.5,
@@ -287,7 +322,7 @@ fn export_reports_what_it_wrote() {
         "the bytes returned are the bytes on disk"
     );
     assert!(on_disk.starts_with(b"%PDF-"), "a PDF file");
-    assert_eq!(report.pages, 5);
+    assert_eq!(report.pages, SAMPLE_PAGES);
 }
 
 #[test]

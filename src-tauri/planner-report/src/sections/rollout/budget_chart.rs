@@ -1,0 +1,259 @@
+//! Cumulative cost against cumulative benefit by fiscal year: two lines on a shared money
+//! axis with round ticks, the cost solid and dark with square markers, the benefit dashed and
+//! grey with diamond markers (they differ in more than colour, so greyscale print keeps them
+//! apart), and the payback year marked where benefit catches up with cost.
+
+use planner_core::rollout::BudgetYear;
+
+use crate::chart::{self, ChartLayout, Mark};
+use crate::document::ReportDocument;
+use crate::format::Money;
+use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, MM, TextStyle, palette, styles};
+
+pub(crate) const COST: &str = "Cumulative cost";
+pub(crate) const BENEFIT: &str = "Cumulative benefit";
+
+const PLOT_HEIGHT: f32 = 56.0 * MM;
+const TICK: TextStyle = styles::SMALL.with_size(7.5);
+const LEGEND: TextStyle = styles::SMALL;
+const LINE: f32 = 1.6;
+const DASH: (f32, f32) = (4.0, 2.5);
+const MARKER: f32 = 1.3 * MM;
+
+pub(crate) fn lay_out(
+    doc: &ReportDocument,
+    years: &[BudgetYear],
+    payback: Option<u32>,
+    money: &Money,
+    top: f32,
+) -> ChartLayout {
+    let mut background = Vec::new();
+    let mut marks = Vec::new();
+    let mut y = top;
+
+    // The legend: a stretch of each line with its marker.
+    let centre = y - LEGEND.line_height / 2.0;
+    let mut x = CONTENT_LEFT;
+    let sample = 9.0 * MM;
+    for (label, colour, dash, square) in [
+        (COST, palette::ACCENT, None, true),
+        (BENEFIT, palette::SECONDARY_LINE, Some(DASH), false),
+    ] {
+        marks.push(Mark::Line {
+            from: (x, centre),
+            to: (x + sample, centre),
+            colour,
+            thickness: LINE,
+            dash,
+        });
+        marks.push(marker(x + sample / 2.0, centre, colour, square));
+        x += sample + 1.5 * MM;
+        let baseline = chart::baseline_centred_on(doc, &LEGEND, centre);
+        marks.push(chart::text(doc, x, baseline, LEGEND, label));
+        x += doc.text_width(&LEGEND, label) + 6.0 * MM;
+    }
+    y -= LEGEND.line_height + 4.0 * MM;
+
+    let low = years
+        .iter()
+        .map(|y| y.cumulative_cost.min(y.cumulative_benefit))
+        .fold(0.0, f64::min);
+    let high = years
+        .iter()
+        .map(|y| y.cumulative_cost.max(y.cumulative_benefit))
+        .fold(0.0, f64::max);
+    let ticks = chart::nice_ticks(low, high, 5);
+    let (bottom_tick, top_tick) = (
+        ticks.first().copied().unwrap_or(0.0),
+        ticks.last().copied().unwrap_or(1.0),
+    );
+    let range = (top_tick - bottom_tick).max(f64::MIN_POSITIVE);
+    let labels: Vec<String> = ticks.iter().map(|t| money.format(*t)).collect();
+    let gutter = labels
+        .iter()
+        .map(|l| doc.text_width(&TICK, l))
+        .fold(0.0, f32::max)
+        + 2.0 * MM;
+    let plot_left = CONTENT_LEFT + gutter;
+    let plot_right = CONTENT_RIGHT;
+    let plot_top = y;
+    let plot_bottom = plot_top - PLOT_HEIGHT;
+    let y_of = |value: f64| {
+        plot_bottom + PLOT_HEIGHT * ((value - bottom_tick) / range).clamp(0.0, 1.0) as f32
+    };
+    for (tick, label) in ticks.iter().zip(&labels) {
+        let ty = y_of(*tick);
+        let colour = if *tick == 0.0 {
+            palette::MUTED
+        } else {
+            palette::RULE
+        };
+        background.push(Mark::hairline((plot_left, ty), (plot_right, ty), colour));
+        let baseline = chart::baseline_centred_on(doc, &TICK, ty);
+        marks.push(chart::right_aligned(
+            doc,
+            plot_left - 2.0 * MM,
+            baseline,
+            TICK,
+            label,
+        ));
+    }
+
+    let n = years.len().max(1);
+    let column = (plot_right - plot_left) / n as f32;
+    let x_of = |i: usize| plot_left + column * (i as f32 + 0.5);
+
+    if let Some(index) = payback.map(|p| p as usize).filter(|i| *i < years.len()) {
+        let px = x_of(index);
+        background.push(Mark::Line {
+            from: (px, plot_bottom),
+            to: (px, plot_top),
+            colour: palette::MUTED,
+            thickness: 0.6,
+            dash: Some((1.5, 1.5)),
+        });
+        let label = format!("Payback {}", years[index].label);
+        let width = doc.text_width(&TICK, &label);
+        let lx = (px + 1.2 * MM).min(plot_right - width);
+        let baseline = doc.baseline_below(&TICK, plot_top);
+        let text = chart::text(doc, lx, baseline, TICK.with_colour(palette::INK), &label);
+        marks.push(chart::knockout(&text));
+        marks.push(text);
+    }
+
+    for (pick, colour, dash, square) in [
+        (
+            (|y: &BudgetYear| y.cumulative_benefit) as fn(&BudgetYear) -> f64,
+            palette::SECONDARY_LINE,
+            Some(DASH),
+            false,
+        ),
+        (
+            |y: &BudgetYear| y.cumulative_cost,
+            palette::ACCENT,
+            None,
+            true,
+        ),
+    ] {
+        let points: Vec<(f32, f32)> = years
+            .iter()
+            .enumerate()
+            .map(|(i, year)| (x_of(i), y_of(pick(year))))
+            .collect();
+        for pair in points.windows(2) {
+            marks.push(Mark::Line {
+                from: pair[0],
+                to: pair[1],
+                colour,
+                thickness: LINE,
+                dash,
+            });
+        }
+        for (px, py) in points {
+            marks.push(marker(px, py, colour, square));
+        }
+    }
+
+    // Fiscal years along the bottom; every other one when they crowd.
+    let widest = years
+        .iter()
+        .map(|y| doc.text_width(&TICK, &y.label))
+        .fold(0.0, f32::max);
+    let every = if widest + 1.0 * MM <= column { 1 } else { 2 };
+    y = plot_bottom - 1.2 * MM;
+    let baseline = doc.baseline_below(&TICK, y);
+    for (i, year) in years.iter().enumerate() {
+        if i % every == 0 {
+            marks.push(chart::centred(doc, x_of(i), baseline, TICK, &year.label));
+        }
+        background.push(Mark::hairline(
+            (x_of(i), plot_bottom),
+            (x_of(i), plot_bottom - 0.8 * MM),
+            palette::MUTED,
+        ));
+    }
+    y -= TICK.line_height;
+
+    background.extend(marks);
+    ChartLayout {
+        marks: background,
+        height: top - y,
+    }
+}
+
+fn marker(x: f32, y: f32, colour: crate::layout::Colour, square: bool) -> Mark {
+    if square {
+        chart::square(x, y, MARKER * 0.8, colour)
+    } else {
+        chart::diamond(x, y, MARKER, colour)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::CONTENT_TOP;
+
+    fn sample() -> planner_core::rollout::RolloutResult {
+        let stored = planner_core::StoredPlan {
+            id: 1,
+            plan: planner_core::sample_plan(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        match stored.detail().projection {
+            planner_core::RolloutStatus::Projected { result } => *result,
+            other => panic!("the sample projects: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn both_lines_have_a_point_per_year_inside_the_chart_with_money_ticks() {
+        let mut doc = ReportDocument::new(1).expect("document");
+        doc.start_page();
+        let result = sample();
+        let money = Money::new(&result.currency);
+        let budget = &result.budget;
+        let layout = lay_out(
+            &doc,
+            &budget.years,
+            budget.payback_year_index,
+            &money,
+            CONTENT_TOP,
+        );
+        let bottom = CONTENT_TOP - layout.height;
+        for mark in &layout.marks {
+            let (l, r, b, t) = mark.extent();
+            assert!(
+                l >= CONTENT_LEFT - 0.01 && r <= CONTENT_RIGHT + 0.01,
+                "{mark:?}"
+            );
+            assert!(b >= bottom - 0.01 && t <= CONTENT_TOP + 0.01, "{mark:?}");
+        }
+        let texts = layout.texts();
+        for tick in ["US$0", "US$2,000,000", "US$8,000,000"] {
+            assert!(texts.contains(&tick), "round money tick {tick}: {texts:?}");
+        }
+        let payback = format!(
+            "Payback {}",
+            budget.payback_year.as_deref().expect("sample pays back")
+        );
+        assert!(texts.contains(&payback.as_str()), "{texts:?}");
+        let squares = layout
+            .marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Bar { colour, .. } if *colour == palette::ACCENT))
+            .count();
+        let diamonds = layout
+            .marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Shape { .. }))
+            .count();
+        assert_eq!(
+            squares,
+            budget.years.len() + 1,
+            "a cost point per year and the legend's"
+        );
+        assert_eq!(diamonds, budget.years.len() + 1);
+    }
+}

@@ -1,0 +1,233 @@
+//! The uptake projection: the assumptions in a sentence, the totals, the chart per term, the
+//! tables per term and per credential, and the calibration against the reference system.
+
+use planner_core::format_count;
+use planner_core::rollout::{Calibration, UptakeTotals};
+
+use crate::chart;
+use crate::document::ReportDocument;
+use crate::format::{count, decimal, one_decimal, percent};
+use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, palette, styles};
+use crate::sections::rollout::{Rollout, phase_label, uptake_chart};
+use crate::sections::{introduction, key_figures, note_box, section_heading, titled_table};
+use crate::table::{self, Column, Table};
+
+pub(crate) const TITLE: &str = "Uptake projection";
+pub(crate) const BY_TERM_TITLE: &str = "By term";
+pub(crate) const BY_CREDENTIAL_TITLE: &str = "By credential";
+pub(crate) const CALIBRATION_TITLE: &str = "Calibration against the reference system";
+pub(crate) const ROUNDING_NOTE: &str =
+    "Figures are rounded for display; totals are of the unrounded figures.";
+
+pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
+    let result = rollout.result;
+    let uptake = &result.uptake;
+    doc.start_page();
+    doc.bookmark(TITLE);
+    section_heading(doc, TITLE);
+    introduction(doc, &assumptions(rollout));
+    doc.move_down(5.0 * MM);
+    let totals = &uptake.totals;
+    key_figures(
+        doc,
+        &[
+            ("Enrolments", count(totals.enrolments)),
+            ("Completions", count(totals.completions)),
+            ("Courses completed", count(totals.course_completions)),
+            ("Credits awarded", count(totals.credits_awarded)),
+        ],
+    );
+    doc.move_down(8.0 * MM);
+
+    chart::draw(doc, |doc, top| {
+        uptake_chart::lay_out(doc, &result.terms, &uptake.by_term, top)
+    });
+    doc.move_down(8.0 * MM);
+
+    let label = 30.0 * MM;
+    let phase = 22.0 * MM;
+    let figure = (CONTENT_WIDTH - label - phase) / 4.0;
+    let columns = [
+        Column::left(label, styles::CELL),
+        Column::left(phase, styles::CELL),
+        Column::right(figure, styles::CELL),
+        Column::right(figure, styles::CELL),
+        Column::right(figure, styles::CELL),
+        Column::right(figure, styles::CELL),
+    ];
+    let rows = result
+        .terms
+        .iter()
+        .zip(&uptake.by_term)
+        .map(|(term, figures)| {
+            let mut row = vec![term.label(), phase_label(term.phase).to_owned()];
+            row.extend(figure_cells(figures));
+            row
+        })
+        .collect();
+    let mut footer = vec!["Total".to_owned(), String::new()];
+    footer.extend(figure_cells(totals));
+    titled_table(
+        doc,
+        BY_TERM_TITLE,
+        None,
+        &Table {
+            columns: &columns,
+            header: Some(table::titles(&[
+                "Term",
+                "Phase",
+                "Enrolments",
+                "Completions",
+                "Courses completed",
+                "Credits awarded",
+            ])),
+            rows,
+            footer: Some(footer),
+            ..Table::default()
+        },
+    );
+    doc.move_down(2.0 * MM);
+    doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::SMALL, ROUNDING_NOTE);
+
+    if !uptake.credentials.is_empty() {
+        doc.move_down(8.0 * MM);
+        let title = 58.0 * MM;
+        let figure = (CONTENT_WIDTH - title) / 4.0;
+        let columns = [
+            Column::left(title, styles::CELL),
+            Column::right(figure, styles::CELL),
+            Column::right(figure, styles::CELL),
+            Column::right(figure, styles::CELL),
+            Column::right(figure, styles::CELL),
+        ];
+        let rows = uptake
+            .credentials
+            .iter()
+            .map(|c| {
+                vec![
+                    c.title.clone(),
+                    count(c.eligible),
+                    count(c.totals.enrolments),
+                    count(c.totals.completions),
+                    count(c.totals.credits_awarded),
+                ]
+            })
+            .collect();
+        titled_table(
+            doc,
+            BY_CREDENTIAL_TITLE,
+            None,
+            &Table {
+                columns: &columns,
+                header: Some(table::titles(&[
+                    "Credential",
+                    "Eligible students",
+                    "Enrolments",
+                    "Completions",
+                    "Credits awarded",
+                ])),
+                rows,
+                footer: Some(vec![
+                    "Total".to_owned(),
+                    String::new(),
+                    count(totals.enrolments),
+                    count(totals.completions),
+                    count(totals.credits_awarded),
+                ]),
+                ..Table::default()
+            },
+        );
+    }
+
+    doc.move_down(8.0 * MM);
+    match &result.calibration {
+        Some(calibration) => note_box(
+            doc,
+            CALIBRATION_TITLE,
+            &[
+                (styles::BODY, calibration_note(calibration)),
+                (
+                    styles::SMALL.with_colour(palette::MUTED),
+                    format!(
+                        "“{}” ({})",
+                        calibration.reference_quote.trim(),
+                        calibration.source
+                    ),
+                ),
+            ],
+        ),
+        None => introduction(
+            doc,
+            "No credential launches within the plan's terms, so there is nothing to compare with \
+             the reference system.",
+        ),
+    }
+}
+
+fn figure_cells(figures: &UptakeTotals) -> [String; 4] {
+    [
+        count(figures.enrolments),
+        count(figures.completions),
+        count(figures.course_completions),
+        count(figures.credits_awarded),
+    ]
+}
+
+/// The uptake assumptions, in a sentence a committee can check.
+fn assumptions(rollout: &Rollout<'_>) -> String {
+    let Some(inputs) = rollout.inputs else {
+        return "Enrolments, completions, courses completed and credits awarded, per term."
+            .to_owned();
+    };
+    let u = &inputs.uptake;
+    let terms = if (u.midpoint_terms - 1.0).abs() < 1e-9 {
+        "term"
+    } else {
+        "terms"
+    };
+    format!(
+        "From its launch term, a credential's uptake ramps along a logistic curve from {} of its \
+         eligible students a term toward {}, halfway there {} {terms} after launch. {} of those \
+         who enrol complete the credential; a learner completes {} courses on average, and each \
+         completer is awarded the credential's home credit.",
+        percent(u.pilot_rate_pct),
+        percent(u.target_rate_pct),
+        decimal(u.midpoint_terms),
+        percent(u.completion_rate_pct),
+        decimal(u.courses_per_learner),
+    )
+}
+
+/// "Reference: a system of 240,000 students … (source); this plan projects N and M over the
+/// same period."
+pub(crate) fn calibration_note(c: &Calibration) -> String {
+    let years = if c.period_years == 1 {
+        "first academic year".to_owned()
+    } else {
+        format!("first {} academic years", c.period_years)
+    };
+    let partial = if c.period_complete {
+        String::new()
+    } else {
+        " (the plan's horizon ends before that period does, so its figures cover only part of it)"
+            .to_owned()
+    };
+    format!(
+        "Reference: {}, a system of {} students, had over {} students enrolled in one or more \
+         certificates and over {} courses completed since launch ({}). Over the same period, \
+         the {years} from the first launch ({}){partial}, this plan projects {} enrolments and \
+         {} courses completed for its {} students: {} enrolments per 1,000 students, against \
+         the reference's {}.",
+        c.reference_institution,
+        format_count(u64::from(c.reference_students)),
+        format_count(u64::from(c.reference_enrolled)),
+        format_count(u64::from(c.reference_courses_completed)),
+        c.source,
+        c.period_label,
+        count(c.projected_enrolled),
+        count(c.projected_courses_completed),
+        format_count(u64::from(c.students)),
+        one_decimal(c.projected_enrolled_per_thousand),
+        one_decimal(c.reference_enrolled_per_thousand),
+    )
+}

@@ -1,5 +1,6 @@
 // Browser preview only (`VITE_MOCK_IPC=1`): answers IPC from memory with the sample plan, so
-// the UI can be seen and tried without the Rust side. Never part of a production build.
+// the UI can be seen and tried without the Rust side. Never part of a production build. The
+// sample plan carries the sample rollout with Rust's own figures (fixtures/rollout.json).
 import { FakeBackend, samplePlan, storedPlan } from './lib/fake-backend';
 
 export function installDevMock(): void {

@@ -3,12 +3,15 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import {
   fieldMessages,
   getPlan,
+  messagesByField,
+  startRollout,
+  updateRollout,
   saveAreaResponse,
   setActionAdopted,
   setWizardPosition,
   updateProfile,
 } from './api';
-import { emptyForm } from './fake-backend';
+import { SAMPLE_ROLLOUT, emptyForm } from './fake-backend';
 
 afterEach(() => clearMocks());
 
@@ -108,6 +111,34 @@ describe('api', () => {
       currency: '“EUX” is not a currency code',
       'terms.1.day': 'Term 2’s start day must be from 1 to 30',
       terms: 'A trimester calendar has 3 terms a year',
+    });
+  });
+
+  it('names the rollout commands and their arguments as Rust declares them', async () => {
+    const calls: { command: string; args: unknown }[] = [];
+    mockIPC((command, args) => {
+      calls.push({ command, args });
+      return {};
+    });
+    await startRollout(4);
+    await updateRollout(4, SAMPLE_ROLLOUT);
+    expect(calls).toEqual([
+      { command: 'start_rollout', args: { id: 4 } },
+      { command: 'update_rollout', args: { id: 4, inputs: SAMPLE_ROLLOUT } },
+    ]);
+  });
+
+  it('keeps every rollout message under its dotted key, two for one key as two sentences', () => {
+    expect(
+      messagesByField([
+        { field: 'uptake.pilotRatePct', message: 'The pilot uptake rate must be from 0 % to 100 %' },
+        { field: 'uptake.pilotRatePct', message: 'The pilot rate is above the target rate' },
+        { field: 'credentials.2.learningHours', message: 'Learning hours must be more than 0' },
+      ]),
+    ).toEqual({
+      'uptake.pilotRatePct':
+        'The pilot uptake rate must be from 0 % to 100 %. The pilot rate is above the target rate',
+      'credentials.2.learningHours': 'Learning hours must be more than 0',
     });
   });
 });

@@ -12,6 +12,7 @@ import type { Problem } from '../bindings/Problem';
 import type { ProblemKind } from '../bindings/ProblemKind';
 import type { ProfileForm } from '../bindings/ProfileForm';
 import type { ProfileOptions } from '../bindings/ProfileOptions';
+import type { RolloutInputs } from '../bindings/RolloutInputs';
 import type { WizardPosition } from '../bindings/WizardPosition';
 
 /** A key of the profile form, as Rust names the field in a `FieldError`. */
@@ -144,6 +145,28 @@ export function setActionAdopted(
 /** Rust asks where to save with the native dialog; the webview never names a path. */
 export function exportPdf(id: number): Promise<ExportOutcome> {
   return call('export_pdf', { id });
+}
+
+/** Sets the rollout up with starting assumptions (5 years from next August, no credentials). */
+export function startRollout(id: number): Promise<PlanDetail> {
+  return call('start_rollout', { id });
+}
+
+/**
+ * Replaces the rollout inputs as a whole. Refused with an `invalid` problem whose fields are
+ * dotted keys (`horizonYears`, `credentials.2.learningHours`); nothing is saved then.
+ */
+export function updateRollout(id: number, inputs: RolloutInputs): Promise<PlanDetail> {
+  return call('update_rollout', { id, inputs });
+}
+
+/** Every field message of a problem, by Rust's dotted key; two for one key read as two sentences. */
+export function messagesByField(fields: readonly FieldError[]): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const { field, message } of fields) {
+    messages[field] = messages[field] ? `${messages[field]}. ${message}` : message;
+  }
+  return messages;
 }
 
 /** The field messages of an `invalid` problem, by form field or term box; others are left out. */

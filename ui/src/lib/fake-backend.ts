@@ -13,6 +13,9 @@ import type { PlanDetail } from '../bindings/PlanDetail';
 import type { PlanSummary } from '../bindings/PlanSummary';
 import type { Problem } from '../bindings/Problem';
 import type { ProfileForm } from '../bindings/ProfileForm';
+import type { RolloutInputs } from '../bindings/RolloutInputs';
+import type { RolloutResult } from '../bindings/RolloutResult';
+import type { RolloutStatus } from '../bindings/RolloutStatus';
 import type { StoredPlan } from '../bindings/StoredPlan';
 import type { TermStart } from '../bindings/TermStart';
 import type { WizardPosition } from '../bindings/WizardPosition';
@@ -21,13 +24,21 @@ import {
   FIXED_SCORES,
   GUIDE,
   PROFILE_OPTIONS,
+  STARTER_ROLLOUT,
   detailOf,
   emptyAssessment,
+  fixtureProjection,
   samplePlan,
 } from './fake-fixtures';
 import { MONTHS } from './format';
 
 export {
+  FLAGGED_CREDIT,
+  NEEDS_ATTENTION,
+  SAMPLE_RESULT,
+  SAMPLE_ROLLOUT,
+  STARTER_RESULT,
+  STARTER_ROLLOUT,
   FIXED_SCORES,
   GUIDE,
   PROFILE_OPTIONS,
@@ -112,6 +123,12 @@ export class FakeBackend {
   readonly refusals = new Map<string, Problem>();
   /** Milliseconds each answer waits, so a preview shows "Saving…" and "Exporting…". */
   latency = 0;
+  /**
+   * Rust's figures to answer for a projected plan instead of the replayed fixture; or the whole
+   * rollout status (say, `needs_attention`), for every plan that has inputs.
+   */
+  rolloutResult: RolloutResult | null = null;
+  rolloutStatus: RolloutStatus | null = null;
   /** Every command received, in order, with its arguments. */
   readonly calls: { command: string; args: Record<string, unknown> }[] = [];
 
@@ -130,7 +147,17 @@ export class FakeBackend {
 
   /** The plan as `get_plan` would answer. */
   detail(id: number): PlanDetail {
-    return detailOf(this.#find(id), this.scores);
+    const stored = this.#find(id);
+    const { rollout, profile } = stored.plan;
+    // Like Rust, the stored inputs are checked against the profile as it is now.
+    const problems = rollout ? rolloutProblems(rollout, profile.totalEnrolment) : [];
+    const projection: RolloutStatus =
+      rollout && this.rolloutStatus
+        ? structuredClone(this.rolloutStatus)
+        : problems.length > 0
+          ? { status: 'needs_attention', problems }
+          : fixtureProjection(stored.plan, this.rolloutResult ?? undefined);
+    return detailOf(stored, this.scores, projection);
   }
 
   async #answer(command: string, args: Record<string, unknown>): Promise<unknown> {
@@ -163,6 +190,12 @@ export class FakeBackend {
         });
       case 'set_action_adopted':
         return this.#adopt(id, args.action as string, args.adopted as boolean);
+      case 'start_rollout':
+        return this.#edit(id, (plan) => {
+          plan.rollout ??= structuredClone(STARTER_ROLLOUT);
+        });
+      case 'update_rollout':
+        return this.#updateRollout(id, args.inputs as RolloutInputs);
       case 'export_pdf':
         this.#find(id);
         if ('kind' in this.exportAnswer) throw this.exportAnswer;
@@ -223,6 +256,16 @@ export class FakeBackend {
       } else if (!adopted) {
         plan.assessment.adoptedActions = list.filter((a) => a.action !== action);
       }
+    });
+  }
+
+  #updateRollout(id: number, inputs: RolloutInputs): PlanDetail {
+    const plan = this.#find(id).plan;
+    const fields = rolloutProblems(inputs, plan.profile.totalEnrolment);
+    if (fields.length > 0) throw invalid(fields);
+    this.rolloutStatus = null;
+    return this.#edit(id, (p) => {
+      p.rollout = structuredClone(inputs);
     });
   }
 
@@ -358,7 +401,7 @@ export class FakeBackend {
     const id = Math.max(0, ...this.plans.map((p) => p.id)) + 1;
     this.plans.push({
       id,
-      plan: { title, profile, assessment: emptyAssessment() },
+      plan: { title, profile, assessment: emptyAssessment(), rollout: null },
       createdAt: now,
       updatedAt: now,
     });
@@ -373,4 +416,80 @@ export class FakeBackend {
       plan.profile = profile;
     });
   }
+}
+
+/** A number as Rust's messages write it: whole numbers plain, others to one decimal. */
+const plainNumber = (x: number) =>
+  Math.abs(x - Math.round(x)) < 1e-9 ? String(Math.round(x)) : x.toFixed(1);
+
+/**
+ * Some of Rust's checks of the rollout inputs, in its words, so the tests and the preview see
+ * refusals shaped like the real ones. Not the validator: Rust's tests pin the rules.
+ */
+function rolloutProblems(inputs: RolloutInputs, totalEnrolment: number): FieldError[] {
+  const fields: FieldError[] = [];
+  const add = (field: string, message: string) => fields.push({ field, message });
+  const range = (field: string, label: string, v: number, min: number, max: number, unit = '') => {
+    if (!(v >= min && v <= max)) {
+      add(
+        field,
+        `${label} must be from ${plainNumber(min)}${unit} to ${plainNumber(max)}${unit} (you entered ${plainNumber(v)}${unit})`,
+      );
+    }
+  };
+  const amount = (field: string, label: string, v: number) => {
+    if (!(v >= 0)) add(field, `${label} cannot be negative or blank (you entered ${v})`);
+  };
+  if (inputs.horizonYears < 1 || inputs.horizonYears > 10) {
+    add('horizonYears', `The horizon must be 1 to 10 years (you entered ${inputs.horizonYears})`);
+  }
+  inputs.credentials.forEach((c, i) => {
+    const at = `credentials.${i}`;
+    const name = c.title.trim() ? `“${c.title.trim()}”` : at;
+    if (!c.title.trim()) add(`${at}.title`, 'A credential\'s title cannot be empty');
+    if (c.provider.kind === 'industry' && !c.provider.name.trim()) {
+      add(`${at}.provider.name`, `The provider of ${name} cannot be empty`);
+    }
+    if (!(c.learningHours > 0 && c.learningHours <= 2000)) {
+      add(
+        `${at}.learningHours`,
+        `Learning hours of ${name} must be more than 0 and at most 2,000 (you entered ${c.learningHours})`,
+      );
+    }
+    range(`${at}.homeCredit.amount`, `Credit granted for ${name}`, c.homeCredit.amount, 0, 120);
+    if (c.targetPrograms.length === 0) {
+      add(
+        `${at}.targetPrograms`,
+        `${name} needs at least one target program: its students are the ones who can enrol`,
+      );
+    }
+    c.targetPrograms.forEach((p, j) => {
+      if (!p.name.trim()) add(`${at}.targetPrograms.${j}.name`, 'A program\'s name cannot be empty');
+    });
+    const eligible = c.targetPrograms.reduce((n, p) => n + p.enrolment, 0);
+    if (eligible > totalEnrolment) {
+      add(
+        `${at}.targetPrograms`,
+        `The target programs of ${name} enrol ${eligible.toLocaleString('en-US')} students, more than the institution's ${totalEnrolment.toLocaleString('en-US')}`,
+      );
+    }
+  });
+  const u = inputs.uptake;
+  range('uptake.pilotRatePct', 'The pilot uptake rate', u.pilotRatePct, 0, 100, ' %');
+  range('uptake.targetRatePct', 'The target uptake rate', u.targetRatePct, 0, 100, ' %');
+  range('uptake.completionRatePct', 'The completion rate', u.completionRatePct, 0, 100, ' %');
+  range('uptake.coursesPerLearner', 'Courses per learner', u.coursesPerLearner, 0, 50);
+  const b = inputs.budget;
+  amount('budget.licenceCostPerLearner', 'The licence cost per learner', b.licenceCostPerLearner);
+  amount('budget.staffFte', 'Staff FTE', b.staffFte);
+  amount('budget.salaryPerFte', 'The salary per FTE', b.salaryPerFte);
+  amount('budget.marketingPerYear', 'Marketing per year', b.marketingPerYear);
+  range('budget.retentionUpliftPctPoints', 'The retention uplift', b.retentionUpliftPctPoints, 0, 100, ' %');
+  if (inputs.uncertainty.draws > 200_000) {
+    add(
+      'uncertainty.draws',
+      `At most 200,000 draws (you entered ${inputs.uncertainty.draws.toLocaleString('en-US')})`,
+    );
+  }
+  return fields;
 }

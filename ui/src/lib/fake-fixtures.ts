@@ -15,8 +15,14 @@ import type { InstitutionProfile } from '../bindings/InstitutionProfile';
 import type { Plan } from '../bindings/Plan';
 import type { PlanDetail } from '../bindings/PlanDetail';
 import type { ProfileOptions } from '../bindings/ProfileOptions';
+import type { CreditConversion } from '../bindings/CreditConversion';
+import type { FieldError } from '../bindings/FieldError';
+import type { RolloutInputs } from '../bindings/RolloutInputs';
+import type { RolloutResult } from '../bindings/RolloutResult';
+import type { RolloutStatus } from '../bindings/RolloutStatus';
 import type { StoredPlan } from '../bindings/StoredPlan';
 import type { TermStart } from '../bindings/TermStart';
+import rolloutFixture from './fixtures/rollout.json';
 
 function isoList(tsv: string): CodeName[] {
   return tsv
@@ -178,8 +184,60 @@ export function fixedResult(
   };
 }
 
-export function detailOf(stored: StoredPlan, scores?: Record<AreaKey, number>): PlanDetail {
-  return { ...structuredClone(stored), assessmentResult: fixedResult(stored.plan, scores) };
+// The rollout figures are Rust's own, made by `ui/scripts/make-rollout-fixtures.py` from the
+// real model: the sample plan's, a new rollout's (no credentials yet), one credential whose
+// grant the hours cannot support, and inputs that no longer fit a smaller institution.
+const fixture = rolloutFixture as unknown as {
+  sample: { inputs: RolloutInputs; result: RolloutResult };
+  starter: { inputs: RolloutInputs; result: RolloutResult };
+  flaggedCredit: CreditConversion;
+  needsAttention: { totalEnrolment: number; problems: FieldError[] };
+};
+
+/** The sample plan's rollout inputs, as Rust seeds them. */
+export const SAMPLE_ROLLOUT: RolloutInputs = fixture.sample.inputs;
+/** Rust's figures for the sample plan (10 certificates, calibrated). */
+export const SAMPLE_RESULT: RolloutResult = fixture.sample.result;
+/** What `start_rollout` makes: five years from 1 August 2027, no credentials yet. */
+export const STARTER_ROLLOUT: RolloutInputs = fixture.starter.inputs;
+export const STARTER_RESULT: RolloutResult = fixture.starter.result;
+/** The sample's eighth credential granted 4 credits for 150 hours, as Rust converts it. */
+export const FLAGGED_CREDIT: CreditConversion = fixture.flaggedCredit;
+/** Rust's problems with the sample's inputs once the institution has 20,000 students. */
+export const NEEDS_ATTENTION = fixture.needsAttention;
+
+/**
+ * Rust's figures for a plan, replayed: the sample's rollout (and edits of it) gets the
+ * sample's figures, any other the new rollout's, cut to one conversion and one uptake row per
+ * credential (titles as entered). The fake does not project; Rust's tests pin the numbers.
+ */
+export function fixtureProjection(plan: Plan, result?: RolloutResult): RolloutStatus {
+  const inputs = plan.rollout;
+  if (!inputs) return { status: 'not_started' };
+  const n = inputs.credentials.length;
+  const fromSample = inputs.startDate === SAMPLE_ROLLOUT.startDate;
+  const figures = structuredClone(result ?? (fromSample ? SAMPLE_RESULT : STARTER_RESULT));
+  figures.currency = plan.profile.currency;
+  if (!result) {
+    figures.credits = figures.credits.slice(0, n);
+    figures.uptake.credentials = figures.uptake.credentials.slice(0, n).map((c, i) => ({
+      ...c,
+      title: inputs.credentials[i]?.title ?? c.title,
+    }));
+  }
+  return { status: 'projected', result: figures };
+}
+
+export function detailOf(
+  stored: StoredPlan,
+  scores?: Record<AreaKey, number>,
+  projection: RolloutStatus = fixtureProjection(stored.plan),
+): PlanDetail {
+  return {
+    ...structuredClone(stored),
+    assessmentResult: fixedResult(stored.plan, scores),
+    projection,
+  };
 }
 
 export function emptyAssessment(): Assessment {
@@ -215,10 +273,11 @@ export function storedPlan(
   updatedAt: string,
   extra: Partial<InstitutionProfile> = {},
   assessment: Assessment = emptyAssessment(),
+  rollout: RolloutInputs | null = null,
 ): StoredPlan {
   return {
     id,
-    plan: { title, profile: profileWith(institution, extra), assessment },
+    plan: { title, profile: profileWith(institution, extra), assessment, rollout },
     createdAt: updatedAt,
     updatedAt,
   };
@@ -276,5 +335,6 @@ export function samplePlan(id = 1, updatedAt = new Date().toISOString()): Stored
       stage: 'offering',
     },
     sampleAssessment(),
+    structuredClone(SAMPLE_ROLLOUT),
   );
 }

@@ -94,3 +94,99 @@ export const MONTHS = [
   'November',
   'December',
 ] as const;
+
+/** −0 (Rust writes it for an empty sum) reads as 0. */
+const plain = (value: number) => (Object.is(value, -0) ? 0 : value);
+
+/** A count or figure with grouping and up to `digits` decimals: "38,978", "7.2". */
+export function formatNumber(value: number, digits = 1): string {
+  return new Intl.NumberFormat(locales(), { maximumFractionDigits: digits }).format(plain(value));
+}
+
+/**
+ * An amount in the plan's currency, in the reader's conventions. Whole units unless `cents`;
+ * with `cents`, decimals only where the amount has them ("$100", "$168.04").
+ */
+export function formatMoney(value: number, currency: string, cents = false): string {
+  const amount = plain(value);
+  const fractional = cents && Math.abs(amount - Math.round(amount)) >= 0.005;
+  try {
+    return new Intl.NumberFormat(locales(), {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: fractional ? 2 : 0,
+      maximumFractionDigits: fractional ? 2 : 0,
+    }).format(amount);
+  } catch {
+    return `${formatNumber(amount, fractional ? 2 : 0)} ${currency}`;
+  }
+}
+
+/** A short amount for a chart axis: "$1.2M", "1,2 Mio. €". */
+export function formatMoneyShort(value: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(locales(), {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }).format(plain(value));
+  } catch {
+    return formatNumber(value, 0);
+  }
+}
+
+/** The currency's sign as the reader writes it ("$", "€", "CA$"), for beside an amount box. */
+export function currencySign(currency: string): string {
+  try {
+    const parts = new Intl.NumberFormat(locales(), { style: 'currency', currency }).formatToParts(0);
+    return parts.find((p) => p.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
+/** A number as an input box shows it: grouped the reader's way, decimals kept as typed. */
+export function formatInput(value: number, grouping = true): string {
+  return new Intl.NumberFormat(locales(), {
+    maximumFractionDigits: 6,
+    useGrouping: grouping,
+  }).format(plain(value));
+}
+
+function separators(): { group: string; decimal: string } {
+  const parts = new Intl.NumberFormat(locales()).formatToParts(12345.6);
+  return {
+    group: parts.find((p) => p.type === 'group')?.value ?? ',',
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+  };
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What the dean typed into a number box, or `null` when it is not a number. Accepts the
+ * reader's grouping and decimal mark ("12,500", "12.5", "12,5" and "1 234,5" in a French
+ * locale), a leading minus and a trailing "%".
+ */
+export function parseNumber(text: string): number | null {
+  const { group, decimal } = separators();
+  let t = text
+    .trim()
+    .replace(/%$/, '')
+    .replace(/^[−–]/, '-')
+    .trim();
+  const spaceGroup = /\s/.test(group);
+  if (spaceGroup) t = t.replace(/[\s\u00a0\u202f]/g, '');
+  const g = spaceGroup ? '' : escape(group);
+  const d = escape(decimal);
+  if (g && new RegExp(`^-?\\d{1,3}(${g}\\d{3})+(${d}\\d+)?$`).test(t)) {
+    t = t.replaceAll(group, '');
+  }
+  t = t.replace(decimal, '.');
+  // A decimal comma in a decimal-point locale ("12,5") still means 12.5.
+  if (!t.includes('.') && /^-?\d*,\d+$/.test(t)) t = t.replace(',', '.');
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+  const value = Number(t);
+  return Number.isFinite(value) ? value : null;
+}

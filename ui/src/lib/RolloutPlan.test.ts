@@ -1,0 +1,308 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import type { RolloutInputs } from '../bindings/RolloutInputs';
+import PlanView from './PlanView.svelte';
+import { FakeChart } from './chart-fake';
+import {
+  FakeBackend,
+  FLAGGED_CREDIT,
+  GUIDE,
+  NEEDS_ATTENTION,
+  PROFILE_OPTIONS,
+  SAMPLE_RESULT,
+  SAMPLE_ROLLOUT,
+  STARTER_ROLLOUT,
+  samplePlan,
+  storedPlan,
+} from './fake-backend';
+import { ROLLOUT_PAUSE_MS } from './rollout-editor.svelte';
+
+let backend: FakeBackend;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  FakeChart.instances = [];
+  backend = new FakeBackend([
+    samplePlan(1, '2026-11-01T09:00:00Z'),
+    storedPlan(2, 'Cybersecurity pathway pilot', 'Technical University', '2026-10-01T09:00:00Z'),
+  ]).install();
+});
+
+afterEach(() => {
+  clearMocks();
+  vi.useRealTimers();
+});
+
+async function showRollout(id = 1) {
+  render(PlanView, {
+    detail: backend.detail(id),
+    options: PROFILE_OPTIONS,
+    guide: GUIDE,
+    onsaved: vi.fn(),
+  });
+  const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime.bind(vi) });
+  await user.click(screen.getByTestId('tab-rollout'));
+  return { user };
+}
+
+async function openSection(user: ReturnType<typeof userEvent.setup>, section: string) {
+  await user.click(screen.getByTestId(`rollout-section-${section}`));
+}
+
+const saveState = () => screen.getByTestId('save-state');
+const sent = () => backend.callsOf('update_rollout').map((args) => args.inputs as RolloutInputs);
+
+describe('rollout plan', () => {
+  it('offers to set the rollout up, and shows the starting plan once Rust has made it', async () => {
+    const { user } = await showRollout(2);
+    expect(screen.getByRole('heading', { name: 'Turn the plan into dates and numbers' })).toBeVisible();
+    expect(screen.queryByTestId('rollout-section-calendar')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('start-rollout'));
+
+    await vi.waitFor(() => expect(screen.getByRole('textbox', { name: 'Horizon' })).toHaveValue('5'));
+    expect(backend.callsOf('start_rollout')).toEqual([{ id: 2 }]);
+    expect(backend.plans[1]?.plan.rollout).toEqual(STARTER_ROLLOUT);
+    expect(screen.getByLabelText('Month')).toHaveDisplayValue('August');
+    expect(screen.getByLabelText('Year')).toHaveDisplayValue('2027');
+    expect(screen.getByText(/The plan runs from/)).toHaveTextContent(
+      'The plan runs from Aug 1, 2027 to Jul 31, 2032',
+    );
+    expect(saveState()).toHaveTextContent('All changes saved');
+
+    expect(screen.queryAllByTestId('credential')).toHaveLength(0);
+    expect(screen.getByText(/No credentials yet/)).toBeVisible();
+  });
+
+  it('sends the whole inputs with the new horizon once typing pauses', async () => {
+    const { user } = await showRollout();
+    const horizon = screen.getByRole('textbox', { name: 'Horizon' });
+    expect(horizon).toHaveAttribute('name', 'horizonYears');
+    expect(horizon).toHaveAttribute('inputmode', 'numeric');
+    await user.clear(horizon);
+    await user.type(horizon, '6');
+
+    expect(saveState()).toHaveTextContent('Saving…');
+    await vi.advanceTimersByTimeAsync(ROLLOUT_PAUSE_MS - 50);
+    expect(sent()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(50);
+    await vi.waitFor(() => expect(saveState()).toHaveTextContent('All changes saved'));
+
+    expect(backend.callsOf('update_rollout')).toEqual([
+      { id: 1, inputs: { ...SAMPLE_ROLLOUT, horizonYears: 6 } },
+    ]);
+    expect(backend.plans[0]?.plan.rollout?.horizonYears).toBe(6);
+  });
+
+  it('updates the charts in place when Rust answers, and lets them go with the tab', async () => {
+    const { user } = await showRollout();
+    expect(FakeChart.instances).toHaveLength(2);
+    const uptake = FakeChart.of('chart-uptake')!;
+    const budget = FakeChart.of('chart-budget')!;
+    expect(budget.data.labels).toEqual(['FY2027', 'FY2028', 'FY2029', 'FY2030', 'FY2031']);
+    expect(budget.data.datasets.map((d) => d.label)).toEqual([
+      'Cost in the year',
+      'Benefit in the year',
+      'Cost so far',
+      'Benefit so far',
+    ]);
+    expect(screen.getByTestId('payback-year')).toHaveTextContent('FY2029');
+    const before = uptake.updates;
+
+    const pilot = screen.getByRole('textbox', { name: 'Pilot uptake rate' });
+    await user.clear(pilot);
+    await user.type(pilot, '1');
+    await vi.advanceTimersByTimeAsync(ROLLOUT_PAUSE_MS);
+    await vi.waitFor(() => expect(saveState()).toHaveTextContent('All changes saved'));
+
+    expect(sent()[0]?.uptake.pilotRatePct).toBe(1);
+    expect(FakeChart.instances).toHaveLength(2);
+    expect(uptake.updates).toBeGreaterThan(before);
+    expect(uptake.destroyed).toBe(false);
+
+    await user.click(screen.getByTestId('tab-details'));
+    expect(uptake.destroyed).toBe(true);
+    expect(budget.destroyed).toBe(true);
+  });
+
+  it('shows Rust’s message next to the horizon and keeps the last figures on screen', async () => {
+    const { user } = await showRollout();
+    const horizon = screen.getByRole('textbox', { name: 'Horizon' });
+    await user.clear(horizon);
+    await user.type(horizon, '11');
+    await vi.advanceTimersByTimeAsync(ROLLOUT_PAUSE_MS);
+
+    const error = await screen.findByTestId('error-horizonYears');
+    expect(error).toHaveTextContent('The horizon must be 1 to 10 years (you entered 11)');
+    expect(horizon).toHaveAttribute('aria-invalid', 'true');
+    expect(horizon).toHaveAccessibleDescription(expect.stringContaining('you entered 11'));
+    expect(horizon).toHaveValue('11');
+    expect(saveState()).toHaveTextContent('Not saved — fix the highlighted field');
+    expect(sent().at(-1)?.horizonYears).toBe(11);
+    expect(backend.plans[0]?.plan.rollout?.horizonYears).toBe(5);
+
+    // The figures of the inputs Rust last accepted stay.
+    expect(screen.getByTestId('key-figures')).toHaveTextContent('38,978');
+    expect(screen.getByText(/The plan runs from/)).toHaveTextContent('Aug 31, 2031');
+
+    await user.clear(horizon);
+    await user.type(horizon, '4');
+    expect(screen.queryByTestId('error-horizonYears')).not.toBeInTheDocument();
+    await vi.advanceTimersByTimeAsync(ROLLOUT_PAUSE_MS);
+    await vi.waitFor(() => expect(saveState()).toHaveTextContent('All changes saved'));
+    expect(horizon).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('says "Enter a number" for text that is not one, and sends nothing', async () => {
+    const { user } = await showRollout();
+    await openSection(user, 'uptake');
+    const target = screen.getByRole('textbox', { name: 'Target uptake rate' });
+    expect(target).toHaveValue('2.5');
+    expect(target).toHaveAttribute('inputmode', 'decimal');
+    await user.clear(target);
+    await user.type(target, 'abc');
+    await vi.advanceTimersByTimeAsync(ROLLOUT_PAUSE_MS * 3);
+
+    expect(screen.getByTestId('error-uptake.targetRatePct')).toHaveTextContent('Enter a number');
+    expect(target).toHaveAttribute('aria-invalid', 'true');
+    expect(saveState()).toHaveTextContent('Not saved — fix the highlighted field');
+    expect(sent()).toHaveLength(0);
+
+    // A number is sent, as a number, and Rust judges its range.
+    await user.clear(target);
+    await user.type(target, '120');
+    await vi.advanceTimersByTimeAsync(ROLLOUT_PAUSE_MS);
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('error-uptake.targetRatePct')).toHaveTextContent(
+        'The target uptake rate must be from 0 % to 100 % (you entered 120 %)',
+      ),
+    );
+    expect(sent()).toHaveLength(1);
+    expect(sent()[0]?.uptake.targetRatePct).toBe(120);
+  });
+
+  it('shows Rust’s arithmetic sentence for a credit the hours cannot support', async () => {
+    const result = structuredClone(SAMPLE_RESULT);
+    result.credits[7] = FLAGGED_CREDIT;
+    backend.rolloutResult = result;
+    const { user } = await showRollout();
+    await openSection(user, 'credits');
+
+    const flags = screen.getAllByTestId('credit-flag');
+    expect(flags[0]).toHaveTextContent(
+      '150 learning hours support at most 3.3 US semester credit hours (150 ÷ 45); 4 are granted',
+    );
+    expect(flags[1]).toHaveTextContent(
+      'The external recommendation is 3 US semester credit hours; 4 are granted',
+    );
+    const row = within(screen.getByTestId('credit-table'))
+      .getByText(/Microsoft Power BI/)
+      .closest('tbody')!;
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      '150',
+      '5–6',
+      '3.3',
+      '5',
+      '5',
+      '15',
+      '4',
+      '3.3',
+      '3',
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Change the credit granted' }));
+    expect(screen.getByRole('textbox', { name: 'Credit we grant' })).toHaveFocus();
+  });
+
+  it('sets the projection beside the reference system, with Rust’s numbers', async () => {
+    await showRollout();
+    // Every part is on the one page: the horizon, the totals and the calibration at once.
+    expect(
+      screen.getByTestId('rollout').querySelector('[name="horizonYears"]'),
+    ).toBeInTheDocument();
+
+    expect(screen.getByTestId('total-enrolments')).toHaveTextContent('38,978');
+    expect(screen.getByTestId('calibration')).toHaveTextContent(
+      'Reference: a system of 240,000 students had over 10,000 enrolled in one or more ' +
+        'certificates and over 25,000 courses completed (Coursera Micro-Credentials Impact ' +
+        'Report 2024). This plan projects 11,206 enrolled and 28,015 courses completed over ' +
+        'the same period (Fall 2027 – Summer 2029).',
+    );
+    const chart = FakeChart.of('chart-uptake')!;
+    expect(chart.data.labels).toHaveLength(15);
+    expect(chart.data.labels?.[2]).toBe('Fall 2027');
+    expect(chart.data.datasets[0]?.data[2]).toBe(668);
+    expect(screen.getByTestId('chart-uptake')).toHaveTextContent(/enrolments and completions/);
+  });
+
+  it('compares the three scenarios side by side and sends an edited override', async () => {
+    const { user } = await showRollout();
+    await openSection(user, 'scenarios');
+
+    const table = within(screen.getByTestId('scenarios-table'));
+    expect(table.getAllByRole('columnheader').map((h) => h.textContent?.trim())).toEqual([
+      'Figure',
+      'Conservative',
+      'Expected',
+      'Ambitious',
+    ]);
+    const net = table.getByRole('rowheader', { name: 'Net benefit' }).closest('tr')!;
+    expect(within(net).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      '-$256,773',
+      '$729,562',
+      '$1,162,873',
+    ]);
+    expect(screen.getByTestId('uncertainty-bands')).toHaveTextContent('Ranges from 5,000 runs');
+
+    const multiplier = screen.getByRole('textbox', {
+      name: 'Conservative: Target uptake rate, multiplied by',
+    });
+    await user.clear(multiplier);
+    await user.type(multiplier, '0.6');
+    await vi.advanceTimersByTimeAsync(ROLLOUT_PAUSE_MS);
+    await vi.waitFor(() => expect(sent()).toHaveLength(1));
+    expect(sent()[0]?.scenarios.conservative.targetRateMultiplier).toBe(0.6);
+  });
+
+  it('adds a credential Rust accepts as it is, and opens it', async () => {
+    const { user } = await showRollout();
+    await openSection(user, 'credentials');
+    expect(screen.getAllByTestId('credential')).toHaveLength(10);
+
+    await user.click(screen.getByTestId('add-credential'));
+
+    await vi.waitFor(() => expect(sent()).toHaveLength(1));
+    const inputs = sent()[0]!;
+    expect(inputs.credentials).toHaveLength(11);
+    expect(inputs.credentials.slice(0, 10)).toEqual(SAMPLE_ROLLOUT.credentials);
+    expect(inputs.credentials[10]).toMatchObject({
+      title: 'New credential',
+      launchTerm: SAMPLE_ROLLOUT.phases.pilotStartTerm,
+    });
+    expect(screen.getAllByTestId('credential')).toHaveLength(11);
+    const title = screen.getByRole('textbox', { name: 'Title' });
+    expect(title).toHaveValue('New credential');
+    expect(title).toHaveFocus();
+    await vi.waitFor(() => expect(saveState()).toHaveTextContent('All changes saved'));
+  });
+
+  it('lists what needs attention and leads to the field', async () => {
+    backend.rolloutStatus = { status: 'needs_attention', problems: NEEDS_ATTENTION.problems };
+    const { user } = await showRollout();
+
+    const problems = screen.getByTestId('rollout-problems');
+    expect(problems).toHaveTextContent('The rollout plan needs attention');
+    expect(within(problems).getAllByRole('listitem')).toHaveLength(3);
+    expect(problems).toHaveTextContent(
+      'The target programs of “Google Data Analytics Professional Certificate” enrol 28,000 students, more than the institution\'s 20,000',
+    );
+
+    await user.click(within(problems).getAllByRole('button', { name: 'Show me' })[0]!);
+    expect(screen.getByTestId('error-credentials.1.targetPrograms')).toBeVisible();
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue(
+      'Google Data Analytics Professional Certificate',
+    );
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, formatNumber, parseNumber } from './format';
+
+// jsdom reports en-US, as the other component tests assume.
+describe('number boxes', () => {
+  it.each([
+    ['12.5', 12.5],
+    ['12,5', 12.5],
+    ['250,000', 250_000],
+    ['1,234.5', 1234.5],
+    ['0.8 ', 0.8],
+    ['.5', 0.5],
+    ['-5', -5],
+    ['−5', -5],
+    ['12.5%', 12.5],
+  ])('reads “%s” as %d', (typed, value) => {
+    expect(parseNumber(typed)).toBe(value);
+  });
+
+  it.each(['', 'abc', '12a', '1.2.3', '1,23,4', '--1'])('finds no number in “%s”', (typed) => {
+    expect(parseNumber(typed)).toBeNull();
+  });
+});
+
+describe('figures', () => {
+  it('writes amounts in the plan’s currency, and −0 as 0', () => {
+    expect(formatMoney(729_562.19, 'USD')).toBe('$729,562');
+    expect(formatMoney(-0, 'USD')).toBe('$0');
+    expect(formatMoney(168.0433, 'USD', true)).toBe('$168.04');
+    expect(formatMoney(100, 'USD', true)).toBe('$100');
+    expect(formatMoney(1500, 'EUR')).toBe('€1,500');
+    expect(formatNumber(7.2)).toBe('7.2');
+    expect(formatNumber(38_977.9, 0)).toBe('38,978');
+  });
+});

@@ -139,8 +139,8 @@ pub fn project_budget(
             .grants
             .iter()
             .filter(|g| g.fiscal_year_index as usize == i)
-            .map(|g| g.amount)
-            .sum();
+            // A fold from +0.0: `sum()` of no grants is −0.0, which would print as "−0".
+            .fold(0.0, |total, g| total + g.amount);
         let benefit = retention_benefit + additional_enrolment_benefit + grants;
         cumulative_cost += cost;
         cumulative_benefit += benefit;

@@ -199,14 +199,14 @@ fn launch_terms_phases_programs_and_grants_must_fit_the_plan() {
     assert!(
         errors[0]
             .message
-            .contains("Scale cannot start (term 1) before Pilot starts (term 2)"),
+            .contains("Scale cannot start (Summer 2027) before Pilot starts (Fall 2027)"),
         "{}",
         errors[0].message
     );
     assert!(
         errors[2]
             .message
-            .contains("after the plan's last term (14)"),
+            .contains("would launch after the plan's last term, Fall 2031"),
         "{}",
         errors[2].message
     );
@@ -214,6 +214,17 @@ fn launch_terms_phases_programs_and_grants_must_fit_the_plan() {
         errors[4].message.contains("303,000") && errors[4].message.contains("240,000"),
         "{}",
         errors[4].message
+    );
+    assert!(
+        errors[6]
+            .message
+            .contains("after the plan's last fiscal year, FY2031"),
+        "{}",
+        errors[6].message
+    );
+    assert!(
+        errors.iter().all(|e| !e.message.contains("term 1")),
+        "terms are named"
     );
 }
 
@@ -390,4 +401,20 @@ fn a_starter_rollout_begins_next_august_with_an_empty_portfolio_and_projects() {
         result.uptake.totals.enrolments, 0.0,
         "no credentials, no enrolments"
     );
+}
+
+#[test]
+fn a_year_without_grants_has_plain_zero_grants_not_negative_zero() {
+    let plan = sample_plan();
+    let mut inputs = sample_rollout();
+    inputs.budget.grants.clear();
+    let result = project(&plan.profile, &inputs).expect("valid");
+    for year in &result.budget.years {
+        assert!(
+            year.grants == 0.0 && year.grants.is_sign_positive(),
+            "{}: {}",
+            year.label,
+            year.grants
+        );
+    }
 }

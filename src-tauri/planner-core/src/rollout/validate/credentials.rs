@@ -1,10 +1,13 @@
 //! Checks of the credential portfolio: each credential's fields, its launch term and target
 //! programs, and stacking references that resolve and do not go round in a circle.
 
-use super::{MAX_CREDENTIALS, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS, Problems};
+use super::{
+    MAX_CREDENTIALS, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS, Problems, last_term_name, term_name,
+};
 use crate::format_count;
 use crate::profile::InstitutionProfile;
 use crate::rollout::inputs::{Credential, CredentialRef, ProviderKind, RolloutInputs};
+use crate::rollout::terms::Term;
 
 /// More than a full-time year of learning (about 1,800 hours) is not a micro-credential.
 const MAX_LEARNING_HOURS: f64 = 2_000.0;
@@ -15,7 +18,7 @@ impl RolloutInputs {
         &self,
         p: &mut Problems,
         profile: &InstitutionProfile,
-        term_count: Option<u32>,
+        terms: Option<&[Term]>,
     ) {
         if self.credentials.len() > MAX_CREDENTIALS {
             p.add(
@@ -30,9 +33,10 @@ impl RolloutInputs {
             check_credential(
                 p,
                 &format!("credentials.{i}"),
+                i,
                 c,
                 profile,
-                term_count,
+                terms,
                 self.phases.pilot_start_term,
             );
             for (j, target) in c.stacks_into.iter().enumerate() {
@@ -123,7 +127,7 @@ impl RolloutInputs {
 
 fn describe(target: &CredentialRef) -> String {
     match target {
-        CredentialRef::Index(i) => format!("credential {i}"),
+        CredentialRef::Index(i) => format!("credential number {}", i + 1),
         CredentialRef::Title(t) => format!("“{t}”"),
     }
 }
@@ -131,13 +135,14 @@ fn describe(target: &CredentialRef) -> String {
 fn check_credential(
     p: &mut Problems,
     at: &str,
+    index: usize,
     c: &Credential,
     profile: &InstitutionProfile,
-    term_count: Option<u32>,
+    terms: Option<&[Term]>,
     pilot_start: u32,
 ) {
     let name = if c.title.trim().is_empty() {
-        at.to_owned()
+        format!("Credential number {}", index + 1)
     } else {
         format!("“{}”", c.title.trim())
     };
@@ -234,18 +239,24 @@ fn check_credential(
             ),
         );
     }
-    if let Some(count) = term_count {
-        if c.launch_term >= count {
+    if let Some(terms) = terms {
+        if c.launch_term as usize >= terms.len() {
             p.add(
                 format!("{at}.launchTerm"),
                 format!(
-                    "{name} launches in term {}, after the plan's last term ({})",
-                    c.launch_term,
-                    count.saturating_sub(1)
+                    "{name} would launch after the plan's last term, {}",
+                    last_term_name(terms)
                 ),
             );
         } else if c.launch_term < pilot_start {
-            p.add(format!("{at}.launchTerm"), format!("{name} launches in term {}, during Prepare; Pilot starts in term {pilot_start}", c.launch_term));
+            p.add(
+                format!("{at}.launchTerm"),
+                format!(
+                    "{name} launches in {}, during Prepare; Pilot starts in {}",
+                    term_name(Some(terms), c.launch_term),
+                    term_name(Some(terms), pilot_start)
+                ),
+            );
         }
     }
     let e = &c.standard_elements;

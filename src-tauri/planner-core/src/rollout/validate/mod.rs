@@ -11,7 +11,7 @@ use super::credit::{home_convention, plain_number};
 use super::inputs::RolloutInputs;
 use super::montecarlo::{MAX_DRAWS, VariedInput};
 use super::scenarios::ScenarioAdjustment;
-use super::terms::horizon_end;
+use super::terms::{FiscalYear, Term, horizon_end};
 use crate::error::{FieldError, ValidationErrors};
 use crate::format_count;
 use crate::profile::InstitutionProfile;
@@ -21,6 +21,19 @@ pub const MAX_CREDENTIALS: usize = 1_000;
 const MAX_TEXT_CHARS: usize = 200;
 const MAX_LONG_TEXT_CHARS: usize = 5_000;
 const MAX_MULTIPLIER: f64 = 10.0;
+
+/// A term as a dean knows it ("Fall 2027"), or its place in the plan when the calendar is not
+/// known yet or it lies beyond the plan.
+fn term_name(terms: Option<&[Term]>, index: u32) -> String {
+    match terms.and_then(|t| t.get(index as usize)) {
+        Some(term) => term.label(),
+        None => format!("term {} of the plan", index + 1),
+    }
+}
+
+fn last_term_name(terms: &[Term]) -> String {
+    terms.last().map_or_else(|| "none".to_owned(), Term::label)
+}
 
 #[derive(Debug, Default)]
 struct Problems(Vec<FieldError>);
@@ -108,11 +121,11 @@ impl RolloutInputs {
         // Terms are only known when the calendar and dates are sound.
         let model = (p.0.is_empty() && horizon_end(self.start_date, self.horizon_years).is_some())
             .then(|| Model::new(profile, self));
-        let term_count = model.as_ref().map(|m| m.terms.len() as u32);
-        self.check_phases(&mut p, term_count);
-        self.check_credentials(&mut p, profile, term_count);
+        let terms = model.as_ref().map(|m| m.terms.as_slice());
+        self.check_phases(&mut p, terms);
+        self.check_credentials(&mut p, profile, terms);
         self.check_uptake(&mut p);
-        self.check_budget(&mut p, model.as_ref().map(|m| m.fiscal.len() as u32));
+        self.check_budget(&mut p, model.as_ref().map(|m| m.fiscal.as_slice()));
         check_scenario(
             &mut p,
             "scenarios.conservative",
@@ -127,7 +140,7 @@ impl RolloutInputs {
         }
     }
 
-    fn check_phases(&self, p: &mut Problems, term_count: Option<u32>) {
+    fn check_phases(&self, p: &mut Problems, terms: Option<&[Term]>) {
         let ph = &self.phases;
         let starts = [
             ("phases.pilotStartTerm", "Pilot", ph.pilot_start_term),
@@ -139,18 +152,22 @@ impl RolloutInputs {
             if a < b {
                 p.add(
                     field,
-                    format!("{after} cannot start (term {a}) before {before} starts (term {b})"),
+                    format!(
+                        "{after} cannot start ({}) before {before} starts ({})",
+                        term_name(terms, a),
+                        term_name(terms, b)
+                    ),
                 );
             }
         }
-        if let Some(count) = term_count {
+        if let Some(terms) = terms {
             for (field, name, start) in starts {
-                if start > count {
+                if start as usize > terms.len() {
                     p.add(
                         field,
                         format!(
-                            "{name} starts in term {start}, after the plan's {count} terms (0–{})",
-                            count.saturating_sub(1)
+                            "{name} would start after the plan's last term, {}",
+                            last_term_name(terms)
                         ),
                     );
                 }
@@ -228,7 +245,7 @@ impl RolloutInputs {
         );
     }
 
-    fn check_budget(&self, p: &mut Problems, fiscal_count: Option<u32>) {
+    fn check_budget(&self, p: &mut Problems, fiscal: Option<&[FiscalYear]>) {
         let b = &self.budget;
         let amounts = [
             (
@@ -301,14 +318,16 @@ impl RolloutInputs {
                 &format!("Grant “{}”", g.name.trim()),
                 g.amount,
             );
-            if let Some(count) = fiscal_count.filter(|c| g.fiscal_year_index >= *c) {
+            if let Some(last) = fiscal
+                .filter(|years| g.fiscal_year_index as usize >= years.len())
+                .and_then(|years| years.last())
+            {
                 p.add(
                     format!("{field}.fiscalYearIndex"),
                     format!(
-                        "Grant “{}” arrives in fiscal year {}, after the plan's {count} (0–{})",
+                        "Grant “{}” would arrive after the plan's last fiscal year, {}",
                         g.name.trim(),
-                        g.fiscal_year_index,
-                        count - 1
+                        last.label
                     ),
                 );
             }

@@ -50,6 +50,18 @@ impl Column {
         }
     }
 
+    /// Left-aligned text columns of the given widths (mm), and a last one taking the rest of the
+    /// text width.
+    pub(crate) fn left_filling(widths_mm: &[f32], style: TextStyle) -> Vec<Column> {
+        let mut columns: Vec<Column> = widths_mm
+            .iter()
+            .map(|w| Column::left(w * crate::layout::MM, style))
+            .collect();
+        let used: f32 = columns.iter().map(|c| c.width).sum();
+        columns.push(Column::left(crate::layout::CONTENT_WIDTH - used, style));
+        columns
+    }
+
     pub(crate) const fn with_muted_details(self) -> Self {
         Self {
             muted_details: true,

@@ -4,7 +4,7 @@ use planner_core::assessment::{AdoptedAction, MitigationAction, Phase, guide};
 
 use crate::document::ReportDocument;
 use crate::format::{typical_cost, weeks};
-use crate::layout::{CONTENT_WIDTH, MM, styles};
+use crate::layout::{MM, styles};
 use crate::sections::{ReportContext, introduction, section_heading};
 use crate::table::{self, Column, Table};
 
@@ -35,12 +35,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     doc.move_down(5.0 * MM);
 
     let widths = [36.0, 28.0, 16.0, 26.0, 19.0];
-    let mut columns: Vec<Column> = widths
-        .iter()
-        .map(|w| Column::left(w * MM, styles::CELL))
-        .collect();
-    let used: f32 = columns.iter().map(|c| c.width).sum();
-    columns.push(Column::left(CONTENT_WIDTH - used, styles::CELL));
+    let columns = Column::left_filling(&widths, styles::CELL);
     let header = [
         "Action",
         "Area",

@@ -96,12 +96,7 @@ fn summary(result: &AssessmentResult) -> String {
 
 fn ranking_table(doc: &mut ReportDocument, result: &AssessmentResult) {
     let widths = [14.0, 38.0, 22.0, 26.0, 26.0];
-    let mut columns: Vec<Column> = widths
-        .iter()
-        .map(|w| Column::left(w * MM, styles::CELL))
-        .collect();
-    let used: f32 = columns.iter().map(|c| c.width).sum();
-    columns.push(Column::left(CONTENT_WIDTH - used, styles::CELL));
+    let columns = Column::left_filling(&widths, styles::CELL);
     let header = [
         "Rank",
         "Area",

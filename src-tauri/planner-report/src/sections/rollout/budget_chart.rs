@@ -194,18 +194,7 @@ mod tests {
     use super::*;
     use crate::layout::CONTENT_TOP;
 
-    fn sample() -> planner_core::rollout::RolloutResult {
-        let stored = planner_core::StoredPlan {
-            id: 1,
-            plan: planner_core::sample_plan(),
-            created_at: String::new(),
-            updated_at: String::new(),
-        };
-        match stored.detail().projection {
-            planner_core::RolloutStatus::Projected { result } => *result,
-            other => panic!("the sample projects: {other:?}"),
-        }
-    }
+    use super::super::sample_projection as sample;
 
     #[test]
     fn both_lines_have_a_point_per_year_inside_the_chart_with_money_ticks() {

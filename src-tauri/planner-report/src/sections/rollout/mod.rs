@@ -190,6 +190,21 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// The sample plan's projection, for the charts' tests.
+#[cfg(test)]
+pub(crate) fn sample_projection() -> planner_core::rollout::RolloutResult {
+    let stored = planner_core::StoredPlan {
+        id: 1,
+        plan: planner_core::sample_plan(),
+        created_at: String::new(),
+        updated_at: String::new(),
+    };
+    match stored.detail().projection {
+        planner_core::RolloutStatus::Projected { result } => *result,
+        other => panic!("the sample projects: {other:?}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -175,18 +175,7 @@ mod tests {
     use super::*;
     use crate::layout::{CONTENT_BOTTOM, CONTENT_TOP};
 
-    fn sample() -> planner_core::rollout::RolloutResult {
-        let stored = planner_core::StoredPlan {
-            id: 1,
-            plan: planner_core::sample_plan(),
-            created_at: String::new(),
-            updated_at: String::new(),
-        };
-        match stored.detail().projection {
-            planner_core::RolloutStatus::Projected { result } => *result,
-            other => panic!("the sample projects: {other:?}"),
-        }
-    }
+    use super::super::sample_projection as sample;
 
     #[test]
     fn bars_follow_the_figures_on_round_ticks_inside_the_chart() {

@@ -44,6 +44,30 @@ const PROFILE_FIELDS = {
   stage: true,
 } as const satisfies Record<ProfileField, true>;
 
+/**
+ * The whole profile form with every optional field left empty: a new plan starts from it, and
+ * Rust gives the fields left empty typical values.
+ */
+export function emptyForm(essentials: Partial<ProfileForm> = {}): ProfileForm {
+  return {
+    title: '',
+    institutionName: '',
+    country: '',
+    institutionType: '',
+    totalEnrolment: '',
+    degreePrograms: '',
+    facultyHeadcount: '',
+    calendarSystem: '',
+    terms: [],
+    fiscalYearStartMonth: '',
+    currency: '',
+    creditSystem: '',
+    customHoursPerCredit: '',
+    stage: 'exploring',
+    ...essentials,
+  };
+}
+
 export function isProfileField(field: string): field is ProfileField {
   return Object.prototype.hasOwnProperty.call(PROFILE_FIELDS, field);
 }

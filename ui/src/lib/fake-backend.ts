@@ -48,26 +48,7 @@ export {
   storedPlan,
 } from './fake-fixtures';
 
-/** The whole profile form with every optional field left empty. */
-export function emptyForm(essentials: Partial<ProfileForm> = {}): ProfileForm {
-  return {
-    title: '',
-    institutionName: '',
-    country: '',
-    institutionType: '',
-    totalEnrolment: '',
-    degreePrograms: '',
-    facultyHeadcount: '',
-    calendarSystem: '',
-    terms: [],
-    fiscalYearStartMonth: '',
-    currency: '',
-    creditSystem: '',
-    customHoursPerCredit: '',
-    stage: 'exploring',
-    ...essentials,
-  };
-}
+export { emptyForm } from './api';
 
 function invalid(fields: FieldError[]): Problem {
   return { kind: 'invalid', message: fields.map((f) => f.message).join('; '), fields };

@@ -94,6 +94,7 @@ fn generated() -> Vec<(String, String)> {
         rollout::UptakeTotals,
         rollout::BudgetProjection,
         rollout::BudgetYear,
+        rollout::BudgetTotals,
         rollout::ScenarioResult,
         rollout::ScenarioKind,
         rollout::UncertaintyBands,

@@ -69,10 +69,46 @@ pub struct BudgetYear {
     pub cumulative_net_benefit: f64,
 }
 
+/// Each kind of cost and benefit summed over the plan's fiscal years.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetTotals {
+    pub licences: f64,
+    pub curriculum_mapping: f64,
+    pub faculty_development: f64,
+    pub staff: f64,
+    pub marketing: f64,
+    pub technology_integration: f64,
+    pub retention_benefit: f64,
+    pub additional_enrolment_benefit: f64,
+    pub grants: f64,
+}
+
+impl BudgetTotals {
+    fn of(years: &[BudgetYear]) -> Self {
+        years
+            .iter()
+            .fold(BudgetTotals::default(), |t, y| BudgetTotals {
+                licences: t.licences + y.licences,
+                curriculum_mapping: t.curriculum_mapping + y.curriculum_mapping,
+                faculty_development: t.faculty_development + y.faculty_development,
+                staff: t.staff + y.staff,
+                marketing: t.marketing + y.marketing,
+                technology_integration: t.technology_integration + y.technology_integration,
+                retention_benefit: t.retention_benefit + y.retention_benefit,
+                additional_enrolment_benefit: t.additional_enrolment_benefit
+                    + y.additional_enrolment_benefit,
+                grants: t.grants + y.grants,
+            })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BudgetProjection {
     pub years: Vec<BudgetYear>,
+    /// Each kind of cost and benefit over the whole plan.
+    pub totals: BudgetTotals,
     pub total_cost: f64,
     pub total_benefit: f64,
     pub net_benefit: f64,
@@ -173,6 +209,7 @@ pub fn project_budget(
     let completions: f64 = flows.completions.iter().sum();
     let per = |count: f64| (count > 0.0).then(|| cumulative_cost / count);
     BudgetProjection {
+        totals: BudgetTotals::of(&years),
         total_cost: cumulative_cost,
         total_benefit: cumulative_benefit,
         net_benefit: cumulative_benefit - cumulative_cost,

@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use budget::{BudgetProjection, BudgetYear};
+pub use budget::{BudgetProjection, BudgetTotals, BudgetYear};
 pub use credit::{CreditConversion, CreditFlag, CreditFlagKind};
 pub use inputs::{
     AssessmentType, BudgetInputs, Credential, CredentialField, CredentialRef, CreditRecommendation,

@@ -418,3 +418,30 @@ fn a_year_without_grants_has_plain_zero_grants_not_negative_zero() {
         );
     }
 }
+
+#[test]
+fn each_kind_of_cost_and_benefit_totals_to_the_plan_s_totals() {
+    let plan = sample_plan();
+    let result = project(&plan.profile, &sample_rollout()).expect("valid");
+    let b = &result.budget;
+    let t = &b.totals;
+    let costs = t.licences
+        + t.curriculum_mapping
+        + t.faculty_development
+        + t.staff
+        + t.marketing
+        + t.technology_integration;
+    let benefits = t.retention_benefit + t.additional_enrolment_benefit + t.grants;
+    assert!(
+        (costs - b.total_cost).abs() < 1e-6,
+        "{costs} vs {}",
+        b.total_cost
+    );
+    assert!(
+        (benefits - b.total_benefit).abs() < 1e-6,
+        "{benefits} vs {}",
+        b.total_benefit
+    );
+    let licences: f64 = b.years.iter().map(|y| y.licences).sum();
+    assert!((t.licences - licences).abs() < 1e-6);
+}

@@ -92,6 +92,7 @@ fn sample_with_planted_figures() -> PlanDetail {
     result.uptake.totals.completions = 6_789.6;
     result.uptake.by_term[4].enrolments = 4_321.0;
     result.budget.total_cost = 1_234_567.0;
+    result.budget.totals.licences = 3_333_333.0;
     result.budget.net_benefit = -98_765.4;
     result.budget.payback_year = Some("FY2099".to_owned());
     result.budget.cost_per_enrolment = Some(987.0);
@@ -197,6 +198,15 @@ fn every_printed_figure_is_the_results_as_the_report_formats_it() {
                 first.label,
                 bare(first.licences),
                 bare(first.curriculum_mapping)
+            ),
+        );
+        position(
+            &budget,
+            &format!(
+                "Total {} {} {}",
+                bare(b.totals.licences),
+                bare(b.totals.curriculum_mapping),
+                bare(b.totals.faculty_development)
             ),
         );
         position(

@@ -202,6 +202,38 @@ pub(crate) fn right_aligned(
 }
 
 /// The baseline that centres a line of `style` on height `y`.
+/// A value axis: a hairline across the plot at each tick (the zero line darker) and the tick's
+/// label right-aligned just left of the plot, in `style`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn value_gridlines(
+    doc: &ReportDocument,
+    ticks: &[f64],
+    labels: &[String],
+    (plot_left, plot_right): (f32, f32),
+    y_of: impl Fn(f64) -> f32,
+    style: TextStyle,
+    background: &mut Vec<Mark>,
+    marks: &mut Vec<Mark>,
+) {
+    for (tick, label) in ticks.iter().zip(labels) {
+        let ty = y_of(*tick);
+        let colour = if *tick == 0.0 {
+            palette::MUTED
+        } else {
+            palette::RULE
+        };
+        background.push(Mark::hairline((plot_left, ty), (plot_right, ty), colour));
+        let baseline = baseline_centred_on(doc, &style, ty);
+        marks.push(right_aligned(
+            doc,
+            plot_left - 2.0 * MM,
+            baseline,
+            style,
+            label,
+        ));
+    }
+}
+
 pub(crate) fn baseline_centred_on(doc: &ReportDocument, style: &TextStyle, y: f32) -> f32 {
     doc.baseline_below(style, y + style.line_height / 2.0)
 }

@@ -74,23 +74,16 @@ pub(crate) fn lay_out(
     let plot_bottom = plot_top - PLOT_HEIGHT;
     let y_of = |value: f64| plot_bottom + PLOT_HEIGHT * (value / top_tick).clamp(0.0, 1.0) as f32;
 
-    for (tick, label) in ticks.iter().zip(&labels) {
-        let ty = y_of(*tick);
-        let colour = if *tick == 0.0 {
-            palette::MUTED
-        } else {
-            palette::RULE
-        };
-        background.push(Mark::hairline((plot_left, ty), (plot_right, ty), colour));
-        let baseline = chart::baseline_centred_on(doc, &TICK, ty);
-        marks.push(chart::right_aligned(
-            doc,
-            plot_left - 2.0 * MM,
-            baseline,
-            TICK,
-            label,
-        ));
-    }
+    chart::value_gridlines(
+        doc,
+        &ticks,
+        &labels,
+        (plot_left, plot_right),
+        y_of,
+        TICK,
+        &mut background,
+        &mut marks,
+    );
 
     let n = terms.len().max(1);
     let column = (plot_right - plot_left) / n as f32;

@@ -36,12 +36,36 @@ fn stored(
 
 impl Store {
     /// Every plan, most recently edited first.
+    /// Reads only the columns the list shows (derived from each document by the schema), not
+    /// whole plans.
     pub fn list_plans(&self) -> Result<Vec<PlanSummary>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, document, created_at, updated_at FROM plans ORDER BY updated_at DESC, id DESC",
+            "SELECT id, title, institution_name, json_extract(document, '$.profile.stage'),
+                    updated_at
+             FROM plans ORDER BY updated_at DESC, id DESC",
         )?;
-        let rows = stmt.query_map([], decode)?;
-        rows.map(|row| stored(row?).map(|p| p.summary())).collect()
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get::<_, String>(3)?,
+                row.get(4)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, title, institution_name, stage, updated_at) = row?;
+            let stage = serde_json::from_value(serde_json::Value::String(stage))
+                .map_err(|source| Error::Unreadable { id, source })?;
+            Ok(PlanSummary {
+                id,
+                title,
+                institution_name,
+                stage,
+                updated_at,
+            })
+        })
+        .collect()
     }
 
     pub fn get_plan(&self, id: PlanId) -> Result<StoredPlan> {

@@ -289,3 +289,23 @@ fn moving_through_the_wizard_does_not_count_as_an_edit() {
         Err(Error::NotFound(77))
     ));
 }
+
+#[test]
+fn the_list_read_from_derived_columns_agrees_with_the_whole_plans() {
+    let store = Store::open_in_memory().expect("open");
+    let mut offering = plan("Ελληνικό Ανοικτό Πανεπιστήμιο");
+    offering.profile.stage = Stage::Offering;
+    for p in [plan("Łódź"), offering, plan("<img src=x onerror=alert(1)>")] {
+        store.create_plan(&p).expect("create");
+    }
+    let list = store.list_plans().expect("list");
+    let whole: Vec<_> = list
+        .iter()
+        .map(|s| store.get_plan(s.id).expect("get").summary())
+        .collect();
+    assert_eq!(list, whole);
+    assert!(
+        list.iter().any(|s| s.stage == Stage::Offering),
+        "stage read from the document"
+    );
+}

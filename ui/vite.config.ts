@@ -34,5 +34,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test-setup.ts'],
+    // On a busy machine a rendering test can take several seconds of wall time.
+    testTimeout: 30_000,
   },
 });

@@ -193,9 +193,12 @@ export function messagesByField(fields: readonly FieldError[]): Record<string, s
   return messages;
 }
 
-/** The field messages of an `invalid` problem, by form field or term box; others are left out. */
-export function fieldMessages(problem: Problem): ProfileErrors {
-  const messages: ProfileErrors = {};
+/**
+ * The field messages of an `invalid` problem, by form field or term box (`ProfileErrorKey`);
+ * others are left out.
+ */
+export function fieldMessages(problem: Problem): Record<string, string> {
+  const messages: Record<string, string> = {};
   for (const { field, message } of problem.fields) {
     if (!isProfileField(field) && !isTermField(field)) continue;
     // Two messages for one field read as one paragraph under it.

@@ -14,6 +14,7 @@ mod plan;
 mod profile;
 pub mod rollout;
 mod sample;
+pub mod workplan;
 
 pub use calendar::{AcademicCalendar, CalendarSystem, TermStart, days_in_month, month_name};
 pub use credit::CreditSystem;

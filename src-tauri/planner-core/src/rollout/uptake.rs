@@ -55,7 +55,7 @@ pub struct UptakeTotals {
 }
 
 impl UptakeTotals {
-    fn add(&mut self, other: &UptakeTotals) {
+    pub(crate) fn add(&mut self, other: &UptakeTotals) {
         self.enrolments += other.enrolments;
         self.completions += other.completions;
         self.course_completions += other.course_completions;

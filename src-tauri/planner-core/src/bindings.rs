@@ -100,6 +100,17 @@ fn generated() -> Vec<(String, String)> {
         rollout::UncertaintyBands,
         rollout::Band,
         rollout::Calibration,
+        workplan::WorkPlan,
+        workplan::Task,
+        workplan::TaskKind,
+        workplan::Dependency,
+        workplan::Schedule,
+        workplan::ScheduledTask,
+        workplan::Risk,
+        workplan::Kpi,
+        workplan::KpiKey,
+        workplan::KpiSource,
+        workplan::KpiTarget,
     );
     files
 }

@@ -41,7 +41,7 @@ impl KpiKey {
     }
 
     /// Where the model's targets come from; `None` for the dean's KPIs.
-    fn from_model(self) -> Option<fn(&UptakeTotals) -> Option<f64>> {
+    fn model_figure(self) -> Option<fn(&UptakeTotals) -> Option<f64>> {
         match self {
             KpiKey::Enrolments => Some(|t| Some(t.enrolments)),
             KpiKey::CompletionRate => {
@@ -93,7 +93,7 @@ pub fn propose_kpis(rollout: &RolloutResult) -> Vec<Kpi> {
         .into_iter()
         .map(|key| {
             let (label, unit) = key.label_and_unit();
-            let figure = key.from_model();
+            let figure = key.model_figure();
             Kpi {
                 key,
                 label: label.to_owned(),
@@ -115,7 +115,7 @@ pub fn propose_kpis(rollout: &RolloutResult) -> Vec<Kpi> {
 pub fn refresh_model_kpis(kpis: &mut [Kpi], rollout: &RolloutResult) {
     let years = yearly_totals(rollout);
     for kpi in kpis.iter_mut().filter(|k| k.source == KpiSource::Model) {
-        if let Some(figure) = kpi.key.from_model() {
+        if let Some(figure) = kpi.key.model_figure() {
             kpi.targets = targets(rollout, &years, Some(figure));
         }
     }
@@ -146,4 +146,83 @@ fn yearly_totals(rollout: &RolloutResult) -> Vec<UptakeTotals> {
         }
     }
     years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (crate::InstitutionProfile, crate::rollout::RolloutInputs) {
+        let plan = crate::sample_plan();
+        (
+            plan.profile,
+            plan.rollout.expect("the sample has a rollout"),
+        )
+    }
+
+    fn project(inputs: &crate::rollout::RolloutInputs) -> RolloutResult {
+        crate::rollout::project(&sample().0, inputs).expect("valid")
+    }
+
+    fn values(kpi: &Kpi) -> Vec<Option<f64>> {
+        kpi.targets.iter().map(|t| t.value).collect()
+    }
+
+    #[test]
+    fn the_models_kpis_add_up_to_its_totals_year_by_year() {
+        let result = project(&sample().1);
+        let kpis = propose_kpis(&result);
+        let keys: Vec<_> = kpis.iter().map(|k| k.key).collect();
+        assert_eq!(keys, KpiKey::ALL);
+        let years: Vec<_> = result
+            .fiscal_years
+            .iter()
+            .map(|f| f.label.clone())
+            .collect();
+        for kpi in &kpis {
+            let labels: Vec<_> = kpi.targets.iter().map(|t| t.year.clone()).collect();
+            assert_eq!(labels, years, "{:?}: one target per fiscal year", kpi.key);
+        }
+        let sum = |kpi: &Kpi| values(kpi).into_iter().flatten().sum::<f64>();
+        let totals = result.uptake.totals;
+        assert!((sum(&kpis[0]) - totals.enrolments).abs() < 1e-6);
+        assert!((sum(&kpis[2]) - totals.credits_awarded).abs() < 1e-6);
+        // The sample completes 55% of enrolments, every year.
+        for rate in values(&kpis[1]) {
+            assert!((rate.expect("enrolments every year") - 55.0).abs() < 1e-9);
+        }
+        for kpi in &kpis[3..] {
+            assert_eq!(kpi.source, KpiSource::Dean);
+            assert!(values(kpi).iter().all(Option::is_none), "left to the dean");
+        }
+        assert_eq!(kpis[0].source, KpiSource::Model);
+    }
+
+    #[test]
+    fn refreshing_follows_the_model_and_keeps_what_the_dean_set() {
+        let (_, mut inputs) = sample();
+        let mut kpis = propose_kpis(&project(&inputs));
+        kpis[0].baseline = Some(1_200.0);
+        kpis[4].targets[0].value = Some(85.0);
+        inputs.uptake.target_rate_pct *= 2.0;
+        let doubled = project(&inputs);
+        let before = values(&kpis[0]);
+        refresh_model_kpis(&mut kpis, &doubled);
+        assert_ne!(
+            values(&kpis[0]),
+            before,
+            "enrolments follow the new target rate"
+        );
+        assert_eq!(values(&kpis[0]), values(&propose_kpis(&doubled)[0]));
+        assert_eq!(
+            kpis[0].baseline,
+            Some(1_200.0),
+            "the baseline is the dean's"
+        );
+        assert_eq!(
+            kpis[4].targets[0].value,
+            Some(85.0),
+            "satisfaction is the dean's"
+        );
+    }
 }

@@ -138,3 +138,114 @@ pub fn validate_risks(risks: &[Risk]) -> Result<(), ValidationErrors> {
         Err(ValidationErrors(errors))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::{Answer, AreaResponse, assess};
+    use crate::profile::Stage;
+
+    #[test]
+    fn the_samples_weak_areas_become_risks_the_most_severe_first() {
+        // Resources scores 25 (critical), faculty buy-in 29 (critical), curriculum
+        // transformation 48 (significant): likelihood 4, 4 and 3. Impact: 53%, 47% and 50% of
+        // leaders name them a top challenge (3, 2 and 2 quarters, rounded up), one more for
+        // each as leaders at offering institutions name them first: 5, 4 and 4.
+        let plan = crate::sample_plan();
+        let result = assess(&plan.assessment, plan.profile.stage);
+        let risks = propose_risks(&result, &plan.assessment);
+        let summary: Vec<_> = risks
+            .iter()
+            .map(|r| (r.area, r.likelihood, r.impact, r.severity()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (Some(AreaKey::Resources), 4, 5, 20),
+                (Some(AreaKey::FacultyBuyIn), 4, 4, 16),
+                (Some(AreaKey::CurriculumTransformation), 3, 4, 12),
+            ]
+        );
+        // Each is mitigated by the area's action the dean adopted, owned by its owner.
+        assert_eq!(risks[0].mitigation, "Create a pilot budget line");
+        assert_eq!(risks[0].owner_role, "Chief financial officer");
+        assert_eq!(
+            risks[1].mitigation,
+            "Name faculty champions with workload credit"
+        );
+        assert!(validate_risks(&risks).is_ok());
+    }
+
+    #[test]
+    fn with_no_weak_area_the_weakest_scored_one_is_proposed_with_its_lightest_action() {
+        let mut assessment = Assessment::default();
+        let mut rate = |area: AreaKey, rating: u8| {
+            let statements = guide().area(area).statements.len();
+            let response = AreaResponse {
+                answers: vec![Answer::Rated(rating); statements],
+                evidence: String::new(),
+            };
+            assessment.set_response(area, response).expect("valid");
+        };
+        rate(AreaKey::Awareness, 5);
+        rate(AreaKey::Quality, 4);
+        let result = assess(&assessment, Stage::Exploring);
+        assert!(result.weakest.is_empty(), "nothing critical or significant");
+        let risks = propose_risks(&result, &assessment);
+        assert_eq!(risks.len(), 1);
+        // Quality rated 4 throughout: agreeing statements (weight 9) at 0.75, the reversed one
+        // (weight 2) at 0.25, so (6.75 + 0.5) / 11 = 66: likelihood 2. Impact: 35% of leaders
+        // (2 quarters), and exploring institutions name it first: 4.
+        assert_eq!(
+            (risks[0].area, risks[0].likelihood, risks[0].impact),
+            (Some(AreaKey::Quality), 2, 4)
+        );
+        // Nothing adopted: the first low-effort quality action of the library.
+        assert_eq!(
+            (risks[0].mitigation.as_str(), risks[0].owner_role.as_str()),
+            ("Start with externally reviewed certificates", "Registrar")
+        );
+        assert!(
+            propose_risks(
+                &assess(&Assessment::default(), Stage::Exploring),
+                &assessment
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn likelihood_falls_as_the_score_rises_and_impact_stays_on_the_matrix() {
+        let table: Vec<u8> = [0, 19, 20, 39, 40, 59, 60, 79, 80, 100]
+            .into_iter()
+            .map(likelihood)
+            .collect();
+        assert_eq!(table, [5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
+        assert_eq!(
+            (impact(0, false), impact(100, true), impact(26, false)),
+            (1, 5, 3)
+        );
+    }
+
+    #[test]
+    fn an_edited_risk_needs_ratings_on_the_matrix_and_an_owner() {
+        let risk = Risk {
+            area: None,
+            title: "Accreditor objects".to_owned(),
+            likelihood: 0,
+            impact: 6,
+            mitigation: String::new(),
+            owner_role: " ".to_owned(),
+        };
+        let errors = validate_risks(&[risk]).expect_err("invalid");
+        let fields: Vec<_> = errors.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["risks.0.likelihood", "risks.0.impact", "risks.0.ownerRole"]
+        );
+        assert_eq!(
+            errors.0[1].message,
+            "Risk 1: the impact must be 1 to 5, not 6"
+        );
+    }
+}

@@ -16,6 +16,8 @@ mod validate;
 mod workdays;
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};

@@ -7,13 +7,14 @@
 //! Run with `cargo bench -p planner-core --bench rollout`; the medians are printed at the end.
 
 use std::hint::black_box;
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::Criterion;
 use planner_core::rollout::{RolloutInputs, project, sample_rollout};
 use planner_core::{InstitutionProfile, sample_plan};
+
+mod common;
 
 const GROUP: &str = "rollout";
 
@@ -61,55 +62,25 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-/// Criterion's median for a benchmark, from the estimates it wrote.
-fn criterion_median(name: &str) -> Option<Duration> {
-    let mut roots: Vec<PathBuf> = Vec::new();
-    if let Some(home) = std::env::var_os("CRITERION_HOME") {
-        roots.push(home.into());
-    }
-    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
-        roots.push(PathBuf::from(target).join("criterion"));
-    }
-    if let Ok(exe) = std::env::current_exe()
-        && let Some(target) = exe.ancestors().nth(3)
-    {
-        roots.push(target.join("criterion"));
-    }
-    roots.into_iter().find_map(|root| {
-        let path = root.join(GROUP).join(name).join("new/estimates.json");
-        let text = std::fs::read_to_string(path).ok()?;
-        let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-        let nanos = json["median"]["point_estimate"].as_f64()?;
-        Some(Duration::from_secs_f64(nanos / 1e9))
-    })
-}
-
-/// A plain median of repeated runs, when criterion's files cannot be found.
 fn timed_median(credentials: usize, draws: u32) -> Duration {
     let (profile, inputs) = plan(credentials, draws);
-    let mut times: Vec<Duration> = (0..31)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(project(&profile, &inputs).ok());
-            start.elapsed()
-        })
-        .collect();
-    times.sort_unstable();
-    times[times.len() / 2]
+    common::timed_median(|| {
+        black_box(project(&profile, &inputs).ok());
+    })
 }
 
 fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     bench(&mut criterion);
     criterion.final_summary();
-    // `cargo test --benches` runs each benchmark once, with no `--bench`: nothing to report.
-    if !std::env::args().any(|a| a == "--bench") {
+    if !common::measuring() {
         return;
     }
     println!("\nMedians (one full recomputation of the plan):");
     let mut large = None;
     for (name, credentials, draws) in cases() {
-        let median = criterion_median(name).unwrap_or_else(|| timed_median(credentials, draws));
+        let median = common::criterion_median(GROUP, name)
+            .unwrap_or_else(|| timed_median(credentials, draws));
         let ms = median.as_secs_f64() * 1e3;
         let ratio = large
             .map(|l| format!(", {:.1}× the large plan", ms / l))

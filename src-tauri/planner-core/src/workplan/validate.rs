@@ -74,50 +74,62 @@ pub(crate) fn validate(plan: &WorkPlan, term_count: usize) -> Result<TaskGraph, 
     TaskGraph::build(plan)
 }
 
-fn check_task(
+fn check_task<'a>(
     i: usize,
-    task: &Task,
+    task: &'a Task,
     term_count: usize,
-    ids: &mut HashSet<String>,
+    ids: &mut HashSet<&'a str>,
     errors: &mut Vec<FieldError>,
 ) {
-    let field = |name: &str| format!("tasks.{i}.{name}");
+    let field = |key: &str| format!("tasks.{i}.{key}");
     let title = task.title.trim();
-    let name = if title.is_empty() {
-        format!("Task {}", i + 1)
-    } else {
-        format!("Task {} (“{title}”)", i + 1)
+    // Built only for a message: most tasks have none, and this runs as the dean types.
+    let name = || {
+        if title.is_empty() {
+            format!("Task {}", i + 1)
+        } else {
+            format!("Task {} (“{title}”)", i + 1)
+        }
     };
     let id = task.id.trim();
     if id.is_empty() || id.chars().count() > MAX_TASK_ID_CHARS {
         errors.push(error(
             &field("id"),
-            format!("{name} needs an identifier of 1 to {MAX_TASK_ID_CHARS} characters"),
+            format!(
+                "{} needs an identifier of 1 to {MAX_TASK_ID_CHARS} characters",
+                name()
+            ),
         ));
-    } else if !ids.insert(task.id.clone()) {
+    } else if !ids.insert(task.id.as_str()) {
         errors.push(error(
             &field("id"),
-            format!("{name} has the same identifier as an earlier task"),
+            format!("{} has the same identifier as an earlier task", name()),
         ));
     }
     if title.is_empty() {
-        errors.push(error(&field("title"), format!("{name} needs a title")));
+        errors.push(error(&field("title"), format!("{} needs a title", name())));
     } else if title.chars().count() > MAX_TITLE_CHARS {
         errors.push(error(
             &field("title"),
-            format!("{name}: a title has at most {MAX_TITLE_CHARS} characters"),
+            format!(
+                "{}: a title has at most {MAX_TITLE_CHARS} characters",
+                name()
+            ),
         ));
     }
     let owner = task.owner_role.trim();
     if owner.is_empty() {
         errors.push(error(
             &field("ownerRole"),
-            format!("{name} needs an owner: the role that sees it through"),
+            format!("{} needs an owner: the role that sees it through", name()),
         ));
     } else if owner.chars().count() > MAX_OWNER_CHARS {
         errors.push(error(
             &field("ownerRole"),
-            format!("{name}: an owner role has at most {MAX_OWNER_CHARS} characters"),
+            format!(
+                "{}: an owner role has at most {MAX_OWNER_CHARS} characters",
+                name()
+            ),
         ));
     }
     let weeks = task.duration_weeks;
@@ -125,20 +137,27 @@ fn check_task(
         if weeks != 0 {
             errors.push(error(
                 &field("durationWeeks"),
-                format!("{name} is a milestone, so it takes no time, not {weeks} weeks"),
+                format!(
+                    "{} is a milestone, so it takes no time, not {weeks} weeks",
+                    name()
+                ),
             ));
         }
     } else if !(1..=MAX_DURATION_WEEKS).contains(&weeks) {
         errors.push(error(
             &field("durationWeeks"),
-            format!("{name} must take 1 to {MAX_DURATION_WEEKS} working weeks, not {weeks}"),
+            format!(
+                "{} must take 1 to {MAX_DURATION_WEEKS} working weeks, not {weeks}",
+                name()
+            ),
         ));
     }
     if let Some(term) = task.pinned_term.filter(|t| *t as usize >= term_count) {
         errors.push(error(
             &field("pinnedTerm"),
             format!(
-                "{name} is set to start in term {}, but the plan has {term_count} terms",
+                "{} is set to start in term {}, but the plan has {term_count} terms",
+                name(),
                 u64::from(term) + 1
             ),
         ));

@@ -13,7 +13,7 @@ const GATE_OWNER: &str = "Provost";
 const FIRST_CREDIT_OWNER: &str = "Registrar";
 
 /// Tasks and dependencies for the actions adopted in `assessment`, on `rollout`'s phases.
-/// Actions no longer in the library are left out.
+/// Actions no longer in the library are left out; one adopted twice is one task.
 pub fn propose_tasks(assessment: &Assessment, rollout: &RolloutResult) -> WorkPlan {
     let term_count = rollout.terms.len() as u32;
     let gates: Vec<(Phase, Task)> = rollout
@@ -40,6 +40,9 @@ pub fn propose_tasks(assessment: &Assessment, rollout: &RolloutResult) -> WorkPl
         .iter()
         .filter_map(|adopted| guide().action(&adopted.action))
         .collect();
+    // A plan file may list an action twice; it is one task.
+    let mut seen = std::collections::HashSet::new();
+    actions.retain(|a| seen.insert(a.key.as_str()));
     actions.sort_by_key(|a| a.phase);
     let mut plan = WorkPlan::default();
     for action in actions {

@@ -460,6 +460,14 @@ fn adopted_actions_become_tasks_between_the_gates_of_their_phase() {
             .any(|d| d.successor == "pilot_budget_line")
     );
 
+    let mut twice = plan.assessment.clone();
+    twice.adopted_actions.push(twice.adopted_actions[0].clone());
+    assert_eq!(
+        propose_tasks(&twice, &result),
+        work,
+        "an action adopted twice is one task"
+    );
+
     let s = schedule(&work, &Timeline::of(&result)).expect("the proposal is valid");
     // The plan starts Tuesday 1 September 2026; the Prepare gate is Fall 2027's first day,
     // Wednesday 25 August 2027, and the Pilot action starts then.

@@ -2,7 +2,9 @@
 //! to a term, some milestones, lags on some dependencies): no task starts before what it waits
 //! for allows; each starts as early as allowed; slack is zero exactly on chains of tight
 //! dependencies that end the plan; adding a dependency never brings a task forward; removing
-//! one never pushes the plan's end back.
+//! one never pushes the plan's end back. And over plans with dependencies in any direction:
+//! a circle is always refused, nothing else is, and the tasks named do wait for each other in
+//! that order.
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -189,6 +191,83 @@ proptest! {
         prop_assert!(after.finish <= before.finish);
         for (old, new) in before.tasks.iter().zip(&after.tasks) {
             prop_assert!(new.start_day <= old.start_day, "{} moved later", old.id);
+        }
+    }
+}
+
+/// Up to 12 tasks with dependencies in any direction, so many plans have circles.
+fn any_plan() -> impl Strategy<Value = WorkPlan> {
+    (2..=12usize)
+        .prop_flat_map(|n| {
+            (
+                Just(n),
+                prop::collection::btree_set((0..n, 0..n), 0..=2 * n),
+            )
+        })
+        .prop_map(|(n, edges)| WorkPlan {
+            tasks: (0..n).map(|i| task(&i.to_string(), 1)).collect(),
+            dependencies: edges
+                .into_iter()
+                .filter(|(a, b)| a != b)
+                .map(|(a, b)| Dependency::new(&a.to_string(), &b.to_string(), 0))
+                .collect(),
+        })
+}
+
+/// Whether the plan has a circle, by repeatedly setting aside tasks that wait for nothing left.
+fn has_circle(plan: &WorkPlan) -> bool {
+    let n = plan.tasks.len();
+    let mut waiting_for = vec![0usize; n];
+    for d in &plan.dependencies {
+        waiting_for[position(plan, &d.successor)] += 1;
+    }
+    let mut free: Vec<usize> = (0..n).filter(|&i| waiting_for[i] == 0).collect();
+    let mut done = 0;
+    while let Some(i) = free.pop() {
+        done += 1;
+        for d in plan
+            .dependencies
+            .iter()
+            .filter(|d| d.predecessor == plan.tasks[i].id)
+        {
+            let s = position(plan, &d.successor);
+            waiting_for[s] -= 1;
+            if waiting_for[s] == 0 {
+                free.push(s);
+            }
+        }
+    }
+    done < n
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_circle_is_always_refused_and_the_tasks_named_form_one(plan in any_plan()) {
+        match plan.validate(0) {
+            Ok(()) => prop_assert!(!has_circle(&plan), "a circle was accepted"),
+            Err(errors) => {
+                prop_assert!(has_circle(&plan), "refused without a circle: {errors}");
+                let message = &errors.0[0].message;
+                let list = message
+                    .split_once(": ")
+                    .and_then(|(_, rest)| rest.split_once(". "))
+                    .map(|(names, _)| names)
+                    .expect("the tasks are listed");
+                let ids: Vec<&str> = list
+                    .split(" → ")
+                    .map(|name| name.trim_start_matches("“Task ").trim_end_matches('”'))
+                    .collect();
+                prop_assert!(ids.len() >= 3 && ids.first() == ids.last(), "{message}");
+                for pair in ids.windows(2) {
+                    let edge = plan
+                        .dependencies
+                        .iter()
+                        .any(|d| d.predecessor == pair[0] && d.successor == pair[1]);
+                    prop_assert!(edge, "{} does not wait for {}: {message}", pair[1], pair[0]);
+                }
+            }
         }
     }
 }

@@ -3,7 +3,9 @@
 //! (`graph.rs` finds those). All problems are reported at once, keyed by field
 //! (`tasks.3.durationWeeks`, `dependencies.0.lagWeeks`) for the form.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+
+use super::graph::TaskIds;
 
 use super::graph::TaskGraph;
 use super::{Task, WorkPlan};
@@ -52,7 +54,7 @@ pub(crate) fn validate(plan: &WorkPlan, term_count: usize) -> Result<TaskGraph, 
     if !errors.is_empty() {
         return Err(ValidationErrors(errors));
     }
-    let mut ids = HashSet::with_capacity(plan.tasks.len());
+    let mut ids = TaskIds::with_capacity_and_hasher(plan.tasks.len(), Default::default());
     for (i, task) in plan.tasks.iter().enumerate() {
         check_task(i, task, term_count, &mut ids, &mut errors);
     }
@@ -71,14 +73,14 @@ pub(crate) fn validate(plan: &WorkPlan, term_count: usize) -> Result<TaskGraph, 
     if !errors.is_empty() {
         return Err(ValidationErrors(errors));
     }
-    TaskGraph::build(plan)
+    TaskGraph::build(plan, &ids)
 }
 
 fn check_task<'a>(
     i: usize,
     task: &'a Task,
     term_count: usize,
-    ids: &mut HashSet<&'a str>,
+    ids: &mut TaskIds<'a>,
     errors: &mut Vec<FieldError>,
 ) {
     let field = |key: &str| format!("tasks.{i}.{key}");
@@ -100,7 +102,9 @@ fn check_task<'a>(
                 name()
             ),
         ));
-    } else if !ids.insert(task.id.as_str()) {
+    } else if let Entry::Vacant(slot) = ids.entry(task.id.as_str()) {
+        slot.insert(i);
+    } else {
         errors.push(error(
             &field("id"),
             format!("{} has the same identifier as an earlier task", name()),

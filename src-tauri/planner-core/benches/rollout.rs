@@ -9,36 +9,12 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use chrono::NaiveDate;
 use criterion::Criterion;
-use planner_core::rollout::{RolloutInputs, project, sample_rollout};
-use planner_core::{InstitutionProfile, sample_plan};
+use planner_core::rollout::project;
 
 mod common;
 
 const GROUP: &str = "rollout";
-
-/// The sample plan stretched to `credentials` credentials over ten years of three terms,
-/// launching over the first twenty terms.
-fn plan(credentials: usize, draws: u32) -> (InstitutionProfile, RolloutInputs) {
-    let profile = sample_plan().profile;
-    let mut inputs = sample_rollout();
-    inputs.start_date = NaiveDate::from_ymd_opt(2026, 9, 1).expect("valid date");
-    inputs.horizon_years = 10;
-    let portfolio = std::mem::take(&mut inputs.credentials);
-    inputs.credentials = (0..credentials)
-        .map(|i| {
-            let mut c = portfolio[i % portfolio.len()].clone();
-            c.title = format!("{} ({})", c.title, i + 1);
-            c.stacks_into.clear();
-            c.launch_term = 2 + (i % 20) as u32;
-            c
-        })
-        .collect();
-    inputs.uncertainty.draws = draws;
-    project(&profile, &inputs).expect("the benchmark plan is valid");
-    (profile, inputs)
-}
 
 fn cases() -> [(&'static str, usize, u32); 3] {
     [
@@ -54,7 +30,7 @@ fn bench(c: &mut Criterion) {
         .sample_size(60)
         .measurement_time(Duration::from_secs(6));
     for (name, credentials, draws) in cases() {
-        let (profile, inputs) = plan(credentials, draws);
+        let (profile, inputs) = common::large_plan(credentials, draws);
         group.bench_function(name, |b| {
             b.iter(|| project(black_box(&profile), black_box(&inputs)))
         });
@@ -63,8 +39,8 @@ fn bench(c: &mut Criterion) {
 }
 
 fn timed_median(credentials: usize, draws: u32) -> Duration {
-    let (profile, inputs) = plan(credentials, draws);
-    common::timed_median(|| {
+    let (profile, inputs) = common::large_plan(credentials, draws);
+    common::timed_median(&|| {
         black_box(project(&profile, &inputs).ok());
     })
 }

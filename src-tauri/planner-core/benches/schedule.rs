@@ -1,7 +1,10 @@
 //! Schedules random acyclic work plans, as the UI will on every edit of a task: validation,
-//! ordering, both passes and the dates, on the sample plan's five-year calendar.
+//! ordering, both passes and the dates, on the large plan's calendar (ten years of three
+//! terms; see `benches/common`).
 //! - `tasks_500`: 500 tasks (target: well under 1 ms on a 2-core machine);
-//! - `tasks_5000`: 5,000 tasks, to show the time grows linearly.
+//! - `tasks_5000`: 5,000 tasks, to show the time grows linearly;
+//! - `recompute_large`: the whole recomputation of the large plan (40 credentials, 10,000
+//!   Monte Carlo draws) and then the schedule of its 500 tasks.
 //!
 //! Each task waits for up to three earlier ones (about 1.5 on average, some with a lag); one
 //! in ten is a milestone and one in ten is pinned to a term; the list is shuffled so the
@@ -13,8 +16,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::Criterion;
-use planner_core::rollout::{RolloutResult, project};
-use planner_core::sample_plan;
+use planner_core::rollout::project;
 use planner_core::workplan::{Dependency, Task, TaskKind, Timeline, WorkPlan, schedule};
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
@@ -22,12 +24,7 @@ use rand_core::{Rng, SeedableRng};
 mod common;
 
 const GROUP: &str = "schedule";
-
-fn calendar() -> RolloutResult {
-    let plan = sample_plan();
-    let inputs = plan.rollout.expect("the sample has a rollout");
-    project(&plan.profile, &inputs).expect("the sample is valid")
-}
+const RECOMPUTE: &str = "recompute_large";
 
 fn random_plan(tasks: usize, terms: u32) -> WorkPlan {
     let mut rng = ChaCha8Rng::seed_from_u64(tasks as u64);
@@ -79,7 +76,8 @@ fn cases() -> [(&'static str, usize); 2] {
 }
 
 fn main() {
-    let result = calendar();
+    let (profile, inputs) = common::large_plan(40, 10_000);
+    let result = project(&profile, &inputs).expect("the large plan is valid");
     let timeline = Timeline::of(&result);
     let plans: Vec<WorkPlan> = cases()
         .iter()
@@ -88,6 +86,10 @@ fn main() {
     for plan in &plans {
         schedule(plan, &timeline).expect("the benchmark plans are valid");
     }
+    let recompute = || {
+        let result = project(black_box(&profile), black_box(&inputs)).expect("valid");
+        schedule(black_box(&plans[0]), &Timeline::of(&result)).map(|s| s.working_days)
+    };
 
     let mut criterion = Criterion::default().configure_from_args();
     let mut group = criterion.benchmark_group(GROUP);
@@ -99,20 +101,23 @@ fn main() {
             b.iter(|| schedule(black_box(plan), black_box(&timeline)))
         });
     }
+    group.bench_function(RECOMPUTE, |b| b.iter(recompute));
     group.finish();
     criterion.final_summary();
     if !common::measuring() {
         return;
     }
+    let median = |name: &str, run: &dyn Fn()| {
+        let median =
+            common::criterion_median(GROUP, name).unwrap_or_else(|| common::timed_median(run));
+        median.as_secs_f64() * 1e3
+    };
     println!("\nMedians (one full scheduling of the plan):");
     let mut first: Option<(f64, usize)> = None;
     for ((name, tasks), plan) in cases().iter().zip(&plans) {
-        let median = common::criterion_median(GROUP, name).unwrap_or_else(|| {
-            common::timed_median(|| {
-                black_box(schedule(plan, &timeline).ok());
-            })
+        let ms = median(name, &|| {
+            black_box(schedule(plan, &timeline).ok());
         });
-        let ms = median.as_secs_f64() * 1e3;
         let size = plan.tasks.len() + plan.dependencies.len();
         let growth = first
             .map(|(ms0, size0)| {
@@ -124,9 +129,13 @@ fn main() {
             })
             .unwrap_or_default();
         println!(
-            "  {name:<11} {tasks:>5} tasks, {:>5} dependencies: {ms:7.3} ms{growth}",
+            "  {name:<15} {tasks:>5} tasks, {:>5} dependencies: {ms:7.3} ms{growth}",
             plan.dependencies.len()
         );
         first.get_or_insert((ms, size));
     }
+    let ms = median(RECOMPUTE, &|| {
+        black_box(recompute().ok());
+    });
+    println!("  {RECOMPUTE:<15} the large plan's model, then its 500 tasks: {ms:7.3} ms");
 }

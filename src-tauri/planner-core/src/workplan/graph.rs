@@ -7,6 +7,7 @@ use std::collections::{HashMap, VecDeque};
 
 use petgraph::algo::toposort;
 use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
 
 use super::WorkPlan;
 use super::validate::error;
@@ -145,7 +146,6 @@ fn cycle_error(plan: &WorkPlan, graph: &DiGraph<(), usize, u32>, start: NodeInde
     let mut closing = None;
     'search: while let Some(node) = queue.pop_front() {
         for edge in graph.edges(node) {
-            use petgraph::visit::EdgeRef;
             let next = edge.target();
             if next == start {
                 closing = Some((node, *edge.weight()));

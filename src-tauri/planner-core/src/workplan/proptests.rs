@@ -109,7 +109,11 @@ proptest! {
                     d.weekday().number_from_monday() > 5
                 })
             });
-            prop_assert!(at.start_day == 0 || held_by_dependency || held_by_term, "{} waits for nothing", task.id);
+            prop_assert!(
+                at.start_day == 0 || held_by_dependency || held_by_term,
+                "{} waits for nothing",
+                task.id
+            );
         }
     }
 
@@ -158,7 +162,10 @@ proptest! {
 
     #[test]
     fn adding_a_dependency_never_brings_a_task_forward(
-        plan in acyclic_plan(), start in start_date(), pick in any::<(usize, usize)>(), lag in 0..3i32
+        plan in acyclic_plan(),
+        start in start_date(),
+        pick in any::<(usize, usize)>(),
+        lag in 0..3i32
     ) {
         let n = plan.tasks.len();
         prop_assume!(n >= 2);

@@ -66,11 +66,11 @@ fn scheduled(plan: &WorkPlan, start: NaiveDate) -> Schedule {
     schedule(plan, &timeline).unwrap_or_else(|e| panic!("a valid plan: {e}"))
 }
 
-fn at<'a>(s: &'a Schedule, id: &str) -> &'a ScheduledTask {
+pub(super) fn at<'a>(s: &'a Schedule, id: &str) -> &'a ScheduledTask {
     s.tasks.iter().find(|t| t.id == id).expect("scheduled")
 }
 
-fn dates(t: &ScheduledTask) -> (NaiveDate, NaiveDate) {
+pub(super) fn dates(t: &ScheduledTask) -> (NaiveDate, NaiveDate) {
     (t.earliest_start, t.earliest_finish)
 }
 
@@ -387,125 +387,5 @@ fn a_plan_that_would_run_past_the_year_9999_is_refused() {
             .contains("would end after the year 9999, with “Task 819”"),
         "{}",
         e.0[0].message
-    );
-}
-
-fn sample() -> (crate::Plan, crate::rollout::RolloutResult) {
-    let plan = crate::sample_plan();
-    let inputs = plan.rollout.as_ref().expect("the sample has a rollout");
-    let result = crate::rollout::project(&plan.profile, inputs).expect("the sample is valid");
-    (plan, result)
-}
-
-#[test]
-fn adopted_actions_become_tasks_between_the_gates_of_their_phase() {
-    // The sample: Prepare from Spring 2027 (term 0), Pilot from Fall 2027 (term 2), Scale from
-    // Fall 2028 (term 5), Sustain from Fall 2030 (term 11) to the plan's end.
-    let (plan, result) = sample();
-    let work = propose_tasks(&plan.assessment, &result);
-    for adopted in &plan.assessment.adopted_actions {
-        let action = crate::assessment::guide()
-            .action(&adopted.action)
-            .expect("in the library");
-        let task = work
-            .tasks
-            .iter()
-            .find(|t| t.id == action.key)
-            .expect("each adopted action is a task");
-        assert_eq!(
-            (
-                &task.title,
-                &task.owner_role,
-                task.duration_weeks,
-                task.phase
-            ),
-            (
-                &action.title,
-                &action.owner_role,
-                i32::from(action.duration_weeks),
-                Some(action.phase)
-            ),
-            "{}",
-            action.key
-        );
-    }
-    let gates: Vec<_> = work
-        .tasks
-        .iter()
-        .filter(|t| matches!(t.kind, TaskKind::PhaseGate { .. }))
-        .map(|t| (t.id.as_str(), t.pinned_term))
-        .collect();
-    assert_eq!(
-        gates,
-        [
-            ("gate_prepare", Some(2)),
-            ("gate_pilot", Some(5)),
-            ("gate_scale", Some(11))
-        ],
-        "no gate closes Sustain, which runs to the plan's end"
-    );
-    let waits = |p: &str, s: &str| {
-        work.dependencies
-            .iter()
-            .any(|d| d.predecessor == p && d.successor == s)
-    };
-    // "Assign named support staff" is a Pilot action: after the Prepare gate, before the Pilot one.
-    assert!(waits("gate_prepare", "protected_support_staff"));
-    assert!(waits("protected_support_staff", "gate_pilot"));
-    assert!(waits("pilot_budget_line", "gate_prepare"));
-    assert!(
-        !work
-            .dependencies
-            .iter()
-            .any(|d| d.successor == "pilot_budget_line")
-    );
-
-    let mut twice = plan.assessment.clone();
-    twice.adopted_actions.push(twice.adopted_actions[0].clone());
-    assert_eq!(
-        propose_tasks(&twice, &result),
-        work,
-        "an action adopted twice is one task"
-    );
-
-    let s = schedule(&work, &Timeline::of(&result)).expect("the proposal is valid");
-    // The plan starts Tuesday 1 September 2026; the Prepare gate is Fall 2027's first day,
-    // Wednesday 25 August 2027, and the Pilot action starts then.
-    let gate = at(&s, "gate_prepare");
-    assert_eq!(dates(gate), (day(2027, 8, 25), day(2027, 8, 25)));
-    assert_eq!(
-        at(&s, "protected_support_staff").earliest_start,
-        day(2027, 8, 25)
-    );
-    assert!(
-        s.tasks.iter().all(|t| !t.late_for_phase),
-        "the sample's actions fit their phases"
-    );
-}
-
-#[test]
-fn an_action_too_long_for_its_phase_is_flagged_and_pushes_the_gate() {
-    // Sixty weeks of support-staff work from Wednesday 25 August 2027 end on Tuesday
-    // 17 October 2028, after the Pilot phase ends (24 August 2028): the Pilot gate moves from
-    // Friday 25 August to Wednesday 18 October 2028, and the Scale action with it.
-    let (plan, result) = sample();
-    let mut work = propose_tasks(&plan.assessment, &result);
-    let staff = work
-        .tasks
-        .iter_mut()
-        .find(|t| t.id == "protected_support_staff")
-        .expect("adopted in the sample");
-    staff.duration_weeks = 60;
-    let s = schedule(&work, &Timeline::of(&result)).expect("valid");
-    let late = at(&s, "protected_support_staff");
-    assert_eq!(late.earliest_finish, day(2028, 10, 17));
-    assert_eq!(
-        (late.late_for_phase, late.phase_end),
-        (true, Some(day(2028, 8, 24)))
-    );
-    assert_eq!(at(&s, "gate_pilot").earliest_start, day(2028, 10, 18));
-    assert_eq!(
-        at(&s, "stackable_pathways").earliest_start,
-        day(2028, 10, 18)
     );
 }

@@ -62,7 +62,8 @@ pub enum KpiSource {
     Dean,
 }
 
-/// The target for one fiscal year.
+/// The target for one fiscal year. The model's figures for a year count the terms that start
+/// in it, so a year only partly inside the plan has only those terms' figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KpiTarget {

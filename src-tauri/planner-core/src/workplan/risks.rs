@@ -26,9 +26,10 @@ pub struct Risk {
 }
 
 impl Risk {
-    /// Likelihood × impact, 1 to 25: where the risk sits on the 5×5 matrix.
+    /// Likelihood × impact, 1 to 25: where the risk sits on the 5×5 matrix. (Saturating, so
+    /// a risk not yet validated cannot overflow it.)
     pub fn severity(&self) -> u8 {
-        self.likelihood * self.impact
+        self.likelihood.saturating_mul(self.impact)
     }
 }
 

@@ -59,6 +59,14 @@ rust-test: ui-build
 app: ui-build
 	cargo build --workspace --all-targets
 
+# The whole suite once per system locale: a desktop's, and the C locale of Debian and Ubuntu
+# containers, which names no language (the window must still open, with figures in English).
+E2E_LOCALES := en_US.UTF-8 C.UTF-8
+
 e2e: app tauri-driver
-	MCPLAN_APP_BIN=$(CURDIR)/$(APP_BIN) xvfb-run -a -s "-screen 0 1280x800x24" \
-		cargo test --workspace --features planner-tests/e2e --test e2e -- --test-threads=1
+	for locale in $(E2E_LOCALES); do \
+		echo "End-to-end tests under LANG=$$locale"; \
+		MCPLAN_E2E_LOCALE=$$locale MCPLAN_APP_BIN=$(CURDIR)/$(APP_BIN) \
+			xvfb-run -a -s "-screen 0 1280x800x24" \
+			cargo test --workspace --features planner-tests/e2e --test e2e -- --test-threads=1; \
+	done

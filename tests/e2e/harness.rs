@@ -9,9 +9,16 @@ use thirtyfour::{Capabilities, Key};
 
 const WAIT: Duration = Duration::from_secs(20);
 
-/// One test's private world: its own store, PDF destination and tauri-driver.
+/// The locale the app runs in unless a test picks one: `MCPLAN_E2E_LOCALE` (the Makefile runs
+/// the suite once per locale it lists), else US English.
+fn suite_locale() -> String {
+    std::env::var("MCPLAN_E2E_LOCALE").unwrap_or_else(|_| "en_US.UTF-8".to_owned())
+}
+
+/// One test's private world: its own store, PDF destination, tauri-driver and system locale.
 pub struct Sandbox {
     dir: tempfile::TempDir,
+    locale: String,
 }
 
 pub struct App {
@@ -21,8 +28,14 @@ pub struct App {
 
 impl Sandbox {
     pub fn new() -> Self {
+        Self::in_locale(&suite_locale())
+    }
+
+    /// A sandbox whose app sees `locale` (such as "C.UTF-8") in `LANG` and `LC_ALL`.
+    pub fn in_locale(locale: &str) -> Self {
         Sandbox {
             dir: tempfile::tempdir().expect("temp dir"),
+            locale: locale.to_owned(),
         }
     }
 
@@ -72,8 +85,10 @@ impl Sandbox {
             .env("MCPLAN_DB", self.db())
             .env("MCPLAN_E2E_SAVE_PATH", self.pdf())
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
-            // Numbers in the window follow the locale; the assertions expect English ones.
-            .env("LANG", "en_US.UTF-8")
+            // Numbers in the window follow the locale. The assertions expect English ones, which
+            // is also what the window falls back to where the locale names no language (C).
+            .env("LANG", &self.locale)
+            .env("LC_ALL", &self.locale)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

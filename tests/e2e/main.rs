@@ -27,6 +27,25 @@ async fn first_start_shows_the_sample_plan() {
     app.close().await;
 }
 
+/// `C.UTF-8` is the default locale of Debian and Ubuntu containers; `Intl` knows no such
+/// locale, and the window once stayed on "Opening your plans…" under it.
+#[tokio::test]
+async fn the_window_opens_under_the_c_locale_with_figures_in_english() {
+    let sandbox = Sandbox::in_locale("C.UTF-8");
+    let app = sandbox.launch().await;
+    let list = app.plan_list_text().await;
+    assert!(
+        list.contains("Lakeshore State University System") && list.contains("Edited"),
+        "plan list under C.UTF-8: {list}"
+    );
+    assert_eq!(
+        app.field("totalEnrolment").await,
+        "240,000",
+        "enrolment formatted the US English way, the fallback for a locale naming no language"
+    );
+    app.close().await;
+}
+
 #[tokio::test]
 async fn a_plan_created_and_edited_in_the_window_is_there_after_a_restart() {
     let sandbox = Sandbox::new();

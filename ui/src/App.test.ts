@@ -8,6 +8,7 @@ import { FakeBackend, emptyForm, samplePlan, storedPlan } from './lib/fake-backe
 afterEach(() => {
   clearMocks();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 const threePlans = () => [
@@ -19,6 +20,43 @@ const threePlans = () => [
 const planItems = () => within(screen.getByTestId('plan-list')).getAllByTestId('plan-item');
 
 describe('the planner window', () => {
+  it('opens the plans when the system locale is C.UTF-8, which Intl does not know', async () => {
+    // WebKitGTK reports the POSIX locale as it is; Intl throws on it.
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['c']);
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('C.UTF-8');
+    new FakeBackend(threePlans()).install();
+    render(App);
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /system-wide expansion/ }),
+    ).toBeInTheDocument();
+    expect(planItems()[0]).toHaveTextContent(/Edited \S/);
+    expect(screen.getByLabelText('Total enrolment')).toHaveValue('240,000');
+    expect(screen.queryByText('Opening your plans…')).not.toBeInTheDocument();
+  });
+
+  it('ends a screen that fails to draw in a message with a way on, not a loading line', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = vi.spyOn(Intl, 'RelativeTimeFormat').mockImplementation(function () {
+      throw new RangeError('Incorrect locale information provided');
+    });
+    new FakeBackend(threePlans()).install();
+    render(App);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Something went wrong');
+    expect(alert).toHaveTextContent('Your plans are saved');
+    expect(screen.queryByText('Opening your plans…')).not.toBeInTheDocument();
+
+    broken.mockRestore();
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /system-wide expansion/ }),
+    ).toBeInTheDocument();
+    expect(planItems()).toHaveLength(3);
+  });
+
   it('lists the plans newest first and opens the most recently edited one', async () => {
     new FakeBackend(threePlans()).install();
     render(App);

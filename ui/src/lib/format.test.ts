@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatNumber, parseNumber } from './format';
+import {
+  FALLBACK_LOCALE,
+  formatMoney,
+  formatNumber,
+  parseNumber,
+  readerLocales,
+  usableLocale,
+} from './format';
 
 // jsdom reports en-US, as the other component tests assume.
 describe('number boxes', () => {
@@ -31,5 +38,27 @@ describe('figures', () => {
     expect(formatMoney(1500, 'EUR')).toBe('€1,500');
     expect(formatNumber(7.2)).toBe('7.2');
     expect(formatNumber(38_977.9, 0)).toBe('38,978');
+  });
+});
+
+describe('the reader’s locale', () => {
+  it.each([
+    ['en_GB.UTF-8', 'en-GB'],
+    ['de_DE@euro', 'de-DE'],
+    ['fr-CA', 'fr-CA'],
+    ['C', null],
+    ['c', null],
+    ['C.UTF-8', null],
+    ['POSIX', null],
+    ['', null],
+    ['not a locale!', null],
+  ])('reads the system locale “%s” as %s', (reported, tag) => {
+    expect(usableLocale(reported)).toBe(tag);
+  });
+
+  it('falls back to a locale Intl knows when the system names none', () => {
+    expect(readerLocales(['C.UTF-8'])).toEqual([FALLBACK_LOCALE]);
+    expect(readerLocales(['c', 'pl_PL.UTF-8'])).toEqual(['pl-PL']);
+    expect(readerLocales(undefined)).toEqual([FALLBACK_LOCALE]);
   });
 });

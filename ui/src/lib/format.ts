@@ -1,9 +1,46 @@
 // Numbers and dates in the reader's own conventions: the webview reports the system locale.
 
-function locales(): string[] | undefined {
-  return typeof navigator !== 'undefined' && navigator.languages?.length
-    ? [...navigator.languages]
-    : undefined;
+/** Used when none of the system's locales is one `Intl` knows (a "C" or "POSIX" system). */
+export const FALLBACK_LOCALE = 'en-US';
+
+/**
+ * A system locale as a BCP 47 tag `Intl` accepts, or `null`: "en_GB.UTF-8" → "en-GB",
+ * "de_DE@euro" → "de-DE"; "C", "C.UTF-8" and "POSIX" name no language.
+ */
+export function usableLocale(tag: string): string | null {
+  const bare = tag.trim().split(/[.@]/)[0]?.replace(/_/g, '-') ?? '';
+  if (!bare || /^(c|posix)$/i.test(bare)) return null;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(bare);
+    return canonical && Intl.NumberFormat.supportedLocalesOf([canonical]).length > 0
+      ? canonical
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The reader's locales that `Intl` can use, best first; never empty. */
+export function readerLocales(reported: readonly string[] | undefined): string[] {
+  const usable = (reported ?? []).map(usableLocale).filter((t): t is string => t !== null);
+  return usable.length > 0 ? [...new Set(usable)] : [FALLBACK_LOCALE];
+}
+
+/** The last answer of `locales()`, for the list the system reported: asked on every figure. */
+let cached: { key: string; locales: string[] } | null = null;
+
+function locales(): string[] {
+  const reported =
+    typeof navigator === 'undefined'
+      ? []
+      : navigator.languages?.length
+        ? navigator.languages
+        : navigator.language
+          ? [navigator.language]
+          : [];
+  const key = reported.join('\n');
+  if (cached?.key !== key) cached = { key, locales: readerLocales(reported) };
+  return cached.locales;
 }
 
 export function formatCount(value: number): string {

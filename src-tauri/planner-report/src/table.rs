@@ -197,6 +197,10 @@ impl Prepared {
             return whole;
         }
         match self.rows.first() {
+            // A first row taller than a page is cut anyway: its first lines start here.
+            Some(first) if first.height > CONTENT_TOP - CONTENT_BOTTOM - self.header_height() => {
+                self.header_height() + 2.0 * PAD_Y + 3.0 * first.lead.line_height
+            }
             Some(first) => {
                 let footer = if self.rows.len() == 1 {
                     self.footer_height()
@@ -240,43 +244,98 @@ fn header_size(doc: &ReportDocument, columns: &[Column], titles: &[String], pad_
 
 const MIN_HEADER_SIZE: f32 = 7.0;
 
-/// Draws `table` from the cursor down, full content width; the cursor ends below it.
+/// Draws `table` from the cursor down, full content width; the cursor ends below it. A row
+/// that does not fit under the cursor moves to the next page under the repeated header; a row
+/// taller than a page is cut between lines and continues there, so no text is ever lost.
 pub(crate) fn draw(doc: &mut ReportDocument, table: &Table<'_>) {
     let prepared = Prepared::new(doc, table);
     if !prepared.rows.is_empty() {
         doc.keep_together(prepared.opening(table.keep_whole));
     }
     let footer_height = prepared.footer_height();
+    let header_height = prepared.header_height();
     let Prepared {
         header,
         rows,
         footer,
     } = prepared;
+    let new_page = |doc: &mut ReportDocument| {
+        doc.start_page();
+        if let Some(header) = &header {
+            draw_row(doc, table.columns, header, RowKind::Header);
+        }
+    };
     if let Some(header) = &header {
         draw_row(doc, table.columns, header, RowKind::Header);
     } else {
         let top = doc.cursor();
         doc.rule(CONTENT_LEFT, CONTENT_RIGHT, top, HAIRLINE, palette::RULE);
     }
+    let page_room = CONTENT_TOP - CONTENT_BOTTOM - header_height;
     let last = rows.len().saturating_sub(1);
-    for (index, row) in rows.iter().enumerate() {
+    for (index, row) in rows.into_iter().enumerate() {
+        let kind = RowKind::Body {
+            highlighted: table.highlighted.contains(&index),
+        };
         // The totals never open a page on their own.
-        let needed = row.height + if index == last { footer_height } else { 0.0 };
-        if doc.keep_together(needed)
-            && let Some(header) = &header
-        {
-            draw_row(doc, table.columns, header, RowKind::Header);
+        let with = if index == last { footer_height } else { 0.0 };
+        let mut pending = row;
+        loop {
+            let available = doc.cursor() - CONTENT_BOTTOM;
+            if pending.height + with <= available {
+                break;
+            }
+            if pending.height + with <= page_room {
+                new_page(doc);
+                break;
+            }
+            match pending.split(table.columns, available) {
+                Some((here, rest)) => {
+                    draw_row(doc, table.columns, &here, kind);
+                    pending = rest;
+                    new_page(doc);
+                }
+                // Not one line fits even at the top of a page: nothing more to gain.
+                None if available >= page_room => break,
+                None => new_page(doc),
+            }
         }
-        let highlighted = table.highlighted.contains(&index);
-        draw_row(doc, table.columns, row, RowKind::Body { highlighted });
+        draw_row(doc, table.columns, &pending, kind);
     }
     if let Some((columns, footer)) = &footer {
-        if doc.keep_together(footer.height)
-            && let Some(header) = &header
-        {
-            draw_row(doc, table.columns, header, RowKind::Header);
+        if doc.cursor() - footer.height < CONTENT_BOTTOM {
+            new_page(doc);
         }
         draw_row(doc, columns, footer, RowKind::Footer);
+    }
+}
+
+impl LaidOutRow {
+    /// The row cut between lines: the lines of each cell that fit in `room`, and a row of the
+    /// rest to continue on the next page. `None` when not one line fits, or all of it does.
+    fn split(&self, columns: &[Column], room: f32) -> Option<(LaidOutRow, LaidOutRow)> {
+        let inner = room - 2.0 * PAD_Y;
+        let (mut here, mut rest) = (Vec::new(), Vec::new());
+        let (mut here_height, mut rest_height) = (0.0_f32, 0.0_f32);
+        for (column, (lines, style)) in columns.iter().zip(&self.cells) {
+            let line_height = column.style.line_height;
+            let fit = ((inner / line_height).floor().max(0.0) as usize).min(lines.len());
+            let (top, bottom) = lines.split_at(fit);
+            here_height = here_height.max(top.len() as f32 * line_height);
+            rest_height = rest_height.max(bottom.len() as f32 * line_height);
+            here.push((top.to_vec(), *style));
+            rest.push((bottom.to_vec(), *style));
+        }
+        if here_height == 0.0 || rest_height == 0.0 {
+            return None;
+        }
+        let part = |cells, height: f32| LaidOutRow {
+            cells,
+            height: height + 2.0 * PAD_Y,
+            lead: self.lead,
+            pad_x: self.pad_x,
+        };
+        Some((part(here, here_height), part(rest, rest_height)))
     }
 }
 
@@ -498,6 +557,83 @@ mod tests {
                 "{cell} printed exactly once"
             );
         }
+    }
+
+    #[test]
+    fn a_cell_taller_than_a_page_continues_on_the_next_under_the_header_with_every_word() {
+        let mut doc = ReportDocument::new(1).expect("document");
+        doc.start_page();
+        // Half a page used: the row starts here rather than leaving a page blank but a header.
+        doc.set_cursor((CONTENT_TOP + CONTENT_BOTTOM) / 2.0);
+        let columns = [
+            Column::left(40.0 * MM, styles::CELL),
+            Column::left(CONTENT_WIDTH - 40.0 * MM, styles::CELL),
+        ];
+        // 5,000 characters: the longest text the validator accepts.
+        let words: Vec<String> = (1..=1_000).map(|i| format!("w{i:03}")).collect();
+        let long = words.join(" ");
+        assert_eq!(
+            long.chars().count(),
+            5_000,
+            "999 words of 4 characters, one of 5, and 999 spaces"
+        );
+        draw(
+            &mut doc,
+            &Table {
+                columns: &columns,
+                header: Some(vec!["Element".to_owned(), "What it says".to_owned()]),
+                rows: vec![
+                    vec!["Learning outcomes".to_owned(), long.clone()],
+                    vec!["Assessment".to_owned(), "Project".to_owned()],
+                ],
+                ..Table::default()
+            },
+        );
+        let pages = doc.lines_by_page();
+        assert!(
+            pages.len() >= 3,
+            "the cell runs over pages: {}",
+            pages.len()
+        );
+        assert_eq!(
+            pages[0].first().map(|(_, t)| t.as_str()),
+            Some("Element"),
+            "the table starts on the half-used page"
+        );
+        assert!(
+            pages[0].iter().any(|(_, t)| t.starts_with("w001")),
+            "its first lines are on that page too"
+        );
+        for (n, lines) in pages.iter().enumerate().skip(1) {
+            assert_eq!(
+                lines.first().map(|(_, t)| t.as_str()),
+                Some("Element"),
+                "header repeated on page {}",
+                n + 1
+            );
+            for (baseline, text) in lines {
+                assert!(
+                    *baseline > CONTENT_BOTTOM && *baseline < CONTENT_TOP,
+                    "{text:?} at {baseline} is inside the text area on page {}",
+                    n + 1
+                );
+            }
+        }
+        let printed: Vec<String> = pages
+            .iter()
+            .flatten()
+            .flat_map(|(_, t)| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+            .filter(|w| w.starts_with('w'))
+            .collect();
+        assert_eq!(printed, words, "every word once, in order");
+        assert!(
+            pages
+                .last()
+                .expect("pages")
+                .iter()
+                .any(|(_, t)| t == "Project"),
+            "the next row follows the long one"
+        );
     }
 
     fn two_columns() -> [Column; 2] {

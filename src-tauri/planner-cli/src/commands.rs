@@ -172,10 +172,11 @@ fn describe_projection(detail: &PlanDetail) -> String {
     };
     let totals = &result.uptake.totals;
     let budget = &result.budget;
-    let payback = budget
-        .payback_year
-        .as_deref()
-        .map_or("not within the horizon".to_owned(), str::to_owned);
+    let payback = match budget.payback_year.as_deref() {
+        None => "not within the horizon".to_owned(),
+        Some(year) if budget.payback_carried_by_grants => format!("{year} (carried by grants)"),
+        Some(year) => year.to_owned(),
+    };
     format!(
         "Rollout plan {} to {} ({} terms, {} credentials)\n  Enrolments:        {}\n  \
          Completions:       {}\n  Credits awarded:   {}\n  Total cost:        {}\n  \

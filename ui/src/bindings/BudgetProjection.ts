@@ -12,6 +12,12 @@ totals: BudgetTotals, totalCost: number, totalBenefit: number, netBenefit: numbe
  */
 costPerEnrolment: number | null, costPerCompletion: number | null, 
 /**
- * The first fiscal year whose cumulative benefit reaches the cumulative cost.
+ * The first fiscal year, from the one the first credential launches in, whose cumulative
+ * benefit reaches the cumulative cost; `None` when no credential launches or it never does.
  */
-paybackYearIndex: number | null, paybackYear: string | null, };
+paybackYearIndex: number | null, paybackYear: string | null, 
+/**
+ * True when the payback year reaches the cost only with the grants received so far: the
+ * learners' benefits alone have not yet paid for the plan.
+ */
+paybackCarriedByGrants: boolean, };

@@ -11,4 +11,9 @@ aceSemesterHours: number | null, ectsCredits: number | null,
 /**
  * India's NSQF level (1–10).
  */
-nsqfLevel: number | null, nsqfCredits: number | null, };
+nsqfLevel: number | null, nsqfCredits: number | null, 
+/**
+ * True while the figures are placeholders (the sample's), not the bodies' published
+ * recommendations; the window and the report say so until the dean enters the real ones.
+ */
+illustrative: boolean, };

@@ -8,4 +8,4 @@ export type ScenarioResult = { kind: ScenarioKind, label: string,
 /**
  * The rates and costs the scenario ran with.
  */
-targetRatePct: number, completionRatePct: number, costMultiplier: number, licenceCostPerLearner: number, enrolments: number, completions: number, courseCompletions: number, creditsAwarded: number, totalCost: number, totalBenefit: number, netBenefit: number, paybackYearIndex: number | null, paybackYear: string | null, };
+targetRatePct: number, completionRatePct: number, costMultiplier: number, licenceCostPerLearner: number, enrolments: number, completions: number, courseCompletions: number, creditsAwarded: number, totalCost: number, totalBenefit: number, netBenefit: number, paybackYearIndex: number | null, paybackYear: string | null, paybackCarriedByGrants: boolean, };

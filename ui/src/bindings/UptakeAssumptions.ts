@@ -14,7 +14,9 @@ pilotRatePct: number,
  */
 targetRatePct: number, 
 /**
- * Terms after launch at which uptake is halfway from the pilot rate to the target.
+ * Terms after launch at which uptake rises fastest (the logistic curve's midpoint). The
+ * curve is rescaled to start exactly at the pilot rate, so the rate there is a little
+ * under halfway from pilot to target.
  */
 midpointTerms: number, 
 /**

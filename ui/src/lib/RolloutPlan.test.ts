@@ -216,6 +216,31 @@ describe('rollout plan', () => {
     expect(screen.getByRole('textbox', { name: 'Credit we grant' })).toHaveFocus();
   });
 
+  it('says the sample’s recommendations are illustrative until the dean enters a real one', async () => {
+    const { user } = await showRollout();
+    await openSection(user, 'credits');
+    expect(screen.getByTestId('illustrative-note')).toHaveTextContent(
+      'The external recommendations of 10 credentials are illustrative',
+    );
+
+    await openSection(user, 'credentials');
+    const first = screen.getAllByTestId('credential')[0]!;
+    await user.click(within(first).getAllByRole('button')[0]!);
+    expect(within(first).getByTestId('illustrative-recommendation')).toBeVisible();
+    const ace = within(first).getByRole('textbox', { name: 'ACE semester hours' });
+    await user.clear(ace);
+    await user.type(ace, '4');
+    await vi.advanceTimersByTimeAsync(ROLLOUT_PAUSE_MS);
+
+    await vi.waitFor(() => expect(sent()).toHaveLength(1));
+    expect(sent()[0]!.credentials[0]!.recommendation).toMatchObject({
+      aceSemesterHours: 4,
+      illustrative: false,
+    });
+    expect(sent()[0]!.credentials[1]!.recommendation.illustrative).toBe(true);
+    expect(within(first).queryByTestId('illustrative-recommendation')).not.toBeInTheDocument();
+  });
+
   it('sets the projection beside the reference system, with Rust’s numbers', async () => {
     await showRollout();
     // Every part is on the one page: the horizon, the totals and the calibration at once.

@@ -12,6 +12,9 @@
 //! grants               = the grants arriving that year
 //! ```
 //!
+//! Payback is the first year, from the first launch on, whose cumulative benefit reaches the
+//! cumulative cost; it says so when the grants received so far are what carry it there.
+//!
 //! Every cost is multiplied by a scenario's cost multiplier (1 for the expected case).
 
 use serde::{Deserialize, Serialize};
@@ -115,9 +118,13 @@ pub struct BudgetProjection {
     /// Total cost ÷ enrolments; `None` without enrolments.
     pub cost_per_enrolment: Option<f64>,
     pub cost_per_completion: Option<f64>,
-    /// The first fiscal year whose cumulative benefit reaches the cumulative cost.
+    /// The first fiscal year, from the one the first credential launches in, whose cumulative
+    /// benefit reaches the cumulative cost; `None` when no credential launches or it never does.
     pub payback_year_index: Option<u32>,
     pub payback_year: Option<String>,
+    /// True when the payback year reaches the cost only with the grants received so far: the
+    /// learners' benefits alone have not yet paid for the plan.
+    pub payback_carried_by_grants: bool,
 }
 
 /// The licence cost per learner after a scenario's adjustment.
@@ -141,8 +148,9 @@ pub fn project_budget(
         budget.faculty_development_hours_per_year * budget.faculty_development_rate_per_hour * m;
     let staff_per_year = budget.staff_fte * budget.salary_per_fte * m;
     let mut years = Vec::with_capacity(fiscal.len());
-    let (mut cumulative_cost, mut cumulative_benefit) = (0.0, 0.0);
+    let (mut cumulative_cost, mut cumulative_benefit, mut cumulative_grants) = (0.0, 0.0, 0.0);
     let mut payback = None;
+    let mut carried_by_grants = false;
     for (i, fy) in fiscal.iter().enumerate() {
         let share = fy.share_in_plan;
         let enrolments = flows.enrolments.get(i).copied().unwrap_or(0.0);
@@ -180,8 +188,16 @@ pub fn project_budget(
         let benefit = retention_benefit + additional_enrolment_benefit + grants;
         cumulative_cost += cost;
         cumulative_benefit += benefit;
-        if payback.is_none() && cumulative_benefit > 0.0 && cumulative_benefit >= cumulative_cost {
+        cumulative_grants += grants;
+        // A year before any credential launches has no learners: a grant arriving then cannot
+        // make it the payback year.
+        if payback.is_none()
+            && offering
+            && cumulative_benefit > 0.0
+            && cumulative_benefit >= cumulative_cost
+        {
             payback = Some(i);
+            carried_by_grants = cumulative_benefit - cumulative_grants < cumulative_cost;
         }
         years.push(BudgetYear {
             fiscal_year_index: fy.index,
@@ -217,6 +233,7 @@ pub fn project_budget(
         cost_per_completion: per(completions),
         payback_year_index: payback.map(|i| i as u32),
         payback_year: payback.map(|i| fiscal[i].label.clone()),
+        payback_carried_by_grants: carried_by_grants,
         years,
     }
 }
@@ -314,6 +331,55 @@ mod tests {
     }
 
     #[test]
+    fn payback_never_comes_before_the_first_launch_and_says_when_grants_carry_it() {
+        // Three full years; nothing launches until year 1. A 400,000 grant arrives in year 0.
+        let fiscal = [fy(0, 2026, 1.0), fy(1, 2027, 1.0), fy(2, 2028, 1.0)];
+        let mut budget = inputs();
+        budget.grants = vec![Grant {
+            name: "Start-up grant".into(),
+            amount: 400_000.0,
+            fiscal_year_index: 0,
+        }];
+        let flows = YearFlows {
+            enrolments: vec![0.0, 1_000.0, 2_000.0],
+            completions: vec![0.0, 500.0, 1_000.0],
+            launches: vec![0, 1, 0],
+            first_launch_year: Some(1),
+        };
+        let b = project_budget(&budget, &fiscal, &flows, &CostAdjustment::NONE);
+        // Year 0: cost 6,000 faculty + 100,000 staff + 10,000 marketing + 30,000 technology
+        // = 146,000; benefit 400,000 grant. Cumulative benefit ≥ cost, but no learner yet.
+        assert_eq!(
+            (b.years[0].cost, b.years[0].benefit),
+            (146_000.0, 400_000.0)
+        );
+        // Year 1: cost 100,000 licences + 2,000 mapping + 116,000 = 218,000; benefit 1,000 ×
+        // 2 % × 8,000 = 160,000 retention + 40,000 additional = 200,000.
+        // Cumulative: cost 364,000, benefit 600,000 → payback in year 1, the first launch year.
+        assert_eq!(
+            (b.years[1].cost, b.years[1].benefit),
+            (218_000.0, 200_000.0)
+        );
+        assert_eq!(b.payback_year_index, Some(1));
+        assert_eq!(b.payback_year.as_deref(), Some("FY2028"));
+        // Without the grant the benefits are 200,000 against 364,000: the grant carries it.
+        assert!(b.payback_carried_by_grants);
+
+        // Nothing launching: no payback, whatever the grants.
+        let idle = YearFlows {
+            enrolments: vec![0.0; 3],
+            completions: vec![0.0; 3],
+            launches: vec![0; 3],
+            first_launch_year: None,
+        };
+        let none = project_budget(&budget, &fiscal, &idle, &CostAdjustment::NONE);
+        assert_eq!(
+            (none.payback_year_index, none.payback_carried_by_grants),
+            (None, false)
+        );
+    }
+
+    #[test]
     fn payback_is_the_first_year_cumulative_benefit_reaches_cost_and_costs_scale() {
         let fiscal = [fy(0, 2026, 1.0), fy(1, 2027, 1.0)];
         let flows = YearFlows {
@@ -328,6 +394,8 @@ mod tests {
         // benefit 480,000 + 40,000 + 50,000 = 570,000. Cumulative 664,000 vs 770,000: FY2028.
         assert_eq!((b.years[0].cost, b.years[1].cost), (248_000.0, 416_000.0));
         assert_eq!(b.payback_year.as_deref(), Some("FY2028"));
+        // Without the 50,000 grant: 720,000 ≥ 664,000, so the learners carry it.
+        assert!(!b.payback_carried_by_grants);
         let dearer = CostAdjustment {
             multiplier: 1.5,
             licence_cost_per_learner: Some(120.0),

@@ -18,8 +18,11 @@ pub const US_SEMESTER_HOURS: f64 = 45.0;
 pub const US_QUARTER_HOURS: f64 = US_SEMESTER_HOURS * 2.0 / 3.0;
 /// India's NCrF / NSQF: 30 notional learning hours per credit.
 pub const NSQF_HOURS: f64 = 30.0;
-/// UK CATS: 10 notional hours per credit; 2 CATS credits = 1 ECTS credit.
+/// UK CATS: 10 notional hours per credit.
 pub const CATS_HOURS: f64 = 10.0;
+/// The frameworks' pairing of credit, not of hours: a full year is 120 CATS or 60 ECTS. By
+/// hours the ratio is 2.5–3 (10 against 25–30 hours), so a recommendation in ECTS is doubled for
+/// CATS while the hours column can read more.
 pub const CATS_PER_ECTS: f64 = 2.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -117,13 +120,24 @@ pub fn plain_number(x: f64) -> String {
     }
 }
 
-fn distinct(supported: f64, granted: f64) -> (String, String) {
-    let (s, g) = (plain_number(supported), plain_number(granted));
-    if s == g {
-        (format!("{supported:.2}"), format!("{granted:.2}"))
-    } else {
-        (s, g)
-    }
+/// Two different numbers written so that they read different: "6" and "6.01", never "6" and
+/// "6.0". Whole numbers stay plain; otherwise each gets the fewest decimals (one at least, six
+/// at most) at which the two round apart.
+pub fn distinct(a: f64, b: f64) -> (String, String) {
+    let decimals = (1..=6)
+        .find(|d| {
+            let scale = 10f64.powi(*d);
+            (a * scale).round() != (b * scale).round()
+        })
+        .unwrap_or(6) as usize;
+    let write = |x: f64| {
+        if (x - x.round()).abs() < 1e-9 {
+            format!("{}", x.round())
+        } else {
+            format!("{x:.decimals$}")
+        }
+    };
+    (write(a), write(b))
 }
 
 fn granted_phrase(granted: &str) -> String {
@@ -263,6 +277,17 @@ mod tests {
         assert_eq!(
             ects.flags[0].message,
             "100 learning hours support at most 4 ECTS credits (100 ÷ 25); 5 are granted"
+        );
+        // 270 ÷ 45 = 6 supported, 6.01 granted: the message shows the hundredth that differs.
+        let hair = convert(
+            &profile(CreditSystem::UsSemester),
+            0,
+            &credential(270.0, 6.01),
+        );
+        assert_eq!(
+            hair.flags[0].message,
+            "270 learning hours support at most 6 US semester credit hours (270 ÷ 45); \
+             6.01 are granted"
         );
         // Rounding must not hide the gap: 2.66… supported, 2.7 granted.
         let close = convert(

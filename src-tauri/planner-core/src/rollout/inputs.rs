@@ -87,6 +87,9 @@ pub struct CreditRecommendation {
     /// India's NSQF level (1–10).
     pub nsqf_level: Option<u8>,
     pub nsqf_credits: Option<f64>,
+    /// True while the figures are placeholders (the sample's), not the bodies' published
+    /// recommendations; the window and the report say so until the dean enters the real ones.
+    pub illustrative: bool,
 }
 
 /// How the institution counts the credential toward a degree.
@@ -190,7 +193,9 @@ pub struct UptakeAssumptions {
     pub pilot_rate_pct: f64,
     /// The share enrolling per term once the credential is established.
     pub target_rate_pct: f64,
-    /// Terms after launch at which uptake is halfway from the pilot rate to the target.
+    /// Terms after launch at which uptake rises fastest (the logistic curve's midpoint). The
+    /// curve is rescaled to start exactly at the pilot rate, so the rate there is a little
+    /// under halfway from pilot to target.
     pub midpoint_terms: f64,
     /// How sharply uptake turns from pilot to target around the midpoint (per term).
     pub steepness: f64,

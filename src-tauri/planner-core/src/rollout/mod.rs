@@ -17,7 +17,7 @@ mod sample;
 mod scenarios;
 mod terms;
 mod uptake;
-mod validate;
+pub(crate) mod validate;
 
 #[cfg(test)]
 mod proptests;

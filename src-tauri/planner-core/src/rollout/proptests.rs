@@ -192,10 +192,19 @@ proptest! {
         prop_assert!(sums_to(b.years.iter().map(|y| y.cost), b.total_cost));
         prop_assert!(sums_to(b.years.iter().map(|y| y.benefit), b.total_benefit));
         prop_assert_eq!(b.years.last().map(|y| y.cumulative_cost), Some(b.total_cost));
-        if let Some(i) = b.payback_year_index {
-            let y = &b.years[i as usize];
-            prop_assert!(y.cumulative_benefit >= y.cumulative_cost);
-            prop_assert!(b.years[..i as usize].iter().all(|y| y.cumulative_benefit < y.cumulative_cost || y.cumulative_benefit == 0.0));
+        // Payback: never before the fiscal year of the first launch, and the first year from
+        // then on whose cumulative benefit reaches the cost.
+        let first_launch = inputs.credentials.iter().map(|c| c.launch_term).min()
+            .map(|t| r.terms[t as usize].fiscal_year_index as usize);
+        match (b.payback_year_index, first_launch) {
+            (Some(i), Some(first)) => {
+                let y = &b.years[i as usize];
+                prop_assert!(i as usize >= first, "payback before the first launch");
+                prop_assert!(y.cumulative_benefit >= y.cumulative_cost);
+                prop_assert!(b.years[first..i as usize].iter().all(|y| y.cumulative_benefit < y.cumulative_cost || y.cumulative_benefit == 0.0));
+            }
+            (Some(_), None) => prop_assert!(false, "payback without any launch"),
+            (None, _) => prop_assert!(!b.payback_carried_by_grants),
         }
 
         // Scenarios: expected equals the projection; money not negative.
@@ -210,5 +219,64 @@ proptest! {
             }
             prop_assert!(bands.enrolments.p10 >= 0.0);
         }
+    }
+}
+
+/// Anywhere in `0..=max`, the ends included: the bounds are where overflow would start.
+fn up_to(max: f64) -> impl Strategy<Value = f64> {
+    prop_oneof![Just(0.0), Just(max), 0.0..=max]
+}
+
+prop_compose! {
+    /// The sample plan with every budget input anywhere its bounds allow, the rates anywhere
+    /// in 0–100 %, the programs as large as the institution and the longest horizon.
+    fn bounded_plan()(
+        licence in up_to(validate::MAX_PER_LEARNER),
+        hours in (up_to(validate::MAX_HOURS_PER_CREDENTIAL), up_to(validate::MAX_HOURS_PER_YEAR)),
+        rates in (up_to(validate::MAX_RATE_PER_HOUR), up_to(validate::MAX_RATE_PER_HOUR)),
+        people in (up_to(validate::MAX_STAFF_FTE), up_to(validate::MAX_ADDITIONAL_STUDENTS)),
+        money in (up_to(validate::MAX_TUITION), up_to(validate::MAX_TUITION), up_to(validate::MAX_AMOUNT), up_to(validate::MAX_AMOUNT), up_to(validate::MAX_AMOUNT)),
+        uptake in (up_to(100.0), up_to(100.0), up_to(100.0), up_to(100.0)),
+        enrolment in prop_oneof![Just(5_000_000u32), 1..=5_000_000u32],
+        // The sample's Sustain phase starts in its twelfth term: four years at least.
+        horizon in prop_oneof![Just(MAX_HORIZON_YEARS), 4..=MAX_HORIZON_YEARS],
+    ) -> (InstitutionProfile, RolloutInputs) {
+        let mut profile = crate::sample_plan().profile;
+        profile.total_enrolment = enrolment;
+        let mut inputs = sample_rollout();
+        inputs.horizon_years = horizon;
+        for c in &mut inputs.credentials {
+            let share = enrolment / c.target_programs.len() as u32;
+            for p in &mut c.target_programs {
+                p.enrolment = share;
+            }
+        }
+        let (pilot, target, completion, uplift) = uptake;
+        inputs.uptake.pilot_rate_pct = pilot.min(target);
+        inputs.uptake.target_rate_pct = pilot.max(target);
+        inputs.uptake.completion_rate_pct = completion;
+        inputs.uncertainty.draws = 200;
+        let b = &mut inputs.budget;
+        b.licence_cost_per_learner = licence;
+        (b.mapping_hours_per_credential, b.faculty_development_hours_per_year) = hours;
+        (b.mapping_rate_per_hour, b.faculty_development_rate_per_hour) = rates;
+        (b.staff_fte, b.additional_students_per_year) = people;
+        (b.salary_per_fte, b.net_tuition_per_student, b.marketing_per_year, b.technology_integration, b.grants[0].amount) = money;
+        b.retention_uplift_pct_points = uplift;
+        (profile, inputs)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Whatever validation accepts, every figure is a finite number: no "USD 0" totals from an
+    /// overflow, no null in the JSON, no NaN in the PDF.
+    #[test]
+    fn every_accepted_input_gives_finite_figures((profile, inputs) in bounded_plan()) {
+        let r = project(&profile, &inputs).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let json = serde_json::to_value(&r).expect("serialises");
+        prop_assert!(serde_json::from_value::<RolloutResult>(json).is_ok(), "a number is not finite");
+        prop_assert!(r.budget.total_cost.is_finite() && r.budget.total_benefit.is_finite());
     }
 }

@@ -121,6 +121,7 @@ fn credential(
             ects_credits: Some((learning_hours / 30.0).floor()),
             nsqf_level: Some(5),
             nsqf_credits: Some((learning_hours / 30.0).floor()),
+            illustrative: true,
         },
         home_credit: HomeCredit {
             amount: 3.0,

@@ -128,6 +128,7 @@ pub struct ScenarioResult {
     pub net_benefit: f64,
     pub payback_year_index: Option<u32>,
     pub payback_year: Option<String>,
+    pub payback_carried_by_grants: bool,
 }
 
 /// The three scenarios, conservative first.
@@ -160,6 +161,7 @@ pub fn compare_scenarios(model: &Model<'_>, expected: &Rates) -> Vec<ScenarioRes
             net_benefit: run.budget.net_benefit,
             payback_year_index: run.budget.payback_year_index,
             payback_year: run.budget.payback_year,
+            payback_carried_by_grants: run.budget.payback_carried_by_grants,
         }
     })
     .collect()

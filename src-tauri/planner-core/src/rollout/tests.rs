@@ -174,6 +174,84 @@ fn every_bad_field_is_reported_at_once_under_its_own_key() {
 }
 
 #[test]
+fn every_amount_has_an_upper_bound_named_in_its_message() {
+    let (profile, mut inputs) = sample();
+    inputs.budget.marketing_per_year = 1e308;
+    inputs.budget.salary_per_fte = 1_000_001.0;
+    inputs.budget.licence_cost_per_learner = 100_000.5;
+    inputs.budget.additional_students_per_year = 2e6;
+    inputs.budget.grants[0].amount = 1e10;
+    let errors = project(&profile, &inputs).expect_err("refused");
+    let keyed: Vec<(&str, &str)> = errors
+        .0
+        .iter()
+        .map(|e| (e.field.as_str(), e.message.as_str()))
+        .collect();
+    assert_eq!(
+        keyed,
+        [
+            (
+                "budget.licenceCostPerLearner",
+                "The licence cost per learner must be from 0 to 100,000 (you entered 100000.5)"
+            ),
+            (
+                "budget.salaryPerFte",
+                "The salary per FTE must be from 0 to 1,000,000 (you entered 1000001)"
+            ),
+            (
+                "budget.marketingPerYear",
+                "Marketing per year must be from 0 to 1,000,000,000 (you entered 1e308)"
+            ),
+            (
+                "budget.additionalStudentsPerYear",
+                "Additional students per year must be from 0 to 1,000,000 (you entered 2000000)"
+            ),
+            (
+                "budget.grants.0.amount",
+                "Grant “System workforce grant (final year)” must be from 0 to 1,000,000,000 \
+                 (you entered 10000000000)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_conservative_scenario_above_the_expected_one_is_refused_at_its_field() {
+    let (profile, mut inputs) = sample();
+    // Expected target 2.5 %: conservative × 1.2 = 3 % is above it; ambitious fixed at 2.49 %
+    // is below it; the ambitious completion rate 55 × 0.9 = 49.5 % is below the expected 55 %.
+    inputs.scenarios.conservative.target_rate_multiplier = 1.2;
+    inputs.scenarios.ambitious.target_rate_pct = Some(2.49);
+    inputs.scenarios.ambitious.completion_rate_multiplier = 0.9;
+    let errors = project(&profile, &inputs).expect_err("refused");
+    let keyed: Vec<(&str, &str)> = errors
+        .0
+        .iter()
+        .map(|e| (e.field.as_str(), e.message.as_str()))
+        .collect();
+    assert_eq!(
+        keyed,
+        [
+            (
+                "scenarios.conservative.targetRateMultiplier",
+                "The conservative scenario's target uptake rate (3 %) is above the expected \
+                 2.5 %; a conservative scenario assumes no more than expected"
+            ),
+            (
+                "scenarios.ambitious.targetRatePct",
+                "The ambitious scenario's target uptake rate (2.49 %) is below the expected \
+                 2.50 %; an ambitious scenario assumes no less than expected"
+            ),
+            (
+                "scenarios.ambitious.completionRateMultiplier",
+                "The ambitious scenario's completion rate (49.5 %) is below the expected 55 %; \
+                 an ambitious scenario assumes no less than expected"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn launch_terms_phases_programs_and_grants_must_fit_the_plan() {
     let (profile, mut inputs) = sample();
     inputs.credentials[0].launch_term = 15;

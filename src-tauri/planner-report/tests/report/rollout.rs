@@ -326,11 +326,20 @@ fn phases_credentials_and_their_credit_appear_by_name() {
             credential.title
         );
     }
-    // Google Cybersecurity: 170 h → ECTS 5.7–6.8, 3.8 US semester hours, NSQF 5.7, 17 CATS.
+    // Google Cybersecurity: 170 h → ECTS 5.7–6.8, 3.8 US semester hours, NSQF 5.7, 17 CATS;
+    // the sample's recommendations are marked illustrative, and the mapping says what that means.
     position(
         &portfolio,
         "Google Cybersecurity Professional Certificate ACE: 3 semester hours ECTS: 5 NSQF: \
-         level 5, 5 credits 5.7–6.8 3.8 5.7 17 3 Elective credit",
+         level 5, 5 credits (illustrative) 5.7–6.8 3.8 5.7 17 3 Elective credit",
+    );
+    position(
+        &portfolio,
+        "Recommendations marked illustrative are placeholders, not the bodies' published figures",
+    );
+    position(
+        &portfolio,
+        "is a convention between the frameworks, not an hours conversion",
     );
     position(
         &portfolio,

@@ -12,6 +12,7 @@ use crate::rollout::terms::Term;
 /// More than a full-time year of learning (about 1,800 hours) is not a micro-credential.
 const MAX_LEARNING_HOURS: f64 = 2_000.0;
 const MAX_CREDIT: f64 = 120.0;
+pub const MAX_TARGET_PROGRAMS: usize = 100;
 
 impl RolloutInputs {
     pub(super) fn check_credentials(
@@ -170,7 +171,7 @@ fn check_credential(
             format!(
                 "Learning hours of {name} must be more than 0 and at most {} (you entered {})",
                 format_count(MAX_LEARNING_HOURS as u64),
-                c.learning_hours
+                super::entered(c.learning_hours)
             ),
         );
     }
@@ -215,6 +216,15 @@ fn check_credential(
             format!("{at}.targetPrograms"),
             format!(
                 "{name} needs at least one target program: its students are the ones who can enrol"
+            ),
+        );
+    }
+    if c.target_programs.len() > MAX_TARGET_PROGRAMS {
+        p.add(
+            format!("{at}.targetPrograms"),
+            format!(
+                "{name} can have {MAX_TARGET_PROGRAMS} target programs; it has {}",
+                c.target_programs.len()
             ),
         );
     }

@@ -7,11 +7,12 @@ mod credentials;
 use chrono::Datelike;
 
 use super::Model;
-use super::credit::{home_convention, plain_number};
+use super::credit::{distinct, home_convention, plain_number};
 use super::inputs::RolloutInputs;
 use super::montecarlo::{MAX_DRAWS, VariedInput};
 use super::scenarios::ScenarioAdjustment;
 use super::terms::{FiscalYear, Term, horizon_end};
+use super::uptake::Rates;
 use crate::error::{FieldError, ValidationErrors};
 use crate::format_count;
 use crate::profile::InstitutionProfile;
@@ -21,6 +22,17 @@ pub const MAX_CREDENTIALS: usize = 1_000;
 const MAX_TEXT_CHARS: usize = 200;
 const MAX_LONG_TEXT_CHARS: usize = 5_000;
 const MAX_MULTIPLIER: f64 = 10.0;
+/// Upper bounds of the budget: far above any real plan, and low enough that every figure the
+/// model computes from them stays a finite number.
+pub const MAX_AMOUNT: f64 = 1e9;
+pub(crate) const MAX_PER_LEARNER: f64 = 100_000.0;
+pub(crate) const MAX_RATE_PER_HOUR: f64 = 10_000.0;
+pub(crate) const MAX_HOURS_PER_CREDENTIAL: f64 = 100_000.0;
+pub(crate) const MAX_HOURS_PER_YEAR: f64 = 10_000_000.0;
+pub(crate) const MAX_STAFF_FTE: f64 = 10_000.0;
+pub(crate) const MAX_TUITION: f64 = 1_000_000.0;
+pub(crate) const MAX_ADDITIONAL_STUDENTS: f64 = 1_000_000.0;
+pub const MAX_GRANTS: usize = 100;
 
 /// A term as a dean knows it ("Fall 2027"), or its place in the plan when the calendar is not
 /// known yet or it lies beyond the plan.
@@ -49,17 +61,13 @@ impl Problems {
     /// A finite number within `min..=max`.
     fn range(&mut self, field: &str, label: &str, value: f64, min: f64, max: f64, unit: &str) {
         if !value.is_finite() || value < min || value > max {
-            let shown = if value.is_finite() {
-                plain_number(value)
-            } else {
-                value.to_string()
-            };
             self.add(
                 field,
                 format!(
-                    "{label} must be from {}{unit} to {}{unit} (you entered {shown}{unit})",
-                    plain_number(min),
-                    plain_number(max)
+                    "{label} must be from {}{unit} to {}{unit} (you entered {}{unit})",
+                    bound(min),
+                    bound(max),
+                    entered(value)
                 ),
             );
         }
@@ -69,14 +77,9 @@ impl Problems {
         self.range(field, label, value, 0.0, 100.0, " %");
     }
 
-    /// Money or hours: finite and not negative.
-    fn amount(&mut self, field: &str, label: &str, value: f64) {
-        if !value.is_finite() || value < 0.0 {
-            self.add(
-                field,
-                format!("{label} cannot be negative or blank (you entered {value})"),
-            );
-        }
+    /// Money, hours or a head count: from 0 to `max`.
+    fn amount(&mut self, field: &str, label: &str, value: f64, max: f64) {
+        self.range(field, label, value, 0.0, max, "");
     }
 
     fn text(&mut self, field: &str, label: &str, text: &str, required: bool, max: usize) {
@@ -89,6 +92,24 @@ impl Problems {
                 format!("{label} is {chars} characters long; the limit is {max}"),
             );
         }
+    }
+}
+
+/// A bound as a reader writes it: "1,000,000,000", "0.01".
+fn bound(x: f64) -> String {
+    if x >= 1_000.0 && x.fract() == 0.0 {
+        format_count(x as u64)
+    } else {
+        plain_number(x)
+    }
+}
+
+/// What was entered, readable even when it is huge or not a number ("1e308", "NaN").
+fn entered(x: f64) -> String {
+    if x.is_finite() && x.abs() < 1e15 {
+        plain_number(x)
+    } else {
+        format!("{x:e}")
     }
 }
 
@@ -132,6 +153,9 @@ impl RolloutInputs {
             &self.scenarios.conservative,
         );
         check_scenario(&mut p, "scenarios.ambitious", &self.scenarios.ambitious);
+        if p.0.is_empty() {
+            self.check_scenario_order(&mut p);
+        }
         self.check_uncertainty(&mut p);
         if p.0.is_empty() {
             Ok(())
@@ -252,58 +276,81 @@ impl RolloutInputs {
                 "licenceCostPerLearner",
                 "The licence cost per learner",
                 b.licence_cost_per_learner,
+                MAX_PER_LEARNER,
             ),
             (
                 "mappingHoursPerCredential",
                 "Mapping hours per credential",
                 b.mapping_hours_per_credential,
+                MAX_HOURS_PER_CREDENTIAL,
             ),
             (
                 "mappingRatePerHour",
                 "The mapping rate per hour",
                 b.mapping_rate_per_hour,
+                MAX_RATE_PER_HOUR,
             ),
             (
                 "facultyDevelopmentHoursPerYear",
                 "Faculty development hours",
                 b.faculty_development_hours_per_year,
+                MAX_HOURS_PER_YEAR,
             ),
             (
                 "facultyDevelopmentRatePerHour",
                 "The faculty development rate",
                 b.faculty_development_rate_per_hour,
+                MAX_RATE_PER_HOUR,
             ),
-            ("staffFte", "Staff FTE", b.staff_fte),
-            ("salaryPerFte", "The salary per FTE", b.salary_per_fte),
+            ("staffFte", "Staff FTE", b.staff_fte, MAX_STAFF_FTE),
+            (
+                "salaryPerFte",
+                "The salary per FTE",
+                b.salary_per_fte,
+                MAX_TUITION,
+            ),
             (
                 "marketingPerYear",
                 "Marketing per year",
                 b.marketing_per_year,
+                MAX_AMOUNT,
             ),
             (
                 "technologyIntegration",
                 "Technology integration",
                 b.technology_integration,
+                MAX_AMOUNT,
             ),
             (
                 "netTuitionPerStudent",
                 "Net tuition per student",
                 b.net_tuition_per_student,
+                MAX_TUITION,
             ),
             (
                 "additionalStudentsPerYear",
                 "Additional students per year",
                 b.additional_students_per_year,
+                MAX_ADDITIONAL_STUDENTS,
             ),
         ];
-        for (key, label, value) in amounts {
-            p.amount(&format!("budget.{key}"), label, value);
+        for (key, label, value, max) in amounts {
+            p.amount(&format!("budget.{key}"), label, value, max);
         }
         p.percent(
             "budget.retentionUpliftPctPoints",
             "The retention uplift",
             b.retention_uplift_pct_points,
         );
+        if b.grants.len() > MAX_GRANTS {
+            p.add(
+                "budget.grants",
+                format!(
+                    "A plan can hold {MAX_GRANTS} grants; this one has {}",
+                    b.grants.len()
+                ),
+            );
+        }
         for (i, g) in b.grants.iter().enumerate() {
             let field = format!("budget.grants.{i}");
             p.text(
@@ -317,6 +364,7 @@ impl RolloutInputs {
                 &format!("{field}.amount"),
                 &format!("Grant “{}”", g.name.trim()),
                 g.amount,
+                MAX_AMOUNT,
             );
             if let Some(last) = fiscal
                 .filter(|years| g.fiscal_year_index as usize >= years.len())
@@ -358,6 +406,60 @@ impl RolloutInputs {
     }
 }
 
+impl RolloutInputs {
+    /// A conservative scenario assumes no more uptake or completion than expected, an
+    /// ambitious one no less; otherwise the names would say the opposite of the figures.
+    fn check_scenario_order(&self, p: &mut Problems) {
+        let expected = Rates::from_assumptions(&self.uptake);
+        let sides = [
+            ("conservative", "a", &self.scenarios.conservative, -1.0),
+            ("ambitious", "an", &self.scenarios.ambitious, 1.0),
+        ];
+        for (name, article, adjustment, direction) in sides {
+            let rates = adjustment.rates(&expected);
+            let checks = [
+                (
+                    "target uptake rate",
+                    rates.target_pct,
+                    expected.target_pct,
+                    adjustment.target_rate_pct.is_some(),
+                    "targetRate",
+                ),
+                (
+                    "completion rate",
+                    rates.completion_pct,
+                    expected.completion_pct,
+                    adjustment.completion_rate_pct.is_some(),
+                    "completionRate",
+                ),
+            ];
+            for (label, theirs, ours, absolute, key) in checks {
+                if (theirs - ours) * direction >= -1e-9 {
+                    continue;
+                }
+                let field = if absolute {
+                    format!("scenarios.{name}.{key}Pct")
+                } else {
+                    format!("scenarios.{name}.{key}Multiplier")
+                };
+                let (side, word) = if direction < 0.0 {
+                    ("above", "no more")
+                } else {
+                    ("below", "no less")
+                };
+                let (theirs, ours) = distinct(theirs, ours);
+                p.add(
+                    field,
+                    format!(
+                        "The {name} scenario's {label} ({theirs} %) is {side} the expected \
+                         {ours} %; {article} {name} scenario assumes {word} than expected"
+                    ),
+                );
+            }
+        }
+    }
+}
+
 fn check_scenario(p: &mut Problems, at: &str, s: &ScenarioAdjustment) {
     let multipliers = [
         (
@@ -393,6 +495,7 @@ fn check_scenario(p: &mut Problems, at: &str, s: &ScenarioAdjustment) {
             &format!("{at}.licenceCostPerLearner"),
             "The licence cost per learner",
             v,
+            MAX_PER_LEARNER,
         );
     }
 }

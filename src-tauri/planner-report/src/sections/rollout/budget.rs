@@ -179,9 +179,38 @@ fn summary(rollout: &Rollout<'_>) -> String {
         "The fiscal year starts in {}",
         month_name(rollout.plan.profile.fiscal_year_start_month)
     );
+    let budget = &rollout.result.budget;
+    let payback = match &budget.payback_year {
+        Some(year) if budget.payback_carried_by_grants => format!(
+            " Payback counts from the first launch; in {year} the cumulative benefit reaches the \
+             cost only with the grants received so far, not from the learners alone."
+        ),
+        _ => {
+            " Payback counts from the fiscal year of the first launch, never before it.".to_owned()
+        }
+    };
+    let grants: Vec<String> = rollout
+        .inputs
+        .map(|i| i.budget.grants.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|g| {
+            let year = rollout
+                .result
+                .fiscal_years
+                .get(g.fiscal_year_index as usize)
+                .map_or(String::new(), |fy| format!(" in {}", fy.label));
+            format!("“{}”{year}", g.name.trim())
+        })
+        .collect();
+    let grants = if grants.is_empty() {
+        String::new()
+    } else {
+        format!(" The grants: {}.", grants.join("; "))
+    };
     format!(
         "Costs and benefits by fiscal year, in {currency}. {fiscal}; annual amounts are \
          prorated for a fiscal year the plan covers only in part. Benefits count the net tuition \
-         of students retained and of additional students, and grants."
+         of students retained and of additional students, and grants.{grants}{payback}"
     )
 }

@@ -28,7 +28,13 @@ pub(crate) const NO_FLAGS: &str = "No grant exceeds what its learning hours supp
 pub(crate) const CONVENTIONS: &str = "Suggested credit divides the learning hours by each \
      convention's hours per credit: ECTS 25–30 hours; a US semester credit hour about 45 hours \
      of total learning (a quarter hour two thirds of that); NSQF/NCrF 30 notional hours; UK \
-     CATS 10 hours (2 CATS = 1 ECTS).";
+     CATS 10 notional hours. The usual pairing of 2 CATS with 1 ECTS credit (a full year is 120 \
+     CATS or 60 ECTS) is a convention between the frameworks, not an hours conversion, so by \
+     hours the CATS figure is 2.5–3 times the ECTS one; an ECTS recommendation is doubled for \
+     CATS.";
+/// Said beside the mapping when any recommendation is a placeholder.
+pub(crate) const ILLUSTRATIVE: &str = "Recommendations marked illustrative are placeholders, \
+     not the bodies' published figures; enter the real ones in the planner.";
 
 pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
     let result = rollout.result;
@@ -307,9 +313,17 @@ fn mapping_table(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
             cells
         })
         .collect();
+    let any_illustrative = rollout
+        .inputs
+        .is_some_and(|i| i.credentials.iter().any(|c| c.recommendation.illustrative));
+    let illustrative = if any_illustrative {
+        format!(" {ILLUSTRATIVE}")
+    } else {
+        String::new()
+    };
     let intro = format!(
         "{CONVENTIONS} Credit granted at home is in {unit}; a flagged grant is highlighted and \
-         explained below the table."
+         explained below the table.{illustrative}"
     );
     titled_table(
         doc,
@@ -350,6 +364,9 @@ fn recommendation(r: &CreditRecommendation) -> String {
     if lines.is_empty() {
         "None".to_owned()
     } else {
+        if r.illustrative {
+            lines.push("(illustrative)".to_owned());
+        }
         lines.join("\n")
     }
 }

@@ -187,7 +187,7 @@ fn assumptions(rollout: &Rollout<'_>) -> String {
     };
     format!(
         "From its launch term, a credential's uptake ramps along a logistic curve from {} of its \
-         eligible students a term toward {}, halfway there {} {terms} after launch. {} of those \
+         eligible students a term toward {}, rising fastest {} {terms} after launch. {} of those \
          who enrol complete the credential; a learner completes {} courses on average, and each \
          completer is awarded the credential's home credit.",
         percent(u.pilot_rate_pct),

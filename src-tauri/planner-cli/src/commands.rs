@@ -3,8 +3,9 @@ use std::path::Path;
 
 use chrono::Local;
 use planner_core::assessment::{AreaResponse, parse_answers_file};
+use planner_core::format::{Money, count, format_count, long_date};
 use planner_core::rollout::{RolloutInputs, starter_rollout};
-use planner_core::{Plan, PlanDetail, PlanId, ProfileForm, RolloutStatus, format_count};
+use planner_core::{Plan, PlanDetail, PlanId, ProfileForm, RolloutStatus};
 use planner_store::Store;
 
 use crate::{Cli, Command, Failure};
@@ -161,15 +162,7 @@ fn describe_projection(detail: &PlanDetail) -> String {
         }
         RolloutStatus::Projected { result } => result,
     };
-    let count = |x: f64| format_count(x.round().max(0.0) as u64);
-    let money = |x: f64| {
-        let sign = if x < 0.0 { "-" } else { "" };
-        format!(
-            "{sign}{} {}",
-            result.currency,
-            format_count(x.abs().round() as u64)
-        )
-    };
+    let money = Money::new(&result.currency);
     let totals = &result.uptake.totals;
     let budget = &result.budget;
     let payback = match budget.payback_year.as_deref() {
@@ -181,15 +174,15 @@ fn describe_projection(detail: &PlanDetail) -> String {
         "Rollout plan {} to {} ({} terms, {} credentials)\n  Enrolments:        {}\n  \
          Completions:       {}\n  Credits awarded:   {}\n  Total cost:        {}\n  \
          Total benefit:     {}\n  Payback:           {payback}",
-        result.start_date,
-        result.end_date,
+        long_date(result.start_date),
+        long_date(result.end_date),
         result.terms.len(),
         result.credits.len(),
         count(totals.enrolments),
         count(totals.completions),
         count(totals.credits_awarded),
-        money(budget.total_cost),
-        money(budget.total_benefit),
+        money.format(budget.total_cost),
+        money.format(budget.total_benefit),
     )
 }
 

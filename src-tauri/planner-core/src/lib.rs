@@ -7,7 +7,7 @@ pub mod assessment;
 mod calendar;
 mod credit;
 mod error;
-mod format;
+pub mod format;
 mod options;
 mod places;
 mod plan;

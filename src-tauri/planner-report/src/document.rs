@@ -2,7 +2,6 @@
 //! page and onto the next, and, once every page exists, the running header, the "Page N of M"
 //! footer, the outline and the metadata.
 
-use chrono::NaiveDate;
 use printpdf::{
     Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
     PdfParseErrorSeverity, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextItem,
@@ -17,24 +16,8 @@ use crate::layout::{
     FOOTER_BASELINE, FOOTER_RULE, HAIRLINE, HEADER_BASELINE, HEADER_RULE, PAGE_HEIGHT, PAGE_WIDTH,
     TextStyle, palette, styles,
 };
-use crate::metadata;
+use crate::metadata::{self, DocumentInfo};
 use crate::wrap;
-
-/// What the finished file says about itself, and what every page after the cover repeats.
-#[derive(Debug, Clone)]
-pub(crate) struct DocumentInfo {
-    pub(crate) title: String,
-    pub(crate) author: String,
-    pub(crate) subject: String,
-    pub(crate) keywords: Vec<String>,
-    pub(crate) created_on: NaiveDate,
-    /// Top of every page after the cover, joined by " · ": the institution and the plan title.
-    pub(crate) running_header: Vec<String>,
-    /// Bottom left of every page after the cover.
-    pub(crate) running_footer: String,
-    /// The trailer's `/ID`: one part for the plan, whatever its version, one for this content.
-    pub(crate) file_id: [u64; 2],
-}
 
 #[derive(Debug)]
 struct PageDraft {

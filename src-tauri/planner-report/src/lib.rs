@@ -13,7 +13,6 @@ mod document;
 mod error;
 mod fingerprint;
 mod fonts;
-mod format;
 mod layout;
 mod metadata;
 mod sections;
@@ -28,8 +27,8 @@ use planner_core::PlanDetail;
 pub use atomic::write_atomically;
 pub use error::{Error, Result};
 
-use document::{DocumentInfo, ReportDocument};
-use fingerprint::fingerprint;
+use document::ReportDocument;
+use metadata::DocumentInfo;
 use sections::ReportContext;
 
 /// What a report needs besides the plan.
@@ -77,7 +76,7 @@ pub fn render(plan: &PlanDetail, options: &ReportOptions) -> Result<RenderedRepo
         generated_on: options.generated_on,
         version: VERSION_LABEL,
     };
-    let info = document_info(plan, &context);
+    let info = DocumentInfo::for_plan(plan, &context);
     let mut doc = ReportDocument::new(info.file_id[1])?;
     sections::cover::draw(&mut doc, &context);
     sections::profile::draw(&mut doc, &context);
@@ -93,35 +92,4 @@ pub fn export(plan: &PlanDetail, options: &ReportOptions, path: &Path) -> Result
     let report = render(plan, options)?;
     write_atomically(path, &report.bytes)?;
     Ok(report)
-}
-
-fn document_info(detail: &PlanDetail, context: &ReportContext<'_>) -> DocumentInfo {
-    let plan = context.plan;
-    let stored = &detail.stored;
-    let permanent = fingerprint(&[&stored.id.to_string(), &stored.created_at]);
-    // Debug output covers every field the report may print, and grows with the model; the
-    // guide is there because the report prints its action library and benchmark wording.
-    let content = fingerprint(&[
-        &format!("{plan:?}"),
-        &format!("{:?}", detail.assessment_result),
-        &format!("{:?}", detail.projection),
-        &format!("{:?}", planner_core::assessment::guide()),
-        &context.generated_on.to_string(),
-        context.version,
-    ]);
-    let institution = &plan.profile.name;
-    DocumentInfo {
-        title: plan.title.clone(),
-        author: institution.clone(),
-        subject: format!("Micro-credential adoption plan for {institution}"),
-        keywords: vec![
-            "micro-credentials".to_owned(),
-            "adoption plan".to_owned(),
-            plan.profile.stage.key().to_owned(),
-        ],
-        created_on: context.generated_on,
-        running_header: vec![institution.clone(), plan.title.clone()],
-        running_footer: format!("Micro-credential adoption plan · {}", context.version),
-        file_id: [permanent, content],
-    }
 }

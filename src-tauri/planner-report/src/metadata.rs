@@ -1,14 +1,66 @@
 //! What the PDF file says about itself: title, author, subject, dates, and the catalogue
 //! entries viewers read when opening it.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use lopdf::Object;
+use planner_core::PlanDetail;
 use printpdf::PdfDocument;
 
-use crate::document::DocumentInfo;
 use crate::error::{Error, Result};
+use crate::fingerprint::fingerprint;
+use crate::sections::ReportContext;
 
 pub(crate) const CREATOR: &str = "Micro-credential Adoption Planner";
+
+/// What the finished file says about itself, and what every page after the cover repeats.
+#[derive(Debug, Clone)]
+pub(crate) struct DocumentInfo {
+    pub(crate) title: String,
+    pub(crate) author: String,
+    pub(crate) subject: String,
+    pub(crate) keywords: Vec<String>,
+    pub(crate) created_on: NaiveDate,
+    /// Top of every page after the cover, joined by " · ": the institution and the plan title.
+    pub(crate) running_header: Vec<String>,
+    /// Bottom left of every page after the cover.
+    pub(crate) running_footer: String,
+    /// The trailer's `/ID`: one part for the plan, whatever its version, one for this content.
+    pub(crate) file_id: [u64; 2],
+}
+
+impl DocumentInfo {
+    /// What the report for `detail` says about itself.
+    pub(crate) fn for_plan(detail: &PlanDetail, context: &ReportContext<'_>) -> Self {
+        let plan = context.plan;
+        let stored = &detail.stored;
+        let permanent = fingerprint(&[&stored.id.to_string(), &stored.created_at]);
+        // Debug output covers every field the report may print, and grows with the model; the
+        // guide is there because the report prints its action library and benchmark wording.
+        let content = fingerprint(&[
+            &format!("{plan:?}"),
+            &format!("{:?}", detail.assessment_result),
+            &format!("{:?}", detail.projection),
+            &format!("{:?}", planner_core::assessment::guide()),
+            &context.generated_on.to_string(),
+            context.version,
+        ]);
+        let institution = &plan.profile.name;
+        Self {
+            title: plan.title.clone(),
+            author: institution.clone(),
+            subject: format!("Micro-credential adoption plan for {institution}"),
+            keywords: vec![
+                "micro-credentials".to_owned(),
+                "adoption plan".to_owned(),
+                plan.profile.stage.key().to_owned(),
+            ],
+            created_on: context.generated_on,
+            running_header: vec![institution.clone(), plan.title.clone()],
+            running_footer: format!("Micro-credential adoption plan · {}", context.version),
+            file_id: [permanent, content],
+        }
+    }
+}
 
 /// Fills the document information dictionary.
 pub(crate) fn describe(pdf: &mut PdfDocument, info: &DocumentInfo) {

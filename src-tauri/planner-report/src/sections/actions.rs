@@ -3,10 +3,10 @@
 use planner_core::assessment::{AdoptedAction, MitigationAction, Phase, guide};
 
 use crate::document::ReportDocument;
-use crate::format::{typical_cost, weeks};
 use crate::layout::{MM, styles};
 use crate::sections::{ReportContext, introduction, section_heading};
 use crate::table::{self, Column, Table};
+use planner_core::format::{typical_cost, weeks};
 
 pub(crate) const TITLE: &str = "Adopted actions";
 pub(crate) const NONE_ADOPTED: &str = "No actions adopted yet.";

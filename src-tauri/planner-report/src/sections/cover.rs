@@ -1,9 +1,9 @@
 use crate::document::ReportDocument;
-use crate::format::long_date;
 use crate::layout::{
     CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH, HAIRLINE, MM, PAGE_HEIGHT, palette, styles,
 };
 use crate::sections::{NOT_SPECIFIED, ReportContext};
+use planner_core::format::long_date;
 
 /// Above this many lines at full size, the institution's name is set smaller so the cover
 /// still reads as one block.

@@ -3,10 +3,10 @@ use planner_core::{
 };
 
 use crate::document::ReportDocument;
-use crate::format::decimal;
 use crate::layout::{CONTENT_WIDTH, MM, styles};
 use crate::sections::{NOT_SPECIFIED, ReportContext, introduction, section_heading};
 use crate::table::{self, Column, Table};
+use planner_core::format::decimal;
 
 pub(crate) const TITLE: &str = "Institution profile";
 

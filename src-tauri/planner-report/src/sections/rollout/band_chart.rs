@@ -178,8 +178,8 @@ fn half_label(doc: &ReportDocument, row: &BandRow<'_>, low: f64, high: f64) -> f
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::{Money, count};
     use crate::layout::CONTENT_TOP;
+    use planner_core::format::{Money, count};
 
     #[test]
     fn each_range_sits_inside_the_chart_on_ticks_that_do_not_collide() {

@@ -7,8 +7,8 @@ use planner_core::rollout::BudgetYear;
 
 use crate::chart::{self, ChartLayout, Mark};
 use crate::document::ReportDocument;
-use crate::format::Money;
 use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, MM, TextStyle, palette, styles};
+use planner_core::format::Money;
 
 pub(crate) const COST: &str = "Cumulative cost";
 pub(crate) const BENEFIT: &str = "Cumulative benefit";

@@ -19,9 +19,9 @@ use planner_core::rollout::{Credential, CredentialField, RolloutInputs, RolloutR
 use planner_core::{Plan, RolloutStatus};
 
 use crate::document::ReportDocument;
-use crate::format::Money;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, styles};
 use crate::sections::{ReportContext, bullet, introduction, section_heading};
+use planner_core::format::Money;
 
 pub(crate) const NOT_STARTED_TITLE: &str = "Rollout plan — not yet set up";
 pub(crate) const NEEDS_ATTENTION_TITLE: &str = "Rollout plan — needs attention";

@@ -10,13 +10,13 @@ use planner_core::rollout::{
 };
 
 use crate::document::ReportDocument;
-use crate::format::{count, one_decimal};
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, styles};
 use crate::sections::rollout::{
     NO_VALUE, Rollout, and_list, capitalised, field_label, number_word, sentence,
 };
 use crate::sections::{introduction, section_heading, titled_table};
 use crate::table::{self, Column, Table};
+use planner_core::format::{count, one_decimal};
 
 pub(crate) const TITLE: &str = "Credential portfolio and credit mapping";
 pub(crate) const MAPPING_TITLE: &str = "Credit mapping";

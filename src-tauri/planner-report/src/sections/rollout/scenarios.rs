@@ -7,12 +7,12 @@ use planner_core::rollout::{
 
 use crate::chart;
 use crate::document::ReportDocument;
-use crate::format::{count, decimal, percent};
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, styles};
 use crate::sections::rollout::band_chart::{self, BandRow};
 use crate::sections::rollout::{NO_PAYBACK, Rollout};
 use crate::sections::{introduction, section_heading, subheading, titled_table};
 use crate::table::{self, Column, Table};
+use planner_core::format::{count, decimal, percent};
 
 pub(crate) const TITLE: &str = "Scenarios and uncertainty";
 pub(crate) const ASSUMPTIONS_TITLE: &str = "What each scenario assumes";

@@ -3,12 +3,12 @@
 
 use crate::chart;
 use crate::document::ReportDocument;
-use crate::format::long_date;
 use crate::layout::{CONTENT_WIDTH, MM, styles};
 use crate::sections::rollout::gantt::{self, Launch, term_range};
 use crate::sections::rollout::{NO_VALUE, Rollout, plural};
 use crate::sections::{introduction, key_figures, section_heading, titled_table};
 use crate::table::{Column, Table};
+use planner_core::format::long_date;
 
 pub(crate) const TITLE: &str = "Rollout timeline";
 pub(crate) const PHASES_TITLE: &str = "Phases and their gates";

@@ -6,11 +6,11 @@ use planner_core::rollout::{Calibration, UptakeTotals};
 
 use crate::chart;
 use crate::document::ReportDocument;
-use crate::format::{count, decimal, one_decimal, percent};
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, palette, styles};
 use crate::sections::rollout::{Rollout, phase_label, uptake_chart};
 use crate::sections::{introduction, key_figures, note_box, section_heading, titled_table};
 use crate::table::{self, Column, Table};
+use planner_core::format::{count, decimal, one_decimal, percent};
 
 pub(crate) const TITLE: &str = "Uptake projection";
 pub(crate) const BY_TERM_TITLE: &str = "By term";

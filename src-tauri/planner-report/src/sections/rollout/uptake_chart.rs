@@ -6,8 +6,8 @@ use planner_core::rollout::{Term, UptakeTotals};
 
 use crate::chart::{self, ChartLayout, Mark};
 use crate::document::ReportDocument;
-use crate::format::count;
 use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, MM, TextStyle, palette, styles};
+use planner_core::format::count;
 
 pub(crate) const ENROLMENTS: &str = "Enrolments per term";
 pub(crate) const COMPLETIONS: &str = "Completions per term";

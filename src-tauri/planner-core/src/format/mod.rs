@@ -1,18 +1,15 @@
-//! Plain-text number formatting for the CLI and the PDF, which have no locale of their own to
-//! ask. (The UI formats with the user's locale through `Intl`.)
+//! How figures read wherever the planner prints them without a locale of its own to ask: the CLI
+//! and the PDF both format through here, so an amount, a count, a rate or a date reads the same
+//! in both. (The window formats with the user's locale through `Intl`.) Every figure arrives
+//! computed; these functions only round it for display.
 
-/// A whole number with comma thousands separators: 240000 → "240,000".
-pub fn format_count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
+mod date;
+mod money;
+mod number;
+
+pub use date::{long_date, weeks};
+pub use money::{Money, typical_cost, us_dollars};
+pub use number::{MINUS, count, decimal, format_count, one_decimal, percent};
 
 /// A file name (without extension) made from a title: keeps letters in any script, digits,
 /// spaces and dashes; drops what file systems or shells treat specially.
@@ -38,7 +35,7 @@ pub fn file_stem(title: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{file_stem, format_count};
+    use super::file_stem;
 
     #[test]
     fn file_stems_keep_any_script_and_drop_path_characters() {
@@ -46,15 +43,5 @@ mod tests {
         assert_eq!(file_stem("Łódź — плана"), "Łódź плана");
         assert_eq!(file_stem("../../etc/passwd"), "etc passwd");
         assert_eq!(file_stem("***"), "Micro-credential plan");
-    }
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(format_count(0), "0");
-        assert_eq!(format_count(999), "999");
-        assert_eq!(format_count(1_000), "1,000");
-        assert_eq!(format_count(240_000), "240,000");
-        assert_eq!(format_count(5_000_000), "5,000,000");
-        assert_eq!(format_count(12_345_678_901), "12,345,678,901");
     }
 }

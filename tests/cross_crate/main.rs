@@ -1,11 +1,10 @@
 //! Core, store and report together: what a dean types is what the committee reads.
 
-use std::process::Command;
-
 use chrono::NaiveDate;
 use planner_core::ProfileForm;
 use planner_report::ReportOptions;
 use planner_store::Store;
+use planner_test_support::pdf_text;
 
 const NAMES: [&str; 4] = [
     "Universidad Nacional Autónoma de México",
@@ -13,20 +12,6 @@ const NAMES: [&str; 4] = [
     "Московский университет",
     "Ελληνικό Ανοικτό Πανεπιστήμιο",
 ];
-
-fn pdf_text(path: &std::path::Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        path.display()
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 #[test]
 fn names_typed_in_any_script_survive_the_store_and_print_exactly_in_the_pdf() {

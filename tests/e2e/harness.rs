@@ -326,14 +326,3 @@ fn wait_for_port(port: u16) {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
-
-pub fn pdf_text(pdf: &Path) -> String {
-    assert!(pdf.exists(), "no PDF at {}", pdf.display());
-    let out = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout).expect("utf-8")
-}

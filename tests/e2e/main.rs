@@ -117,7 +117,7 @@ async fn exporting_writes_a_pdf_whose_cover_has_the_names_as_typed() {
     );
     app.close().await;
 
-    let text = harness::pdf_text(&sandbox.pdf());
+    let text = planner_test_support::pdf_text(&sandbox.pdf());
     assert!(
         text.contains("Universidad Nacional Autónoma de México"),
         "PDF text: {text}"

@@ -1,9 +1,10 @@
 //! `mcplan` as a script would use it: every subcommand, on success and on bad input.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use assert_cmd::prelude::*;
+use planner_test_support::pdf_text;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -63,20 +64,6 @@ impl Sandbox {
             .trim()
             .to_owned()
     }
-}
-
-fn extract_pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed to check PDF text");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8(out.stdout).expect("utf-8 text")
 }
 
 #[test]
@@ -202,7 +189,7 @@ fn pdf_writes_a_report_whose_cover_names_the_institution_as_typed() {
             .assert()
             .success()
             .stdout(predicate::str::contains("Wrote"));
-        let text = extract_pdf_text(&out);
+        let text = pdf_text(&out);
         assert!(text.contains(name), "PDF text has {name}: {text}");
         assert!(text.contains("Pilot 2027"), "PDF text has the title");
     }
@@ -454,4 +441,44 @@ fn wrong_rollout_inputs_exit_2_naming_the_field_and_change_nothing() {
         before,
         "nothing changed"
     );
+}
+
+/// The figure `show` prints after `label`, up to the line's end.
+fn shown(text: &str, label: &str) -> String {
+    text.lines()
+        .find_map(|line| line.trim().strip_prefix(label))
+        .unwrap_or_else(|| panic!("`show` prints {label:?}: {text}"))
+        .trim()
+        .to_owned()
+}
+
+#[test]
+fn show_prints_figures_and_dates_as_the_pdf_does() {
+    let sandbox = Sandbox::new();
+    let id = sandbox.stdout(&["demo"]);
+    let id = id.trim();
+    let text = sandbox.stdout(&["show", id]);
+    let out = sandbox.dir.path().join("sample.pdf");
+    sandbox
+        .mcplan()
+        .args(["pdf", id, "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let pdf = planner_test_support::squeeze(&pdf_text(&out));
+
+    let cost = shown(&text, "Total cost:");
+    assert!(cost.starts_with("US$"), "dollars as US$: {cost}");
+    planner_test_support::position(&pdf, &cost);
+    planner_test_support::position(&pdf, &shown(&text, "Total benefit:"));
+    let enrolments = shown(&text, "Enrolments:");
+    assert!(enrolments.contains(','), "thousands grouped: {enrolments}");
+    planner_test_support::position(&pdf, &enrolments);
+    let period = shown(&text, "Rollout plan");
+    let (start, _) = period.split_once(" to ").expect("a period");
+    assert!(
+        start.split(' ').nth(1).is_some_and(|month| month.len() > 3),
+        "the month in words: {start}"
+    );
+    planner_test_support::position(&pdf, start);
 }

@@ -4,7 +4,8 @@
 use planner_core::rollout::RolloutInputs;
 use planner_core::{PlanDetail, RolloutStatus, sample_plan};
 
-use crate::poppler::pdf_text;
+use planner_test_support::pdf_text;
+
 use crate::{detail, export_to_temp};
 
 /// `max` characters of numbered words `{tag}0001 {tag}0002 …`, so each word can be found.

@@ -3,7 +3,6 @@
 //! would. poppler-utils must be installed; without it these tests fail, never skip.
 
 mod long_text;
-mod poppler;
 mod rollout;
 mod sections;
 
@@ -13,7 +12,9 @@ use chrono::NaiveDate;
 use planner_core::{InstitutionProfile, Plan, PlanDetail, Stage, StoredPlan, sample_plan};
 use planner_report::{ReportOptions, export, render};
 
-use poppler::{pdf_fonts, pdf_info, pdf_text, pdf_text_page, word_boxes};
+use planner_test_support::{
+    outline, pdf_fonts, pdf_info, pdf_text, pdf_text_page, squeeze, word_boxes,
+};
 
 const A4_WIDTH_PT: f32 = 595.276;
 const A4_HEIGHT_PT: f32 = 841.89;
@@ -64,10 +65,6 @@ fn export_to_temp(plan: &PlanDetail) -> (tempfile::TempDir, PathBuf) {
     let path = dir.path().join("report.pdf");
     export(plan, &options(), &path).expect("report exported");
     (dir, path)
-}
-
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]
@@ -231,7 +228,7 @@ fn a_200_character_name_wraps_inside_the_margins_without_losing_a_word() {
 fn the_outline_has_an_entry_per_section_and_opens_with_the_document() {
     let rendered = render(&sample(), &options()).expect("rendered");
     assert_eq!(rendered.pages, SAMPLE_PAGES);
-    let outline = poppler::outline(&rendered.bytes);
+    let outline = outline(&rendered.bytes);
     let expected = [
         ("Cover", 1),
         ("Institution profile", 2),

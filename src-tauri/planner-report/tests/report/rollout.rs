@@ -8,8 +8,9 @@ use planner_core::rollout::RolloutResult;
 use planner_core::{PlanDetail, RolloutStatus, format_count, sample_plan};
 use planner_report::{ReportOptions, render};
 
-use crate::poppler::{outline, pdf_text, pdf_text_page_raw};
-use crate::{detail, export_to_temp, options, plan_for, sample, squeeze};
+use planner_test_support::{outline, pages_text, pdf_text, pdf_text_page_raw, position, squeeze};
+
+use crate::{detail, export_to_temp, options, plan_for, sample};
 
 const TIMELINE: &str = "Rollout timeline";
 const PORTFOLIO: &str = "Credential portfolio and credit mapping";
@@ -62,17 +63,7 @@ fn section_pages(pdf: &[u8], pages: u32, title: &str) -> RangeInclusive<u32> {
 
 /// The section's pages in drawing order, as one line.
 fn section_text(path: &Path, pdf: &[u8], pages: u32, title: &str) -> String {
-    squeeze(
-        &section_pages(pdf, pages, title)
-            .map(|page| pdf_text_page_raw(path, page))
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-fn position(text: &str, wanted: &str) -> usize {
-    text.find(wanted)
-        .unwrap_or_else(|| panic!("the report shows {wanted:?}; it reads:\n{text}"))
+    pages_text(path, section_pages(pdf, pages, title))
 }
 
 /// Renders and exports `plan`, returning the temp dir guard, the path and the bytes.

@@ -3,26 +3,12 @@
 use planner_core::assessment::{AdoptedAction, AreaKey, AreaResponse, guide};
 use planner_core::{InstitutionProfile, Plan, PlanDetail, Stage, sample_plan};
 
-use crate::poppler::{pdf_text, pdf_text_page_raw};
-use crate::{detail, export_to_temp, sample, squeeze};
+use planner_test_support::{pages_text, pdf_text, position, squeeze};
+
+use crate::{detail, export_to_temp, sample};
 
 const ASSESSMENT_PAGE: u32 = 3;
 const SOURCE_LINE: &str = "Source: Coursera Micro-Credentials Impact Report 2024.";
-
-/// The pages a section runs over, in drawing order, as one line of text.
-fn section_text(path: &std::path::Path, pages: std::ops::RangeInclusive<u32>) -> String {
-    squeeze(
-        &pages
-            .map(|page| pdf_text_page_raw(path, page))
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-fn position(text: &str, wanted: &str) -> usize {
-    text.find(wanted)
-        .unwrap_or_else(|| panic!("the report shows {wanted:?}; it reads:\n{text}"))
-}
 
 /// The sample, with scores planner-core would never give for its answers: the report must
 /// print these, so it cannot be scoring on its own.
@@ -55,7 +41,7 @@ fn sample_with_planted_scores() -> PlanDetail {
 fn the_assessment_prints_each_areas_score_and_band_as_the_result_has_them() {
     for plan in [sample(), sample_with_planted_scores()] {
         let (_dir, path) = export_to_temp(&plan);
-        let text = section_text(&path, ASSESSMENT_PAGE..=ASSESSMENT_PAGE + 1);
+        let text = pages_text(&path, ASSESSMENT_PAGE..=ASSESSMENT_PAGE + 1);
         let result = &plan.assessment_result;
         position(
             &text,
@@ -88,7 +74,7 @@ fn the_assessment_prints_each_areas_score_and_band_as_the_result_has_them() {
 fn the_ranking_table_lists_the_areas_weakest_first() {
     for plan in [sample(), sample_with_planted_scores()] {
         let (_dir, path) = export_to_temp(&plan);
-        let text = section_text(&path, ASSESSMENT_PAGE..=ASSESSMENT_PAGE + 1);
+        let text = pages_text(&path, ASSESSMENT_PAGE..=ASSESSMENT_PAGE + 1);
         let table = &text[position(&text, "Rank Area Readiness Band Confidence Benchmark")..];
         let result = &plan.assessment_result;
         let mut previous = 0;
@@ -116,7 +102,7 @@ fn unassessed_areas_say_so_and_are_listed_after_the_ranked_ones() {
     plan.assessment.responses.remove(&AreaKey::Quality);
     let plan = detail(plan);
     let (_dir, path) = export_to_temp(&plan);
-    let text = section_text(&path, ASSESSMENT_PAGE..=ASSESSMENT_PAGE + 1);
+    let text = pages_text(&path, ASSESSMENT_PAGE..=ASSESSMENT_PAGE + 1);
     let title = &guide().area(AreaKey::Quality).title;
     position(&text, &format!("{title} Not yet assessed"));
     let table = &text[position(&text, "Rank Area")..];
@@ -161,7 +147,7 @@ fn an_evidence_note_prints_as_typed_in_any_script() {
 fn adopted_actions_appear_with_their_titles_in_phase_order() {
     let plan = sample();
     let (_dir, path) = export_to_temp(&plan);
-    let text = section_text(&path, 5..=5);
+    let text = pages_text(&path, 5..=5);
     position(&text, "Adopted actions");
     position(&text, "Action Area Phase Owner Duration Typical cost");
     let adopted = &plan.stored.plan.assessment.adopted_actions;

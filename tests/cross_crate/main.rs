@@ -1,4 +1,7 @@
-//! Core, store and report together: what a dean types is what the committee reads.
+//! Core, store and report together: what a dean types is what the committee reads; and the
+//! names the app's parts must agree on.
+
+mod command_names;
 
 use chrono::NaiveDate;
 use planner_core::ProfileForm;

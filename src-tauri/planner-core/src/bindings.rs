@@ -1,4 +1,5 @@
-//! The TypeScript types the UI uses for data from Rust are generated here, never written by hand.
+//! The TypeScript types the UI uses for data from Rust are generated here, never written by hand,
+//! and so are the words for each choice (`labels.ts`, from planner-core's `label()`s).
 //! `cargo test -p planner-core bindings` fails when `ui/src/bindings/` is stale; run it with
 //! `UPDATE_BINDINGS=1` to rewrite them.
 
@@ -112,6 +113,7 @@ fn generated() -> Vec<(String, String)> {
         workplan::KpiSource,
         workplan::KpiTarget,
     );
+    add("labels".to_owned(), crate::labels::typescript());
     files
 }
 

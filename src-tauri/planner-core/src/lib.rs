@@ -8,6 +8,7 @@ mod calendar;
 mod credit;
 mod error;
 pub mod format;
+mod labels;
 mod options;
 mod places;
 mod plan;
@@ -20,6 +21,7 @@ pub use calendar::{AcademicCalendar, CalendarSystem, TermStart, days_in_month, m
 pub use credit::CreditSystem;
 pub use error::{FieldError, Problem, ProblemKind, ValidationErrors};
 pub use format::{file_stem, format_count};
+pub use labels::{Labelled, key_of};
 pub use options::{CalendarChoice, Choice, ProfileOptions, profile_options};
 pub use places::{CodeName, Country, Currency, countries, country_name, currencies, currency_name};
 pub use plan::{

@@ -5,10 +5,9 @@ import type { AreaResult } from '../bindings/AreaResult';
 import type { AssessmentGuide } from '../bindings/AssessmentGuide';
 import type { AssessmentResult } from '../bindings/AssessmentResult';
 import type { Confidence } from '../bindings/Confidence';
-import type { Effort } from '../bindings/Effort';
 import type { Finding } from '../bindings/Finding';
 import type { MitigationAction } from '../bindings/MitigationAction';
-import type { Phase } from '../bindings/Phase';
+import { EffortLabels, PhaseLabels } from '../bindings/labels';
 import { formatUsd } from './format';
 
 /** The answers a statement offers, in order. */
@@ -36,18 +35,9 @@ export function actionEvidence(
     : { text: action.evidence, cited: false };
 }
 
-export const EFFORT: Record<Effort, string> = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-};
-
-export const PHASE: Record<Phase, string> = {
-  prepare: 'Prepare',
-  pilot: 'Pilot',
-  scale: 'Scale',
-  sustain: 'Sustain',
-};
+// Rust's words for each choice.
+export const EFFORT = EffortLabels;
+export const PHASE = PhaseLabels;
 
 export const CONFIDENCE: Record<Confidence, string> = {
   none: 'No ratings yet',

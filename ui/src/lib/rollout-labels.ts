@@ -1,12 +1,14 @@
-// Plain words for the rollout model's choices, term names as a dean reads them, and where on
-// screen each of Rust's dotted field keys lives.
-import type { AssessmentType } from '../bindings/AssessmentType';
-import type { CredentialField } from '../bindings/CredentialField';
-import type { DrawShape } from '../bindings/DrawShape';
-import type { GrantMethod } from '../bindings/GrantMethod';
-import type { Participation } from '../bindings/Participation';
-import type { Phase } from '../bindings/Phase';
-import type { ProviderKind } from '../bindings/ProviderKind';
+// The rollout model's choices with Rust's words for them, term names as a dean reads them, and
+// where on screen each of Rust's dotted field keys lives.
+import {
+  AssessmentTypeLabels,
+  CredentialFieldLabels,
+  DrawShapeLabels,
+  GrantMethodLabels,
+  ParticipationLabels,
+  PhaseLabels,
+  ProviderKindLabels,
+} from '../bindings/labels';
 import type { Term } from '../bindings/Term';
 import { formatDay } from './format';
 
@@ -15,58 +17,17 @@ export interface Choice<T> {
   label: string;
 }
 
-// Each list is checked against the generated type: a new variant in Rust fails the build here.
+// The words come from Rust (generated `labels.ts`), in the order Rust lists the choices.
 const choices = <T extends string>(labels: Record<T, string>): Choice<T>[] =>
   (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
 
-export const CREDENTIAL_FIELDS = choices<CredentialField>({
-  cybersecurity: 'Cybersecurity',
-  project_management: 'Project management',
-  software_development: 'Software development',
-  data_analytics: 'Data analytics',
-  it_support: 'IT support',
-  ux_design: 'UX design',
-  cloud_computing: 'Cloud computing',
-  other: 'Other',
-});
-
-export const PROVIDER_KINDS = choices<ProviderKind>({
-  industry: 'An industry provider',
-  in_house: 'Our own faculty (in-house)',
-});
-
-export const GRANT_METHODS = choices<GrantMethod>({
-  elective: 'As elective credit',
-  course_substitution: 'In place of a program course',
-  stackable: 'Toward a larger certificate (stackable)',
-});
-
-export const ASSESSMENT_TYPES = choices<AssessmentType>({
-  exam: 'Exam',
-  project: 'Project',
-  portfolio: 'Portfolio',
-  practical_task: 'Practical task',
-  quizzes: 'Quizzes',
-  mixed: 'Several of these',
-});
-
-export const PARTICIPATION = choices<Participation>({
-  online: 'Online',
-  in_person: 'In person',
-  hybrid: 'Hybrid (online and in person)',
-});
-
-export const DRAW_SHAPES = choices<DrawShape>({
-  triangular: 'Most likely near the expected value',
-  uniform: 'Anywhere in the range, evenly',
-});
-
-export const PHASE_NAMES: Record<Phase, string> = {
-  prepare: 'Prepare',
-  pilot: 'Pilot',
-  scale: 'Scale',
-  sustain: 'Sustain',
-};
+export const CREDENTIAL_FIELDS = choices(CredentialFieldLabels);
+export const PROVIDER_KINDS = choices(ProviderKindLabels);
+export const GRANT_METHODS = choices(GrantMethodLabels);
+export const ASSESSMENT_TYPES = choices(AssessmentTypeLabels);
+export const PARTICIPATION = choices(ParticipationLabels);
+export const DRAW_SHAPES = choices(DrawShapeLabels);
+export const PHASE_NAMES = PhaseLabels;
 
 export const labelOf = <T extends string>(list: Choice<T>[], value: T): string =>
   list.find((c) => c.value === value)?.label ?? '';

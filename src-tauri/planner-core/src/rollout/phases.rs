@@ -29,15 +29,6 @@ pub struct PhaseSpan {
 
 pub const PHASES: [Phase; 4] = [Phase::Prepare, Phase::Pilot, Phase::Scale, Phase::Sustain];
 
-pub fn phase_label(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Prepare => "Prepare",
-        Phase::Pilot => "Pilot",
-        Phase::Scale => "Scale",
-        Phase::Sustain => "Sustain",
-    }
-}
-
 /// The term index each phase starts at, in phase order (Prepare at 0).
 pub fn phase_starts(plan: &PhasePlan) -> [u32; 4] {
     [
@@ -93,7 +84,7 @@ pub fn phase_spans(plan: &PhasePlan, terms: &[Term]) -> Vec<PhaseSpan> {
             };
             PhaseSpan {
                 phase,
-                label: phase_label(phase).to_owned(),
+                label: phase.label().to_owned(),
                 first_term,
                 last_term,
                 start: first_term.map(|t| terms[t as usize].start),

@@ -16,16 +16,6 @@ pub enum ScenarioKind {
     Ambitious,
 }
 
-impl ScenarioKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ScenarioKind::Conservative => "Conservative",
-            ScenarioKind::Expected => "Expected",
-            ScenarioKind::Ambitious => "Ambitious",
-        }
-    }
-}
-
 /// How a scenario departs from the expected inputs. An absolute value, where given, wins over
 /// the multiplier for the same input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

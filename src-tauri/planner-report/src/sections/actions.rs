@@ -1,6 +1,6 @@
 //! The actions the dean adopted from the library, in rollout-phase order.
 
-use planner_core::assessment::{AdoptedAction, MitigationAction, Phase, guide};
+use planner_core::assessment::{AdoptedAction, MitigationAction, guide};
 
 use crate::document::ReportDocument;
 use crate::layout::{MM, styles};
@@ -72,7 +72,7 @@ fn rows(adopted: &[AdoptedAction]) -> Vec<Vec<String>> {
             Some(action) => vec![
                 action.title.clone(),
                 guide().area(action.area).title.clone(),
-                phase_label(action.phase).to_owned(),
+                action.phase.label().to_owned(),
                 action.owner_role.clone(),
                 weeks(action.duration_weeks),
                 // A line per part, so the column never splits "US$60,000" from "one-time".
@@ -89,15 +89,6 @@ fn rows(adopted: &[AdoptedAction]) -> Vec<Vec<String>> {
             ],
         })
         .collect()
-}
-
-fn phase_label(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Prepare => "Prepare",
-        Phase::Pilot => "Pilot",
-        Phase::Scale => "Scale",
-        Phase::Sustain => "Sustain",
-    }
 }
 
 #[cfg(test)]

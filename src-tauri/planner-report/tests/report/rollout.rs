@@ -322,7 +322,7 @@ fn phases_credentials_and_their_credit_appear_by_name() {
     position(
         &portfolio,
         "Google Cybersecurity Professional Certificate ACE: 3 semester hours ECTS: 5 NSQF: \
-         level 5, 5 credits (illustrative) 5.7–6.8 3.8 5.7 17 3 Elective credit",
+         level 5, 5 credits (illustrative) 5.7–6.8 3.8 5.7 17 3 As elective credit",
     );
     position(
         &portfolio,
@@ -357,12 +357,39 @@ fn a_grant_the_hours_cannot_support_is_highlighted_and_explained_in_rusts_words(
     assert_eq!(conversion.flags.len(), 2, "{:?}", conversion.flags);
     let (_dir, path, pdf, pages) = rendered(&plan);
     let portfolio = section_text(&path, &pdf, pages, PORTFOLIO);
-    position(&portfolio, "⚠ 5 Elective credit");
+    position(&portfolio, "⚠ 5 As elective credit");
     let title = "Google IT Support Professional Certificate";
     for flag in &conversion.flags {
         position(&portfolio, &format!("⚠ {title}: {}.", flag.message));
     }
     assert!(!portfolio.contains("No grant exceeds"), "{portfolio}");
+}
+
+#[test]
+fn choices_print_in_the_same_words_as_the_window_shows() {
+    use planner_core::rollout::{AssessmentType, GrantMethod, Participation};
+    let mut plan = sample_plan();
+    let rollout = plan.rollout.as_mut().expect("the sample has a rollout");
+    let credential = &mut rollout.credentials[0];
+    credential.standard_elements.participation = Participation::Hybrid;
+    credential.standard_elements.assessment_type = AssessmentType::Mixed;
+    credential.standard_elements.learning_outcomes = "Configure networks.".to_owned();
+    credential.home_credit.method = GrantMethod::CourseSubstitution;
+    let plan = detail(plan);
+    let (_dir, path, pdf, pages) = rendered(&plan);
+    let portfolio = section_text(&path, &pdf, pages, PORTFOLIO);
+    // The window's words, which the UI takes from the generated labels.ts.
+    for words in [
+        "Hybrid (online and in person)",
+        "Assessment: Mixed (several of these)",
+        "In place of a program course",
+    ] {
+        position(&portfolio, words);
+    }
+    assert_eq!(
+        Participation::Hybrid.label(),
+        "Hybrid (online and in person)"
+    );
 }
 
 #[test]

@@ -14,8 +14,7 @@ mod uptake;
 mod uptake_chart;
 
 use planner_core::FieldError;
-use planner_core::assessment::Phase;
-use planner_core::rollout::{Credential, CredentialField, RolloutInputs, RolloutResult, Term};
+use planner_core::rollout::{Credential, RolloutInputs, RolloutResult, Term};
 use planner_core::{Plan, RolloutStatus};
 
 use crate::document::ReportDocument;
@@ -127,28 +126,6 @@ pub(crate) fn sentence(text: &str) -> String {
         text.to_owned()
     } else {
         format!("{text}.")
-    }
-}
-
-pub(crate) fn phase_label(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Prepare => "Prepare",
-        Phase::Pilot => "Pilot",
-        Phase::Scale => "Scale",
-        Phase::Sustain => "Sustain",
-    }
-}
-
-pub(crate) fn field_label(field: CredentialField) -> &'static str {
-    match field {
-        CredentialField::Cybersecurity => "Cybersecurity",
-        CredentialField::ProjectManagement => "Project management",
-        CredentialField::SoftwareDevelopment => "Software development",
-        CredentialField::DataAnalytics => "Data analytics",
-        CredentialField::ItSupport => "IT support",
-        CredentialField::UxDesign => "UX design",
-        CredentialField::CloudComputing => "Cloud computing",
-        CredentialField::Other => "Other",
     }
 }
 

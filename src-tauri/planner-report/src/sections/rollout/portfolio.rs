@@ -5,15 +5,13 @@
 
 use planner_core::format_count;
 use planner_core::rollout::{
-    AssessmentType, Credential, CredentialRef, CreditConversion, CreditRecommendation, GrantMethod,
-    Participation, ProviderKind, StandardElements,
+    Credential, CredentialRef, CreditConversion, CreditRecommendation, ProviderKind,
+    StandardElements,
 };
 
 use crate::document::ReportDocument;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, styles};
-use crate::sections::rollout::{
-    NO_VALUE, Rollout, and_list, capitalised, field_label, number_word, sentence,
-};
+use crate::sections::rollout::{NO_VALUE, Rollout, and_list, capitalised, number_word, sentence};
 use crate::sections::{introduction, section_heading, titled_table};
 use crate::table::{self, Column, Table};
 use planner_core::format::{count, one_decimal};
@@ -158,7 +156,7 @@ fn portfolio_table(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
             let credential = rollout.credential(index);
             let mut about = uptake.title.clone();
             if let Some(c) = credential {
-                about.push_str(&format!("\n{} · {}", provider(c), field_label(c.field)));
+                about.push_str(&format!("\n{} · {}", provider(c), c.field.label()));
                 let stacks: Vec<String> = c
                     .stacks_into
                     .iter()
@@ -373,21 +371,13 @@ fn recommendation(r: &CreditRecommendation) -> String {
 
 /// "3 · elective", with the flag when planner-core flags the grant.
 fn granted(conversion: &CreditConversion, credential: Option<&Credential>) -> String {
-    let how = credential.map_or(NO_VALUE, |c| method(c.home_credit.method));
+    let how = credential.map_or(NO_VALUE, |c| c.home_credit.method.label());
     let flag = if conversion.flags.is_empty() {
         String::new()
     } else {
         format!("{FLAG} ")
     };
     format!("{flag}{}\n{how}", one_decimal(conversion.home_granted))
-}
-
-pub(crate) fn method(method: GrantMethod) -> &'static str {
-    match method {
-        GrantMethod::Elective => "Elective credit",
-        GrantMethod::CourseSubstitution => "Course substitution",
-        GrantMethod::Stackable => "Stackable toward a certificate",
-    }
 }
 
 fn described(elements: &StandardElements) -> bool {
@@ -409,8 +399,8 @@ fn elements_table(doc: &mut ReportDocument, elements: &[(String, &StandardElemen
         .iter()
         .map(|(title, e)| {
             let mut format = vec![
-                assessment(e.assessment_type).to_owned(),
-                participation(e.participation).to_owned(),
+                format!("Assessment: {}", e.assessment_type.label()),
+                e.participation.label().to_owned(),
             ];
             if let Some(level) = e.eqf_level {
                 format.push(format!("EQF level {level}"));
@@ -451,23 +441,4 @@ fn elements_table(doc: &mut ReportDocument, elements: &[(String, &StandardElemen
             ..Table::default()
         },
     );
-}
-
-fn assessment(kind: AssessmentType) -> &'static str {
-    match kind {
-        AssessmentType::Exam => "Assessed by exam",
-        AssessmentType::Project => "Assessed by project",
-        AssessmentType::Portfolio => "Assessed by portfolio",
-        AssessmentType::PracticalTask => "Assessed by practical task",
-        AssessmentType::Quizzes => "Assessed by quizzes",
-        AssessmentType::Mixed => "Mixed assessment",
-    }
-}
-
-fn participation(mode: Participation) -> &'static str {
-    match mode {
-        Participation::Online => "Online",
-        Participation::InPerson => "In person",
-        Participation::Hybrid => "Hybrid",
-    }
 }

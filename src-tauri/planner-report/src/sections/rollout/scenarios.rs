@@ -1,9 +1,7 @@
 //! Scenarios side by side, and the uncertainty ranges from the seeded Monte Carlo.
 
 use planner_core::format_count;
-use planner_core::rollout::{
-    DrawShape, ScenarioKind, ScenarioResult, UncertaintyBands, VariedInput,
-};
+use planner_core::rollout::{ScenarioKind, ScenarioResult, UncertaintyBands, VariedInput};
 
 use crate::chart;
 use crate::document::ReportDocument;
@@ -219,11 +217,13 @@ fn method(rollout: &Rollout<'_>, bands: &UncertaintyBands) -> String {
     )
 }
 
-/// "0.6–1.3 × expected, triangular".
+/// "0.6–1.3 × expected; most likely near the expected value".
 fn range(v: &VariedInput) -> String {
-    let shape = match v.shape {
-        DrawShape::Triangular => "triangular",
-        DrawShape::Uniform => "uniform",
-    };
-    format!("{}–{} × expected, {shape}", decimal(v.low), decimal(v.high))
+    let shape = v.shape.label();
+    let mut letters = shape.chars();
+    let shape: String = letters
+        .next()
+        .map(|first| first.to_lowercase().chain(letters).collect())
+        .unwrap_or_default();
+    format!("{}–{} × expected; {shape}", decimal(v.low), decimal(v.high))
 }

@@ -7,7 +7,7 @@ use planner_core::rollout::{Calibration, UptakeTotals};
 use crate::chart;
 use crate::document::ReportDocument;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, palette, styles};
-use crate::sections::rollout::{Rollout, phase_label, uptake_chart};
+use crate::sections::rollout::{Rollout, uptake_chart};
 use crate::sections::{introduction, key_figures, note_box, section_heading, titled_table};
 use crate::table::{self, Column, Table};
 use planner_core::format::{count, decimal, one_decimal, percent};
@@ -60,7 +60,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
         .iter()
         .zip(&uptake.by_term)
         .map(|(term, figures)| {
-            let mut row = vec![term.label(), phase_label(term.phase).to_owned()];
+            let mut row = vec![term.label(), term.phase.label().to_owned()];
             row.extend(figure_cells(figures));
             row
         })

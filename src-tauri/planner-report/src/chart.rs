@@ -1,6 +1,6 @@
 //! What the report's charts are made of. A chart is laid out as a list of marks first and
 //! drawn second, so its geometry can be checked without reading a PDF. Also the parts charts
-//! share: round axis ticks and the academic-term axis.
+//! share: marks, labels, round axis ticks and the academic-term axis (`plot` sets them up).
 
 use planner_core::rollout::Term;
 
@@ -49,6 +49,55 @@ impl Mark {
             colour,
             thickness: HAIRLINE,
             dash: None,
+        }
+    }
+
+    /// The mark moved `dx` to the right.
+    pub(crate) fn shifted(self, dx: f32) -> Self {
+        match self {
+            Mark::Bar {
+                x,
+                y,
+                width,
+                height,
+                colour,
+            } => Mark::Bar {
+                x: x + dx,
+                y,
+                width,
+                height,
+                colour,
+            },
+            Mark::Line {
+                from,
+                to,
+                colour,
+                thickness,
+                dash,
+            } => Mark::Line {
+                from: (from.0 + dx, from.1),
+                to: (to.0 + dx, to.1),
+                colour,
+                thickness,
+                dash,
+            },
+            Mark::Shape { points, colour } => Mark::Shape {
+                points: points.into_iter().map(|(x, y)| (x + dx, y)).collect(),
+                colour,
+            },
+            Mark::Text {
+                x,
+                baseline,
+                width,
+                style,
+                text,
+            } => Mark::Text {
+                x: x + dx,
+                baseline,
+                width,
+                style,
+                text,
+            },
         }
     }
 
@@ -202,38 +251,6 @@ pub(crate) fn right_aligned(
 }
 
 /// The baseline that centres a line of `style` on height `y`.
-/// A value axis: a hairline across the plot at each tick (the zero line darker) and the tick's
-/// label right-aligned just left of the plot, in `style`.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn value_gridlines(
-    doc: &ReportDocument,
-    ticks: &[f64],
-    labels: &[String],
-    (plot_left, plot_right): (f32, f32),
-    y_of: impl Fn(f64) -> f32,
-    style: TextStyle,
-    background: &mut Vec<Mark>,
-    marks: &mut Vec<Mark>,
-) {
-    for (tick, label) in ticks.iter().zip(labels) {
-        let ty = y_of(*tick);
-        let colour = if *tick == 0.0 {
-            palette::MUTED
-        } else {
-            palette::RULE
-        };
-        background.push(Mark::hairline((plot_left, ty), (plot_right, ty), colour));
-        let baseline = baseline_centred_on(doc, &style, ty);
-        marks.push(right_aligned(
-            doc,
-            plot_left - 2.0 * MM,
-            baseline,
-            style,
-            label,
-        ));
-    }
-}
-
 pub(crate) fn baseline_centred_on(doc: &ReportDocument, style: &TextStyle, y: f32) -> f32 {
     doc.baseline_below(style, y + style.line_height / 2.0)
 }
@@ -420,6 +437,33 @@ fn short_names(names: &[&str]) -> Vec<Vec<String>> {
         .into_iter()
         .filter(distinct)
         .collect()
+}
+
+/// A report with one page open, for laying charts out in tests.
+#[cfg(test)]
+pub(crate) fn test_page() -> ReportDocument {
+    let mut doc = ReportDocument::new(1).expect("document");
+    doc.start_page();
+    doc
+}
+
+/// Fails unless every mark of `layout`, drawn from `top`, lies within the margins and within
+/// the height the chart claims.
+#[cfg(test)]
+pub(crate) fn assert_inside(layout: &ChartLayout, top: f32) {
+    use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT};
+    let bottom = top - layout.height;
+    for mark in &layout.marks {
+        let (l, r, b, t) = mark.extent();
+        assert!(
+            l >= CONTENT_LEFT - 0.01 && r <= CONTENT_RIGHT + 0.01,
+            "{mark:?} within the margins"
+        );
+        assert!(
+            b >= bottom - 0.01 && t <= top + 0.01,
+            "{mark:?} within the chart"
+        );
+    }
 }
 
 #[cfg(test)]

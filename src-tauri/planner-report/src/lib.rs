@@ -15,6 +15,7 @@ mod fingerprint;
 mod fonts;
 mod layout;
 mod metadata;
+mod plot;
 mod sections;
 mod table;
 mod wrap;

@@ -52,16 +52,10 @@ pub(crate) fn draw(doc: &mut ReportDocument, rows: &[ChartRow<'_>]) {
 /// Where every bar, line and label of the chart goes when its top edge is at `top`.
 pub(crate) fn lay_out(doc: &ReportDocument, rows: &[ChartRow<'_>], top: f32) -> ChartLayout {
     let mut marks = Vec::new();
-    let text = |x: f32, baseline: f32, style: TextStyle, text: String| Mark::Text {
-        x,
-        baseline,
-        width: doc.text_width(&style, &text),
-        style,
-        text,
+    let text = |x: f32, baseline: f32, style: TextStyle, label: &str| {
+        chart::text(doc, x, baseline, style, label)
     };
-    // The baseline that centres a line of `style` on height `y`.
-    let centred_on =
-        |style: &TextStyle, y: f32| doc.baseline_below(style, y + style.line_height / 2.0);
+    let centred_on = |style: &TextStyle, y: f32| chart::baseline_centred_on(doc, style, y);
 
     let plot_left = CONTENT_LEFT + LABEL_COLUMN;
     let value_room = doc
@@ -86,7 +80,7 @@ pub(crate) fn lay_out(doc: &ReportDocument, rows: &[ChartRow<'_>], top: f32) -> 
             colour,
         });
         let x = plot_left + SWATCH_WIDTH + VALUE_GAP;
-        marks.push(text(x, centred_on(&SMALL, centre), SMALL, label.to_owned()));
+        marks.push(text(x, centred_on(&SMALL, centre), SMALL, label));
         y -= SMALL.line_height;
     }
     let rows_top = y - LEGEND_GAP;
@@ -102,7 +96,7 @@ pub(crate) fn lay_out(doc: &ReportDocument, rows: &[ChartRow<'_>], top: f32) -> 
         let mut line_top = centre + label_lines.len() as f32 * LABEL_STYLE.line_height / 2.0;
         for line in label_lines {
             let baseline = doc.baseline_below(&LABEL_STYLE, line_top);
-            row_marks.push(text(CONTENT_LEFT, baseline, LABEL_STYLE, line));
+            row_marks.push(text(CONTENT_LEFT, baseline, LABEL_STYLE, &line));
             line_top -= LABEL_STYLE.line_height;
         }
 
@@ -121,13 +115,13 @@ pub(crate) fn lay_out(doc: &ReportDocument, rows: &[ChartRow<'_>], top: f32) -> 
                     });
                 }
                 let baseline = centred_on(&SCORE_STYLE, score_centre);
-                let label = text(end + VALUE_GAP, baseline, SCORE_STYLE, score.to_string());
+                let label = text(end + VALUE_GAP, baseline, SCORE_STYLE, &score.to_string());
                 row_marks.extend([knockout(&label), label]);
             }
             None => {
                 let baseline = centred_on(&SMALL, score_centre);
                 let x = plot_left + VALUE_GAP;
-                row_marks.push(text(x, baseline, SMALL, NOT_ASSESSED.to_owned()));
+                row_marks.push(text(x, baseline, SMALL, NOT_ASSESSED));
             }
         }
 
@@ -147,7 +141,7 @@ pub(crate) fn lay_out(doc: &ReportDocument, rows: &[ChartRow<'_>], top: f32) -> 
             end + VALUE_GAP,
             baseline,
             SMALL,
-            format!("{}%", row.benchmark),
+            &format!("{}%", row.benchmark),
         );
         row_marks.extend([knockout(&label), label]);
 
@@ -178,10 +172,14 @@ pub(crate) fn lay_out(doc: &ReportDocument, rows: &[ChartRow<'_>], top: f32) -> 
     marks.extend(row_marks);
     let ticks_top = rows_bottom - tick_length - 0.5 * MM;
     for value in TICKS {
-        let label = value.to_string();
-        let width = doc.text_width(&SMALL, &label);
         let baseline = doc.baseline_below(&SMALL, ticks_top);
-        marks.push(text(x_of(value) - width / 2.0, baseline, SMALL, label));
+        marks.push(chart::centred(
+            doc,
+            x_of(value),
+            baseline,
+            SMALL,
+            &value.to_string(),
+        ));
     }
     let bottom = ticks_top - SMALL.line_height;
     ChartLayout {
@@ -193,13 +191,8 @@ pub(crate) fn lay_out(doc: &ReportDocument, rows: &[ChartRow<'_>], top: f32) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::test_page as document;
     use crate::layout::{CONTENT_TOP, CONTENT_WIDTH, Colour};
-
-    fn document() -> ReportDocument {
-        let mut doc = ReportDocument::new(1).expect("document");
-        doc.start_page();
-        doc
-    }
 
     fn extremes() -> Vec<ChartRow<'static>> {
         vec![

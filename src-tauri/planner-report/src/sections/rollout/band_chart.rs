@@ -9,6 +9,7 @@ use crate::chart::{self, ChartLayout, Mark};
 use crate::document::ReportDocument;
 use crate::fonts::Face;
 use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, MM, TextStyle, palette, styles};
+use crate::plot::{LEGEND, LegendEntry, TICK, legend_line};
 
 pub(crate) const BREAK_EVEN: &str = "Break-even";
 pub(crate) const BAND_LEGEND: &str = "P10 to P90: eight draws in ten";
@@ -25,8 +26,6 @@ const LABEL_COLUMN: f32 = 42.0 * MM;
 const BAND: f32 = 5.0 * MM;
 const MEDIAN: f32 = 1.1 * MM;
 const ROW_GAP: f32 = 5.0 * MM;
-const TICK: TextStyle = styles::SMALL.with_size(7.5);
-const LEGEND: TextStyle = styles::SMALL;
 const NAME: TextStyle = TextStyle {
     face: Face::Bold,
     ..styles::CELL
@@ -38,30 +37,29 @@ pub(crate) fn lay_out(doc: &ReportDocument, rows: &[BandRow<'_>], top: f32) -> C
     let plot_left = CONTENT_LEFT + LABEL_COLUMN;
     let mut y = top;
 
-    // The legend.
+    // The legend: the band's swatch, then the median's mark.
     let centre = y - LEGEND.line_height / 2.0;
-    let mut x = plot_left;
     let swatch = 6.0 * MM;
-    marks.push(Mark::Bar {
-        x,
-        y: centre - LEGEND.line_height * 0.3,
-        width: swatch,
-        height: LEGEND.line_height * 0.6,
-        colour: palette::SECONDARY,
-    });
-    x += swatch + 1.5 * MM;
-    let baseline = chart::baseline_centred_on(doc, &LEGEND, centre);
-    marks.push(chart::text(doc, x, baseline, LEGEND, BAND_LEGEND));
-    x += doc.text_width(&LEGEND, BAND_LEGEND) + 6.0 * MM;
-    marks.push(Mark::Bar {
-        x,
-        y: centre - LEGEND.line_height * 0.45,
-        width: MEDIAN,
-        height: LEGEND.line_height * 0.9,
-        colour: palette::ACCENT,
-    });
-    x += MEDIAN + 1.5 * MM;
-    marks.push(chart::text(doc, x, baseline, LEGEND, MEDIAN_LEGEND));
+    let bar = |width: f32, share: f32, colour| Mark::Bar {
+        x: 0.0,
+        y: centre - LEGEND.line_height * share / 2.0,
+        width,
+        height: LEGEND.line_height * share,
+        colour,
+    };
+    let entries = vec![
+        LegendEntry {
+            width: swatch,
+            key: vec![bar(swatch, 0.6, palette::SECONDARY)],
+            label: BAND_LEGEND,
+        },
+        LegendEntry {
+            width: MEDIAN,
+            key: vec![bar(MEDIAN, 0.9, palette::ACCENT)],
+            label: MEDIAN_LEGEND,
+        },
+    ];
+    legend_line(doc, plot_left, centre, entries, &mut marks);
     y -= LEGEND.line_height + 3.0 * MM;
 
     for row in rows {
@@ -183,8 +181,7 @@ mod tests {
 
     #[test]
     fn each_range_sits_inside_the_chart_on_ticks_that_do_not_collide() {
-        let mut doc = ReportDocument::new(1).expect("document");
-        doc.start_page();
+        let doc = chart::test_page();
         let money = Money::new("USD");
         let as_money = |v: f64| money.format(v);
         let as_count = |v: f64| count(v);
@@ -209,17 +206,11 @@ mod tests {
             },
         ];
         let layout = lay_out(&doc, &rows, CONTENT_TOP);
-        let bottom = CONTENT_TOP - layout.height;
+        chart::assert_inside(&layout, CONTENT_TOP);
         let mut texts = Vec::new();
         for mark in &layout.marks {
-            let (l, r, b, t) = mark.extent();
-            assert!(
-                l >= CONTENT_LEFT - 0.01 && r <= CONTENT_RIGHT + 0.01,
-                "{mark:?}"
-            );
-            assert!(b >= bottom - 0.01 && t <= CONTENT_TOP + 0.01, "{mark:?}");
             if let Mark::Text { text, .. } = mark {
-                texts.push((text.clone(), (l, r, b, t)));
+                texts.push((text.clone(), mark.extent()));
             }
         }
         for (i, (a, (al, ar, ab, at))) in texts.iter().enumerate() {

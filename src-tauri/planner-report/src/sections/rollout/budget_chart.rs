@@ -3,19 +3,18 @@
 //! grey with diamond markers (they differ in more than colour, so greyscale print keeps them
 //! apart), and the payback year marked where benefit catches up with cost.
 
+use planner_core::format::Money;
 use planner_core::rollout::BudgetYear;
 
 use crate::chart::{self, ChartLayout, Mark};
 use crate::document::ReportDocument;
-use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, MM, TextStyle, palette, styles};
-use planner_core::format::Money;
+use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, MM, palette};
+use crate::plot::{LEGEND, LegendEntry, TICK, ValueAxis, legend_line};
 
 pub(crate) const COST: &str = "Cumulative cost";
 pub(crate) const BENEFIT: &str = "Cumulative benefit";
 
 const PLOT_HEIGHT: f32 = 56.0 * MM;
-const TICK: TextStyle = styles::SMALL.with_size(7.5);
-const LEGEND: TextStyle = styles::SMALL;
 const LINE: f32 = 1.6;
 const DASH: (f32, f32) = (4.0, 2.5);
 const MARKER: f32 = 1.3 * MM;
@@ -29,30 +28,30 @@ pub(crate) fn lay_out(
 ) -> ChartLayout {
     let mut background = Vec::new();
     let mut marks = Vec::new();
-    let mut y = top;
 
     // The legend: a stretch of each line with its marker.
-    let centre = y - LEGEND.line_height / 2.0;
-    let mut x = CONTENT_LEFT;
+    let centre = top - LEGEND.line_height / 2.0;
     let sample = 9.0 * MM;
-    for (label, colour, dash, square) in [
+    let entries = [
         (COST, palette::ACCENT, None, true),
         (BENEFIT, palette::SECONDARY_LINE, Some(DASH), false),
-    ] {
-        marks.push(Mark::Line {
-            from: (x, centre),
-            to: (x + sample, centre),
-            colour,
-            thickness: LINE,
-            dash,
-        });
-        marks.push(marker(x + sample / 2.0, centre, colour, square));
-        x += sample + 1.5 * MM;
-        let baseline = chart::baseline_centred_on(doc, &LEGEND, centre);
-        marks.push(chart::text(doc, x, baseline, LEGEND, label));
-        x += doc.text_width(&LEGEND, label) + 6.0 * MM;
-    }
-    y -= LEGEND.line_height + 4.0 * MM;
+    ]
+    .map(|(label, colour, dash, square)| LegendEntry {
+        width: sample,
+        key: vec![
+            Mark::Line {
+                from: (0.0, centre),
+                to: (sample, centre),
+                colour,
+                thickness: LINE,
+                dash,
+            },
+            marker(sample / 2.0, centre, colour, square),
+        ],
+        label,
+    });
+    legend_line(doc, CONTENT_LEFT, centre, entries.into(), &mut marks);
+    let plot_top = top - LEGEND.line_height - 4.0 * MM;
 
     let low = years
         .iter()
@@ -62,35 +61,10 @@ pub(crate) fn lay_out(
         .iter()
         .map(|y| y.cumulative_cost.max(y.cumulative_benefit))
         .fold(0.0, f64::max);
-    let ticks = chart::nice_ticks(low, high, 5);
-    let (bottom_tick, top_tick) = (
-        ticks.first().copied().unwrap_or(0.0),
-        ticks.last().copied().unwrap_or(1.0),
-    );
-    let range = (top_tick - bottom_tick).max(f64::MIN_POSITIVE);
-    let labels: Vec<String> = ticks.iter().map(|t| money.format(*t)).collect();
-    let gutter = labels
-        .iter()
-        .map(|l| doc.text_width(&TICK, l))
-        .fold(0.0, f32::max)
-        + 2.0 * MM;
-    let plot_left = CONTENT_LEFT + gutter;
-    let plot_right = CONTENT_RIGHT;
-    let plot_top = y;
-    let plot_bottom = plot_top - PLOT_HEIGHT;
-    let y_of = |value: f64| {
-        plot_bottom + PLOT_HEIGHT * ((value - bottom_tick) / range).clamp(0.0, 1.0) as f32
-    };
-    chart::value_gridlines(
-        doc,
-        &ticks,
-        &labels,
-        (plot_left, plot_right),
-        y_of,
-        TICK,
-        &mut background,
-        &mut marks,
-    );
+    let values = ValueAxis::new(doc, (low, high), |v| money.format(v), plot_top, PLOT_HEIGHT);
+    values.draw(doc, CONTENT_RIGHT, &mut background, &mut marks);
+    let (plot_left, plot_right, plot_bottom) = (values.plot_left, CONTENT_RIGHT, values.bottom);
+    let y_of = |value: f64| values.y_of(value);
 
     let n = years.len().max(1);
     let column = (plot_right - plot_left) / n as f32;
@@ -153,7 +127,7 @@ pub(crate) fn lay_out(
         .map(|y| doc.text_width(&TICK, &y.label))
         .fold(0.0, f32::max);
     let every = if widest + 1.0 * MM <= column { 1 } else { 2 };
-    y = plot_bottom - 1.2 * MM;
+    let mut y = plot_bottom - 1.2 * MM;
     let baseline = doc.baseline_below(&TICK, y);
     for (i, year) in years.iter().enumerate() {
         if i % every == 0 {
@@ -191,8 +165,7 @@ mod tests {
 
     #[test]
     fn both_lines_have_a_point_per_year_inside_the_chart_with_money_ticks() {
-        let mut doc = ReportDocument::new(1).expect("document");
-        doc.start_page();
+        let doc = chart::test_page();
         let result = sample();
         let money = Money::new(&result.currency);
         let budget = &result.budget;
@@ -203,15 +176,7 @@ mod tests {
             &money,
             CONTENT_TOP,
         );
-        let bottom = CONTENT_TOP - layout.height;
-        for mark in &layout.marks {
-            let (l, r, b, t) = mark.extent();
-            assert!(
-                l >= CONTENT_LEFT - 0.01 && r <= CONTENT_RIGHT + 0.01,
-                "{mark:?}"
-            );
-            assert!(b >= bottom - 0.01 && t <= CONTENT_TOP + 0.01, "{mark:?}");
-        }
+        chart::assert_inside(&layout, CONTENT_TOP);
         let texts = layout.texts();
         for tick in ["US$0", "US$2,000,000", "US$8,000,000"] {
             assert!(texts.contains(&tick), "round money tick {tick}: {texts:?}");

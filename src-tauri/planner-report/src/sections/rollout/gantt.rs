@@ -9,6 +9,7 @@ use crate::chart::{self, ChartLayout, Mark};
 use crate::document::ReportDocument;
 use crate::fonts::Face;
 use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, MM, TextStyle, palette, styles};
+use crate::plot::{TICK, TermColumns};
 use crate::sections::rollout::plural;
 use crate::wrap;
 
@@ -38,7 +39,6 @@ const LAUNCH_ROW: f32 = 6.0 * MM;
 const DIAMOND: f32 = 1.6 * MM;
 const OFFERED_LINE: f32 = 1.6;
 
-const TICK: TextStyle = styles::SMALL.with_size(7.5);
 const PHASE_NAME: TextStyle = TextStyle {
     face: Face::Bold,
     ..styles::CELL
@@ -58,10 +58,8 @@ pub(crate) fn lay_out(
 ) -> ChartLayout {
     let plot_left = CONTENT_LEFT + LABEL_COLUMN;
     let plot_right = CONTENT_RIGHT;
-    let count = terms.len().max(1);
-    let column = (plot_right - plot_left) / count as f32;
-    let x_of = |term: usize| plot_left + column * term.min(count) as f32;
-    let axis = chart::term_axis(doc, terms, column, &TICK);
+    let columns = TermColumns::new(doc, terms, (plot_left, plot_right));
+    let x_of = |term: usize| columns.x_of(term);
     let label_width = LABEL_COLUMN - LABEL_GAP;
 
     let mut background = Vec::new();
@@ -74,24 +72,8 @@ pub(crate) fn lay_out(
     let term_baseline = doc.baseline_below(&TICK, y);
     y -= TICK.line_height + 1.2 * MM;
     let axis_y = y;
-    for (first, last, label) in &axis.years {
-        let centre = (x_of(*first) + x_of(*last + 1)) / 2.0;
-        if !label.is_empty() {
-            marks.push(chart::centred(
-                doc,
-                centre,
-                year_baseline,
-                TICK.with_colour(palette::INK),
-                label,
-            ));
-        }
-    }
-    for (i, label) in axis.labels.iter().enumerate() {
-        if !label.is_empty() {
-            let centre = x_of(i) + column / 2.0;
-            marks.push(chart::centred(doc, centre, term_baseline, TICK, label));
-        }
-    }
+    columns.years(doc, year_baseline, &mut marks);
+    columns.term_names(doc, term_baseline, &mut marks);
     y -= 1.5 * MM;
 
     // One row per phase.
@@ -165,7 +147,7 @@ pub(crate) fn lay_out(
         LAUNCHES_TITLE,
     ));
     y -= styles::LABEL.line_height;
-    let centre_of = |term: u32| x_of(term as usize) + column / 2.0;
+    let centre_of = |term: u32| columns.centre(term as usize);
     let inside = |term: u32| (term as usize) < terms.len();
     if launches.len() <= MAX_LAUNCH_ROWS {
         for launch in launches {
@@ -252,18 +234,7 @@ pub(crate) fn lay_out(
     let rows_bottom = y;
 
     // Alternate academic years shaded under everything, the axis rule over the shading.
-    for (n, (first, last, _)) in axis.years.iter().enumerate() {
-        if n % 2 == 1 {
-            let (left, right) = (x_of(*first), x_of(*last + 1));
-            background.push(Mark::Bar {
-                x: left,
-                y: rows_bottom,
-                width: right - left,
-                height: top - rows_bottom,
-                colour: palette::TINT,
-            });
-        }
-    }
+    columns.shade_alternate_years(rows_bottom, top, &mut background);
     background.push(Mark::hairline(
         (plot_left, axis_y),
         (plot_right, axis_y),
@@ -296,13 +267,7 @@ pub(crate) fn lay_out(
         marks.push(chart::text(doc, legend_x, baseline, SPAN, &line));
         y -= SPAN.line_height;
     }
-    if let Some(key) = &axis.key {
-        for line in doc.wrap(&SPAN, &format!("Terms: {key}."), plot_right - plot_left) {
-            let baseline = doc.baseline_below(&SPAN, y);
-            marks.push(chart::text(doc, plot_left, baseline, SPAN, &line));
-            y -= SPAN.line_height;
-        }
-    }
+    y = columns.key(doc, y, &mut marks);
 
     background.extend(marks);
     ChartLayout {
@@ -340,27 +305,10 @@ pub(crate) fn term_range(terms: &[Term], first: u32, last: u32) -> String {
 mod tests {
     use super::*;
     use crate::layout::{CONTENT_BOTTOM, CONTENT_TOP};
-    use planner_core::RolloutStatus;
     use planner_core::rollout::RolloutResult;
 
-    fn sample() -> RolloutResult {
-        let stored = planner_core::StoredPlan {
-            id: 1,
-            plan: planner_core::sample_plan(),
-            created_at: String::new(),
-            updated_at: String::new(),
-        };
-        match stored.detail().projection {
-            RolloutStatus::Projected { result } => *result,
-            other => panic!("the sample projects: {other:?}"),
-        }
-    }
-
-    fn document() -> ReportDocument {
-        let mut doc = ReportDocument::new(1).expect("document");
-        doc.start_page();
-        doc
-    }
+    use super::super::sample_projection as sample;
+    use crate::chart::test_page as document;
 
     fn launches(result: &RolloutResult, n: usize) -> Vec<Launch> {
         (0..n)
@@ -372,18 +320,7 @@ mod tests {
     }
 
     fn assert_inside(layout: &ChartLayout, top: f32) {
-        let bottom = top - layout.height;
-        for mark in &layout.marks {
-            let (l, r, b, t) = mark.extent();
-            assert!(
-                l >= CONTENT_LEFT - 0.01 && r <= CONTENT_RIGHT + 0.01,
-                "{mark:?} within the margins"
-            );
-            assert!(
-                b >= bottom - 0.01 && t <= top + 0.01,
-                "{mark:?} within the chart"
-            );
-        }
+        chart::assert_inside(layout, top);
         assert!(layout.height < CONTENT_TOP - CONTENT_BOTTOM, "fits a page");
     }
 

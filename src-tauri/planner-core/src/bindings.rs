@@ -112,6 +112,13 @@ fn generated() -> Vec<(String, String)> {
         workplan::KpiKey,
         workplan::KpiSource,
         workplan::KpiTarget,
+        workplan::FacultyEngagement,
+        workplan::Department,
+        workplan::Champion,
+        workplan::TrainingSession,
+        workplan::EngagementTarget,
+        workplan::EngagementProjection,
+        workplan::TermEngagement,
     );
     add("labels".to_owned(), crate::labels::typescript());
     files

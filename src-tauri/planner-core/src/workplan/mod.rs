@@ -5,8 +5,9 @@
 //! Where each piece lives: proposing tasks from adopted actions and phase gates `propose.rs`,
 //! field checks `validate.rs`, ordering and cycle detection `graph.rs`, the working-day
 //! calendar `workdays.rs`, forward and backward scheduling `schedule.rs`, risks `risks.rs`,
-//! KPIs `kpis.rs`.
+//! KPIs `kpis.rs`, faculty engagement and the faculty hours each term needs `engagement.rs`.
 
+mod engagement;
 mod graph;
 mod kpis;
 mod propose;
@@ -15,6 +16,8 @@ mod schedule;
 mod validate;
 mod workdays;
 
+#[cfg(test)]
+mod engagement_tests;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
@@ -25,6 +28,10 @@ use ts_rs::TS;
 
 use crate::assessment::Phase;
 
+pub use engagement::{
+    Champion, Department, EngagementProjection, EngagementTarget, FacultyEngagement,
+    TermEngagement, TrainingSession, project_engagement,
+};
 pub use kpis::{Kpi, KpiKey, KpiSource, KpiTarget, propose_kpis, refresh_model_kpis};
 pub use propose::propose_tasks;
 pub use risks::{Risk, propose_risks, validate_risks};

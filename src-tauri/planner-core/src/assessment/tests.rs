@@ -275,6 +275,36 @@ fn the_answers_file_names_the_area_and_statement_that_is_wrong() {
     }
 }
 
+#[test]
+fn the_answers_file_takes_whole_decimals_and_refuses_repeats_and_misspellings() {
+    let n = guide().area(AreaKey::Resources).statements.len();
+    let decimals = format!(r#"{{"resources": [{}]}}"#, vec!["3.0"; n].join(","));
+    let parsed = parse_answers_file(&decimals).expect("3.0 is 3");
+    assert_eq!(parsed[&AreaKey::Resources], vec![Rated(3); n]);
+    let half = format!(r#"{{"resources": [2.5{}]}}"#, ", 3".repeat(n - 1));
+    assert!(parse_answers_file(&half).is_err(), "2.5 is not a rating");
+
+    let ratings = vec!["3"; n].join(",");
+    let twice = format!(r#"{{"resources": [{ratings}], "resources": [{ratings}]}}"#);
+    let err = parse_answers_file(&twice)
+        .expect_err("repeated")
+        .to_string();
+    assert!(err.contains("resources is given twice"), "{err}");
+
+    let misspelt = format!(r#"{{"resorces": [{ratings}]}}"#);
+    let err = parse_answers_file(&misspelt)
+        .expect_err("unknown")
+        .to_string();
+    assert!(err.contains("did you mean “resources”"), "{err}");
+
+    let long_key = format!(r#"{{"{}\n\u001b[2J": [1]}}"#, "k".repeat(100_000));
+    let err = parse_answers_file(&long_key)
+        .expect_err("unknown")
+        .to_string();
+    assert!(err.chars().count() < 300, "short: {} chars", err.len());
+    assert!(!err.contains('\n') && !err.contains('\u{1b}'), "{err}");
+}
+
 const REFERENCE: &str =
     include_str!("../../data/coursera-micro-credentials-impact-report-2024.txt");
 

@@ -19,10 +19,8 @@ pub(super) fn required_text(text: &str, label: &str) -> Result<String, String> {
             "{label} is {chars} characters long; the limit is {MAX_NAME_CHARS}"
         ));
     }
-    if trimmed.chars().any(char::is_control) {
-        return Err(format!(
-            "{label} contains a control character (such as a tab or line break)"
-        ));
+    if let Some(code) = crate::text::first_hidden_character(trimmed, false) {
+        return Err(crate::text::hidden_character_message(label, &code));
     }
     Ok(trimmed.to_owned())
 }

@@ -10,7 +10,7 @@ use super::scenarios::ScenarioInputs;
 /// The rollout model's inputs: calendar, phases, credential portfolio, uptake and budget
 /// assumptions, scenarios and uncertainty. Checked as a whole by [`RolloutInputs::validate`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RolloutInputs {
     /// The plan's first day. The first term is the first one starting on or after it.
     #[ts(type = "string")]
@@ -31,7 +31,7 @@ pub struct RolloutInputs {
 /// from term 0 until Pilot begins; a phase whose start equals the next one's is empty, and a
 /// start at the term count means the phase lies beyond the horizon.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PhasePlan {
     pub pilot_start_term: u32,
     pub scale_start_term: u32,
@@ -57,7 +57,7 @@ pub enum ProviderKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Provider {
     pub kind: ProviderKind,
     /// "Google", "IBM", "Microsoft", or the faculty offering it.
@@ -79,7 +79,7 @@ pub enum CredentialField {
 
 /// The credit an external body recommends for the credential; any may be missing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct CreditRecommendation {
     /// ACE recommendation, in US semester credit hours.
     pub ace_semester_hours: Option<f64>,
@@ -106,14 +106,14 @@ pub enum GrantMethod {
 
 /// The credit the institution itself grants a completer, in its home credit system.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HomeCredit {
     pub amount: f64,
     pub method: GrantMethod,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TargetProgram {
     pub name: String,
     /// Students enrolled in the program: the credential's eligible population.
@@ -152,7 +152,7 @@ pub enum Participation {
 /// The standard elements the 2022 EU Council Recommendation on micro-credentials asks every
 /// micro-credential to describe.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct StandardElements {
     pub learning_outcomes: String,
     pub assessment_type: AssessmentType,
@@ -164,7 +164,7 @@ pub struct StandardElements {
 
 /// One micro-credential of the portfolio.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Credential {
     pub title: String,
     pub provider: Provider,
@@ -187,7 +187,7 @@ pub struct Credential {
 /// How students take up the credentials. Rates are per term, in percent of the eligible
 /// students (those in the target programs).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UptakeAssumptions {
     /// Share of eligible students who enrol in the credential's launch term.
     pub pilot_rate_pct: f64,
@@ -208,7 +208,7 @@ pub struct UptakeAssumptions {
 
 /// Money the plan receives from outside in one fiscal year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Grant {
     pub name: String,
     pub amount: f64,
@@ -219,7 +219,7 @@ pub struct Grant {
 /// Costs and benefits, all in the plan's currency. Annual amounts are for a full fiscal year
 /// and are prorated for the part of a fiscal year the plan covers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct BudgetInputs {
     /// Paid for each enrolment.
     pub licence_cost_per_learner: f64,

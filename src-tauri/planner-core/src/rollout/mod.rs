@@ -10,6 +10,7 @@
 mod budget;
 mod credit;
 mod inputs;
+mod inputs_file;
 mod montecarlo;
 mod phases;
 mod reference;
@@ -35,6 +36,7 @@ pub use inputs::{
     Grant, GrantMethod, HomeCredit, Participation, PhasePlan, Provider, ProviderKind,
     RolloutInputs, StandardElements, TargetProgram, UptakeAssumptions,
 };
+pub use inputs_file::{InputsFileError, parse_inputs_file};
 pub use montecarlo::{Band, DrawShape, UncertaintyBands, UncertaintyInputs, VariedInput};
 pub use phases::PhaseSpan;
 pub use sample::{Calibration, calibrate, sample_rollout};

@@ -37,7 +37,7 @@ pub enum DrawShape {
 /// A range around the expected value, as multipliers of it (0.7 to 1.2 = 30 % lower to 20 %
 /// higher). `low` ≤ 1 ≤ `high`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VariedInput {
     pub low: f64,
     pub high: f64,
@@ -100,7 +100,7 @@ impl Sampler {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct UncertaintyInputs {
     /// 0 turns the bands off; at most 200,000.
     pub draws: u32,

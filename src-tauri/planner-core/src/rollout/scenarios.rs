@@ -19,7 +19,7 @@ pub enum ScenarioKind {
 /// How a scenario departs from the expected inputs. An absolute value, where given, wins over
 /// the multiplier for the same input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ScenarioAdjustment {
     pub target_rate_multiplier: f64,
     pub target_rate_pct: Option<f64>,
@@ -74,7 +74,7 @@ impl ScenarioAdjustment {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScenarioInputs {
     pub conservative: ScenarioAdjustment,
     pub ambitious: ScenarioAdjustment,

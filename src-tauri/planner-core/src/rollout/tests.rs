@@ -332,6 +332,61 @@ fn stacking_must_name_portfolio_credentials_without_a_circle() {
     );
 }
 
+/// `count` copies of the sample's first credential, each stacking into the next by title.
+fn chain(count: usize) -> (InstitutionProfile, RolloutInputs) {
+    let (profile, mut inputs) = sample();
+    let first = inputs.credentials[0].clone();
+    inputs.credentials = (0..count)
+        .map(|i| Credential {
+            title: format!("Credential {i}"),
+            stacks_into: vec![CredentialRef::Title(format!("Credential {}", i + 1))],
+            ..first.clone()
+        })
+        .collect();
+    inputs.credentials[count - 1].stacks_into.clear();
+    (profile, inputs)
+}
+
+#[test]
+fn an_oversized_portfolio_is_refused_by_its_count_before_any_walk() {
+    // 27,000 credentials stacking each into the next overflowed the stack when walked.
+    let (profile, inputs) = chain(27_000);
+    let errors = inputs.validate(&profile).expect_err("refused").0;
+    assert_eq!(errors.len(), 1, "one problem, the count");
+    assert!(
+        errors[0].message.contains("27000") || errors[0].message.contains("27,000"),
+        "{}",
+        errors[0].message
+    );
+}
+
+#[test]
+fn the_longest_allowed_stacking_chain_is_walked_and_a_circle_through_it_is_found() {
+    let (profile, mut inputs) = chain(MAX_CREDENTIALS);
+    let fields = inputs
+        .validate(&profile)
+        .err()
+        .map(|e| e.0)
+        .unwrap_or_default();
+    assert!(
+        fields.iter().all(|e| !e.message.contains("circle")),
+        "a chain is not a circle"
+    );
+    inputs.credentials[MAX_CREDENTIALS - 1].stacks_into = vec![CredentialRef::Index(0)];
+    let errors = inputs.validate(&profile).expect_err("a circle").0;
+    let circle = errors
+        .iter()
+        .find(|e| e.message.contains("circle"))
+        .expect("the circle is reported");
+    assert!(
+        circle
+            .message
+            .starts_with("Stacking goes round in a circle: Credential 0 → Credential 1"),
+        "{}",
+        circle.message
+    );
+}
+
 #[test]
 fn a_broken_profile_calendar_is_reported_not_panicked_on() {
     let (mut profile, inputs) = sample();

@@ -91,6 +91,8 @@ impl Problems {
                 field,
                 format!("{label} is {chars} characters long; the limit is {max}"),
             );
+        } else if let Some(code) = crate::text::first_hidden_character(text, max > MAX_TEXT_CHARS) {
+            self.add(field, crate::text::hidden_character_message(label, &code));
         }
     }
 }

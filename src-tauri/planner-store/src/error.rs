@@ -18,6 +18,25 @@ pub enum Error {
         found: i64,
         supported: usize,
     },
+    #[error(
+        "“{given}” is not a file path; give the plan store as a plain path to a file, such as \
+         plans.sqlite3 (in-memory stores and file: addresses keep nothing)"
+    )]
+    NotAPlainPath { given: String },
+    #[error("{path} is a folder; give the path of the plan store file inside it")]
+    IsAFolder { path: PathBuf },
+    #[error("There is no plan store at {path}; nothing was created (check the path)")]
+    Missing { path: PathBuf },
+    #[error(
+        "The plan store {path} cannot be changed: its folder or disk is read-only. Copy it to \
+         a folder you can write to, or pass --db with another path"
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("{}", recovered_message(.path, *.matching))]
+    Recovered {
+        path: String,
+        matching: Option<usize>,
+    },
     #[error("Could not open the plan store {path}: {source}")]
     Open {
         path: PathBuf,
@@ -38,7 +57,11 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("Plan number {id} in the store could not be read: {source}")]
+    #[error(
+        "Plan number {id} is damaged in the plan store and cannot be opened ({}); restore \
+         the store from a backup copy, or delete that plan",
+        planner_core::text::one_line(&.source.to_string(), 120)
+    )]
     Unreadable {
         id: PlanId,
         source: serde_json::Error,
@@ -47,4 +70,21 @@ pub enum Error {
     NoDataDir,
     #[error("Plan store error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+}
+
+fn recovered_message(path: &str, matching: Option<usize>) -> String {
+    let start = format!(
+        "The plan store {path} holds plans but has lost its format version number, as a repair \
+         with `sqlite3 .recover` leaves it; nothing was changed."
+    );
+    match matching {
+        Some(version) => format!(
+            "{start} Keep a copy of the file, then run: sqlite3 '{path}' 'PRAGMA user_version = \
+             {version}'"
+        ),
+        None => format!(
+            "{start} Its tables match no version of the planner: restore it from a backup copy \
+             (a file named {path}.before-vN.bak may be beside it)"
+        ),
+    }
 }

@@ -5,12 +5,13 @@
 
 mod error;
 mod migrations;
+mod open;
 mod plans;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, MAIN_DB};
 
 pub use error::{Error, Result};
 pub use migrations::SCHEMA_VERSION;
@@ -45,34 +46,85 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the store at `path`, backs it up if a migration is due,
-    /// and migrates it. A store written by a newer version is refused and left untouched.
+    /// and migrates it. A store written by a newer version is refused and left untouched; so
+    /// is a store that cannot be written (a read-only folder or disk).
     pub fn open(path: &Path) -> Result<Store> {
         Store::open_with(path, &migrations::all())
     }
 
-    fn open_with(path: &Path, migrations: &rusqlite_migration::Migrations<'_>) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-                path: dir.to_owned(),
+    /// Opens an existing store for reading, never creating one: a mistyped path says there is
+    /// no store there. Nothing is written (unless an older store must first be updated), so a
+    /// store in a read-only folder or on a read-only disk can be read.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        open::check_plain_path(path)?;
+        if !path.exists() {
+            return Err(Error::Missing {
+                path: path.to_owned(),
+            });
+        }
+        let conn = open::connect_read_only(path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let migrations = migrations::all();
+        migrations::refuse_newer(&conn, Some(path), &migrations)
+            .and_then(|()| migrations::refuse_recovered(&conn, Some(path)))
+            .map_err(|err| as_open_error(path, err))?;
+        let pending = migrations
+            .pending_migrations(&conn)
+            .map_err(|source| Error::Migration {
+                path: path.display().to_string(),
                 source,
             })?;
+        if pending > 0 {
+            // An older store is updated first, which needs a writable folder.
+            drop(conn);
+            return Store::open(path);
         }
-        let conn = Connection::open(path).map_err(|source| Error::Open {
+        Ok(Store {
+            conn,
+            path: Some(path.to_owned()),
+        })
+    }
+
+    fn open_with(path: &Path, migrations: &rusqlite_migration::Migrations<'_>) -> Result<Store> {
+        open::check_plain_path(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| {
+                if source.kind() == std::io::ErrorKind::ReadOnlyFilesystem {
+                    Error::ReadOnly {
+                        path: path.to_owned(),
+                    }
+                } else {
+                    Error::Io {
+                        path: dir.to_owned(),
+                        source,
+                    }
+                }
+            })?;
+        }
+        let read_only = |path: &Path| Error::ReadOnly {
             path: path.to_owned(),
-            source,
+        };
+        let conn = open::connect_for_writing(path).map_err(|err| {
+            if open::is_read_only_error(&err) && open::folder_is_read_only(path) {
+                read_only(path)
+            } else {
+                err
+            }
         })?;
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
         };
-        store.prepare(migrations).map_err(|err| match err {
-            // SQLite reads the file lazily: "not a database" surfaces on the first query.
-            Error::Sqlite(source) => Error::Open {
-                path: path.to_owned(),
-                source,
-            },
-            other => other,
+        store.prepare(migrations).map_err(|err| {
+            if open::is_read_only_error(&err) && open::folder_is_read_only(path) {
+                read_only(path)
+            } else {
+                as_open_error(path, err)
+            }
         })?;
+        if store.conn.is_readonly(MAIN_DB)? {
+            return Err(read_only(path));
+        }
         Ok(store)
     }
 
@@ -89,17 +141,64 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// The store's file and every file SQLite or the planner keeps beside it (journal, WAL,
+    /// shared memory, migration backups, setup lock): what an export must never overwrite.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let Some(path) = &self.path else {
+            return Vec::new();
+        };
+        let mut files = vec![path.clone()];
+        for suffix in ["-wal", "-shm", "-journal", ".lock"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            files.push(PathBuf::from(name));
+        }
+        for version in 0..=SCHEMA_VERSION as i64 {
+            files.push(migrations::backup_path(path, version));
+        }
+        files
+    }
+
     fn prepare(&mut self, migrations: &rusqlite_migration::Migrations<'_>) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
         // Refuse a newer schema before anything (even the journal mode) writes to the file.
         migrations::refuse_newer(&self.conn, self.path.as_deref(), migrations)?;
+        let pending = migrations
+            .pending_migrations(&self.conn)
+            .map_err(|source| Error::Migration {
+                path: migrations::display(self.path.as_deref()),
+                source,
+            })?;
+        if pending <= 0 {
+            return configure(&self.conn);
+        }
+        // Held until the store is migrated; whoever comes second finds nothing left to do.
+        let _lock = self
+            .path
+            .as_deref()
+            .map(open::SetupLock::take)
+            .transpose()?;
+        migrations::refuse_recovered(&self.conn, self.path.as_deref())?;
         configure(&self.conn)?;
         migrations::migrate(&mut self.conn, self.path.as_deref(), migrations)
     }
 }
 
+// SQLite reads the file lazily: "not a database" surfaces on the first query.
+fn as_open_error(path: &Path, err: Error) -> Error {
+    match err {
+        Error::Sqlite(source) => Error::Open {
+            path: path.to_owned(),
+            source,
+        },
+        other => other,
+    }
+}
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Settings every connection gets; they are per connection, so they live outside migrations.
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     // FULL rather than WAL's usual NORMAL: a dean's autosave is a handful of small writes, and
@@ -110,3 +209,6 @@ fn configure(conn: &Connection) -> Result<()> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod fault_tests;

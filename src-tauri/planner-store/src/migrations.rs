@@ -18,7 +18,7 @@ fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
 }
 
-fn display(path: Option<&Path>) -> String {
+pub(crate) fn display(path: Option<&Path>) -> String {
     path.map_or_else(|| "in memory".to_owned(), |p| p.display().to_string())
 }
 
@@ -40,6 +40,47 @@ pub(crate) fn refuse_newer(
         });
     }
     Ok(())
+}
+
+/// A store whose version number is 0 but which holds tables: what `sqlite3 .recover` (or a
+/// copy through another tool) leaves. Migrating it would fail on "table already exists", so it
+/// is refused with the version its tables match, found by building each version in memory.
+pub(crate) fn refuse_recovered(conn: &Connection, path: Option<&Path>) -> Result<()> {
+    if user_version(conn)? != 0 || !holds_data(conn)? {
+        return Ok(());
+    }
+    let found = schema_of(conn)?;
+    let mut built = Connection::open_in_memory()?;
+    let mut matching = None;
+    for version in 1..=STEPS.len() {
+        all()
+            .to_version(&mut built, version)
+            .map_err(|source| Error::Migration {
+                path: "in memory".to_owned(),
+                source,
+            })?;
+        if schema_of(&built)? == found {
+            matching = Some(version);
+        }
+    }
+    Err(Error::Recovered {
+        path: display(path),
+        matching,
+    })
+}
+
+/// Every table, index and view with its SQL, spaces normalised.
+fn schema_of(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL \
+         AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    rows.map(|row| {
+        let (name, sql) = row?;
+        Ok((name, sql.split_whitespace().collect::<Vec<_>>().join(" ")))
+    })
+    .collect()
 }
 
 /// Applies every pending migration in one transaction, after copying a store that already

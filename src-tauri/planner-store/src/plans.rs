@@ -35,37 +35,46 @@ fn stored(
 }
 
 impl Store {
-    /// Every plan, most recently edited first.
-    /// Reads only the columns the list shows (derived from each document by the schema), not
-    /// whole plans.
+    /// Every readable plan, most recently edited first. Damaged plans are left out; see
+    /// [`Store::list_plans_and_damaged`].
     pub fn list_plans(&self) -> Result<Vec<PlanSummary>> {
+        Ok(self.list_plans_and_damaged()?.0)
+    }
+
+    /// Every plan, most recently edited first, and apart the numbers of plans whose stored
+    /// document is damaged (a hand edit left it broken or without a title, institution or
+    /// stage), so that one damaged plan never hides the others.
+    /// Reads only the columns the list shows (derived from each document by the schema), not
+    /// whole plans; a broken document is not handed to the derived columns at all.
+    pub fn list_plans_and_damaged(&self) -> Result<(Vec<PlanSummary>, Vec<PlanId>)> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, title, institution_name, json_extract(document, '$.profile.stage'),
-                    updated_at
+            "SELECT id, updated_at,
+                    CASE WHEN json_valid(document) THEN title END,
+                    CASE WHEN json_valid(document) THEN institution_name END,
+                    CASE WHEN json_valid(document) THEN json_extract(document, '$.profile.stage') END
              FROM plans ORDER BY updated_at DESC, id DESC",
         )?;
-        let rows = stmt.query_map([], |row| {
-            Ok((
-                row.get(0)?,
-                row.get(1)?,
-                row.get(2)?,
-                row.get::<_, String>(3)?,
-                row.get(4)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (id, title, institution_name, stage, updated_at) = row?;
-            let stage = serde_json::from_value(serde_json::Value::String(stage))
-                .map_err(|source| Error::Unreadable { id, source })?;
-            Ok(PlanSummary {
-                id,
-                title,
-                institution_name,
-                stage,
-                updated_at,
-            })
-        })
-        .collect()
+        let mut rows = stmt.query([])?;
+        let (mut plans, mut damaged) = (Vec::new(), Vec::new());
+        while let Some(row) = rows.next()? {
+            let id: PlanId = row.get(0)?;
+            let text = |i: usize| row.get_ref(i).ok().and_then(|v| v.as_str().ok());
+            let stage = text(4)
+                .and_then(|s| serde_json::from_value(serde_json::Value::String(s.to_owned())).ok());
+            match (text(1), text(2), text(3), stage) {
+                (Some(updated_at), Some(title), Some(institution_name), Some(stage)) => {
+                    plans.push(PlanSummary {
+                        id,
+                        title: title.to_owned(),
+                        institution_name: institution_name.to_owned(),
+                        stage,
+                        updated_at: updated_at.to_owned(),
+                    });
+                }
+                _ => damaged.push(id),
+            }
+        }
+        Ok((plans, damaged))
     }
 
     pub fn get_plan(&self, id: PlanId) -> Result<StoredPlan> {

@@ -9,6 +9,7 @@
 
 mod atomic;
 mod chart;
+mod destination;
 mod document;
 mod error;
 mod fingerprint;
@@ -26,6 +27,7 @@ use chrono::NaiveDate;
 use planner_core::PlanDetail;
 
 pub use atomic::write_atomically;
+pub use destination::refuse_protected;
 pub use error::{Error, Result};
 
 use document::ReportDocument;

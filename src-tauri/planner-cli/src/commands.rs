@@ -4,10 +4,12 @@ use std::path::Path;
 use chrono::Local;
 use planner_core::assessment::{AreaResponse, parse_answers_file};
 use planner_core::format::{Money, count, format_count, long_date};
-use planner_core::rollout::{RolloutInputs, starter_rollout};
+use planner_core::rollout::{parse_inputs_file, starter_rollout};
+use planner_core::text::excerpt;
 use planner_core::{Plan, PlanDetail, PlanId, ProfileForm, RolloutStatus};
 use planner_store::Store;
 
+use crate::input_file::{MAX_ANSWERS_BYTES, MAX_INPUTS_BYTES, read_input_file};
 use crate::{Cli, Command, Failure};
 
 type Outcome = Result<(), Failure>;
@@ -15,7 +17,10 @@ type Outcome = Result<(), Failure>;
 impl From<planner_store::Error> for Failure {
     fn from(err: planner_store::Error) -> Self {
         match err {
-            planner_store::Error::NotFound(_) => Failure::Input(err.to_string()),
+            planner_store::Error::NotFound(_)
+            | planner_store::Error::Missing { .. }
+            | planner_store::Error::NotAPlainPath { .. }
+            | planner_store::Error::IsAFolder { .. } => Failure::Input(err.to_string()),
             other => Failure::Other(other.to_string()),
         }
     }
@@ -24,13 +29,22 @@ impl From<planner_store::Error> for Failure {
 pub(crate) fn run(cli: Cli) -> Outcome {
     let path = match cli.db {
         Some(path) => path,
-        None => planner_store::default_db_path()?,
+        None => planner_store::configured_db_path()?,
     };
-    let mut store = Store::open(&path)?;
+    // Commands that only read never create a store, and work on a read-only disk.
+    let reads_only = matches!(
+        cli.command,
+        Command::List { .. } | Command::Show { .. } | Command::Pdf { .. }
+    );
+    let store = if reads_only {
+        Store::open_existing(&path)?
+    } else {
+        Store::open(&path)?
+    };
     match cli.command {
         Command::Demo => {
             let plan = store.add_sample_plan()?;
-            say(&plan.id.to_string())
+            say_after_saving(&plan.id.to_string())
         }
         Command::New {
             institution,
@@ -45,9 +59,9 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             };
             let (title, profile) = form.validate().map_err(|e| Failure::Input(e.summary()))?;
             let plan = store.create_plan(&Plan::new(title, profile))?;
-            say(&plan.id.to_string())
+            say_after_saving(&plan.id.to_string())
         }
-        Command::List { json } => list(&mut store, json),
+        Command::List { json } => list(&store, json),
         Command::Show { id, json } => {
             let plan = store.get_plan(parse_id(&id)?)?.detail();
             if json {
@@ -62,16 +76,25 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             inputs,
             starter,
         } => rollout(&store, parse_id(&id)?, inputs.as_deref(), starter),
-        Command::Pdf { id, out } => pdf(&store.get_plan(parse_id(&id)?)?.detail(), &out),
+        Command::Pdf { id, out } => {
+            check_destination(&out, &store)?;
+            pdf(&store.get_plan(parse_id(&id)?)?.detail(), &out)
+        }
     }
 }
 
-fn list(store: &mut Store, json: bool) -> Outcome {
-    let plans = store.list_plans()?;
+fn list(store: &Store, json: bool) -> Outcome {
+    let (plans, damaged) = store.list_plans_and_damaged()?;
+    // Damaged plans are named on stderr, so `--json` output stays the list of plans.
+    for id in &damaged {
+        eprintln!(
+            "mcplan: plan number {id} is damaged and cannot be listed; `mcplan show {id}` says why"
+        );
+    }
     if json {
         return say(&to_json(&plans)?);
     }
-    if plans.is_empty() {
+    if plans.is_empty() && damaged.is_empty() {
         return say("No plans yet. Create one with `mcplan new` or `mcplan demo`.");
     }
     let mut out = String::new();
@@ -90,12 +113,7 @@ fn list(store: &mut Store, json: bool) -> Outcome {
 
 /// Sets answers from a file; the whole file is checked before anything is saved.
 fn assess(store: &Store, id: PlanId, file: &Path) -> Outcome {
-    let text = std::fs::read_to_string(file).map_err(|e| {
-        Failure::Input(format!(
-            "cannot read the answers file {}: {e}",
-            file.display()
-        ))
-    })?;
+    let text = read_input_file(file, "the answers file", MAX_ANSWERS_BYTES)?;
     let in_file = |e: &dyn std::fmt::Display| Failure::Input(format!("{}: {e}", file.display()));
     let answers = parse_answers_file(&text).map_err(|e| in_file(&e))?;
     let mut plan = store.get_plan(id)?.plan;
@@ -111,7 +129,7 @@ fn assess(store: &Store, id: PlanId, file: &Path) -> Outcome {
             .map_err(|e| in_file(&e))?;
     }
     let detail = store.update_plan(id, &plan)?.detail();
-    say(&describe_assessment(&detail))
+    say_after_saving(&describe_assessment(&detail))
 }
 
 /// Sets the rollout inputs from a file (all checked before anything is saved) or starts one.
@@ -119,22 +137,11 @@ fn rollout(store: &Store, id: PlanId, file: Option<&Path>, starter: bool) -> Out
     let mut plan = store.get_plan(id)?.plan;
     match file {
         Some(file) => {
-            let text = std::fs::read_to_string(file).map_err(|e| {
-                Failure::Input(format!(
-                    "cannot read the inputs file {}: {e}",
-                    file.display()
-                ))
-            })?;
-            let inputs: RolloutInputs = serde_json::from_str(&text).map_err(|e| {
-                Failure::Input(format!("{}: not rollout inputs: {e}", file.display()))
-            })?;
+            let text = read_input_file(file, "the inputs file", MAX_INPUTS_BYTES)?;
+            let inputs = parse_inputs_file(&text)
+                .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
             inputs.validate(&plan.profile).map_err(|errors| {
-                let list: Vec<String> = errors
-                    .0
-                    .iter()
-                    .map(|e| format!("{}: {}", e.field, e.message))
-                    .collect();
-                Failure::Input(format!("{}: {}", file.display(), list.join("; ")))
+                Failure::Input(format!("{}: {}", file.display(), first_problems(&errors.0)))
             })?;
             plan.rollout = Some(inputs);
         }
@@ -145,7 +152,21 @@ fn rollout(store: &Store, id: PlanId, file: Option<&Path>, starter: bool) -> Out
         None => return Err(Failure::Input("say --inputs FILE or --starter".into())),
     }
     let detail = store.update_plan(id, &plan)?.detail();
-    say(&describe_projection(&detail))
+    say_after_saving(&describe_projection(&detail))
+}
+
+/// The first few problems of a refused file, so the message stays one readable line.
+fn first_problems(errors: &[planner_core::FieldError]) -> String {
+    const SHOWN: usize = 3;
+    let list: Vec<String> = errors
+        .iter()
+        .take(SHOWN)
+        .map(|e| format!("{}: {}", e.field, e.message))
+        .collect();
+    match errors.len().saturating_sub(SHOWN) {
+        0 => list.join("; "),
+        more => format!("{}; and {more} more problems", list.join("; ")),
+    }
 }
 
 fn describe_projection(detail: &PlanDetail) -> String {
@@ -186,12 +207,27 @@ fn describe_projection(detail: &PlanDetail) -> String {
     )
 }
 
+/// `--out` must name a file that is not the store; `-` (standard output) is refused, since a
+/// PDF on a terminal is noise and a pipe cannot be written atomically.
+fn check_destination(out: &Path, store: &Store) -> Outcome {
+    if out.as_os_str() == "-" {
+        return Err(Failure::Input(
+            "--out -: the PDF cannot go to standard output; give a file name such as plan.pdf"
+                .into(),
+        ));
+    }
+    planner_report::refuse_protected(out, &store.files())
+        .map_err(|err| Failure::Input(err.to_string()))
+}
+
 fn pdf(plan: &PlanDetail, out: &Path) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
     };
-    let report = planner_report::export(plan, &options, out)
-        .map_err(|err| Failure::Other(err.to_string()))?;
+    let report = planner_report::export(plan, &options, out).map_err(|err| match err {
+        planner_report::Error::Destination { .. } => Failure::Input(err.to_string()),
+        other => Failure::Other(other.to_string()),
+    })?;
     say(&format!(
         "Wrote {} ({} pages, {} bytes)",
         out.display(),
@@ -207,7 +243,8 @@ fn parse_id(text: &str) -> Result<PlanId, Failure> {
         .filter(|id| *id > 0)
         .ok_or_else(|| {
             Failure::Input(format!(
-                "“{text}” is not a plan number; `mcplan list` shows the numbers"
+                "“{}” is not a plan number; `mcplan list` shows the numbers",
+                excerpt(text)
             ))
         })
 }
@@ -254,6 +291,16 @@ fn describe_assessment(detail: &PlanDetail) -> String {
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value).map_err(|err| Failure::Other(err.to_string()))
+}
+
+/// Prints what a command that saved prints. The plan is saved by then, so failing to print
+/// (a full disk behind `> file`) is reported on stderr but is not the command failing: a
+/// script that retried on exit 1 would save the plan twice.
+fn say_after_saving(text: &str) -> Outcome {
+    if let Err(Failure::Other(message) | Failure::Input(message)) = say(text) {
+        eprintln!("mcplan: the plan was saved, but {message}");
+    }
+    Ok(())
 }
 
 /// Prints a line; a closed pipe (`mcplan list | head`) is not an error worth a panic.

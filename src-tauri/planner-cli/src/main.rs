@@ -3,11 +3,13 @@
 //! planner-core. Exit codes: 0 success, 2 invalid input or unknown plan, 1 any other failure.
 
 mod commands;
+mod input_file;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use planner_core::text::one_line;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -16,8 +18,9 @@ use clap::{Parser, Subcommand};
     about = "Micro-credential adoption plans from the command line"
 )]
 struct Cli {
-    /// The plan store to use (default: the desktop app's own store).
-    #[arg(long, global = true, env = planner_store::DB_ENV_VAR, value_name = "PATH")]
+    /// The plan store file to use (default: $MCPLAN_DB when set and not empty, else the desktop
+    /// app's own store).
+    #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
@@ -94,7 +97,8 @@ enum Command {
     Pdf {
         /// The plan's number, as `mcplan list` prints it.
         id: String,
-        /// Where to write the PDF; an existing file is replaced whole.
+        /// Where to write the PDF; an existing file is replaced whole. It must be an ordinary
+        /// file (a link is written through), never the plan store; `-` is refused.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -109,17 +113,42 @@ enum Failure {
     Other(String),
 }
 
+/// The longest message printed, whatever input it quotes.
+const MAX_MESSAGE_CHARS: usize = 400;
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Input(message)) => {
-            eprintln!("mcplan: {message}");
-            ExitCode::from(2)
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(&err),
+    };
+    let (message, code) = match commands::run(cli) {
+        Ok(()) => return ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => (message, 2),
+        Err(Failure::Other(message)) => (message, 1),
+    };
+    eprintln!("mcplan: {}", one_line(&message, MAX_MESSAGE_CHARS));
+    ExitCode::from(code)
+}
+
+/// Help and version as clap prints them; a usage mistake as one line and a hint, instead of
+/// clap's usage block.
+fn usage_error(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = err.print();
+            return ExitCode::SUCCESS;
         }
-        Err(Failure::Other(message)) => {
-            eprintln!("mcplan: {message}");
-            ExitCode::from(1)
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            return ExitCode::from(2);
         }
+        _ => {}
     }
+    let rendered = err.render().to_string();
+    let first = rendered.lines().next().unwrap_or("invalid arguments");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    eprintln!("mcplan: {}", one_line(first, MAX_MESSAGE_CHARS));
+    eprintln!("hint: `mcplan --help` lists the commands, `mcplan COMMAND --help` their options");
+    ExitCode::from(2)
 }

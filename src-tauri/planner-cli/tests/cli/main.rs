@@ -1,5 +1,7 @@
 //! `mcplan` as a script would use it: every subcommand, on success and on bad input.
 
+mod hostile;
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -122,6 +124,7 @@ fn new_creates_a_plan_with_every_option_and_list_shows_it() {
 #[test]
 fn list_on_an_empty_store_says_how_to_start() {
     let sandbox = Sandbox::new();
+    planner_store::Store::open(&sandbox.db()).expect("an empty store");
     assert!(sandbox.stdout(&["list"]).contains("No plans yet"));
     assert_eq!(sandbox.json(&["list", "--json"]), Value::Array(vec![]));
 }
@@ -430,7 +433,7 @@ fn wrong_rollout_inputs_exit_2_naming_the_field_and_change_nothing() {
         (too_long.to_string(), "horizonYears"),
         (negative_hours.to_string(), "credentials.0.learningHours"),
         (rate.to_string(), "uptake.completionRatePct"),
-        ("{\"horizonYears\": 3".to_owned(), "not rollout inputs"),
+        ("{\"horizonYears\": 3".to_owned(), "not valid JSON"),
     ];
     for (text, named) in cases {
         sandbox.refuses_file(&["rollout", &id, "--inputs"], &text, named);

@@ -61,6 +61,23 @@ impl Sandbox {
         assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
     }
 
+    /// Adds the sample plan; returns its number.
+    fn demo(&self) -> String {
+        self.stdout(&["demo"]).trim().to_owned()
+    }
+
+    /// Exports plan `id` with `mcplan pdf` and returns the PDF's text.
+    fn pdf_text(&self, id: &str) -> String {
+        let out = self.dir.path().join(format!("report-{id}.pdf"));
+        self.mcplan()
+            .args(["pdf", id, "--out"])
+            .arg(&out)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Wrote"));
+        pdf_text(&out)
+    }
+
     fn new_plan(&self, institution: &str) -> String {
         self.stdout(&["new", "--institution", institution, "--title", "Pilot 2027"])
             .trim()
@@ -71,8 +88,8 @@ impl Sandbox {
 #[test]
 fn demo_adds_the_sample_plan_and_prints_its_number() {
     let sandbox = Sandbox::new();
-    let id = sandbox.stdout(&["demo"]);
-    let plan = sandbox.json(&["show", id.trim(), "--json"]);
+    let id = sandbox.demo();
+    let plan = sandbox.json(&["show", &id, "--json"]);
     assert_eq!(plan["plan"]["profile"]["totalEnrolment"], 240_000);
     assert_eq!(plan["plan"]["profile"]["stage"], "offering");
 }
@@ -184,15 +201,7 @@ fn pdf_writes_a_report_whose_cover_names_the_institution_as_typed() {
     for name in ["Łódź University of Technology", "Московский университет"]
     {
         let id = sandbox.new_plan(name);
-        let out = sandbox.dir.path().join(format!("report-{id}.pdf"));
-        sandbox
-            .mcplan()
-            .args(["pdf", &id, "--out"])
-            .arg(&out)
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("Wrote"));
-        let text = pdf_text(&out);
+        let text = sandbox.pdf_text(&id);
         assert!(text.contains(name), "PDF text has {name}: {text}");
         assert!(text.contains("Pilot 2027"), "PDF text has the title");
     }
@@ -393,8 +402,8 @@ fn rollout_starts_from_typical_assumptions_and_takes_edited_inputs_from_a_file()
     let plan = sandbox.json(&["show", &id, "--json"]);
     assert_eq!(plan["projection"]["status"], "projected");
 
-    let demo = sandbox.stdout(&["demo"]);
-    let sample = sandbox.json(&["show", demo.trim(), "--json"]);
+    let demo = sandbox.demo();
+    let sample = sandbox.json(&["show", &demo, "--json"]);
     let mut inputs = sample["plan"]["rollout"].clone();
     // Three years of two semesters: six terms, so the phases move in.
     inputs["horizonYears"] = Value::from(3);
@@ -419,7 +428,7 @@ fn rollout_starts_from_typical_assumptions_and_takes_edited_inputs_from_a_file()
 #[test]
 fn wrong_rollout_inputs_exit_2_naming_the_field_and_change_nothing() {
     let sandbox = Sandbox::new();
-    let id = sandbox.stdout(&["demo"]).trim().to_owned();
+    let id = sandbox.demo();
     let before = sandbox.json(&["show", &id, "--json"]);
     let inputs = before["plan"]["rollout"].clone();
 
@@ -458,17 +467,9 @@ fn shown(text: &str, label: &str) -> String {
 #[test]
 fn show_prints_figures_and_dates_as_the_pdf_does() {
     let sandbox = Sandbox::new();
-    let id = sandbox.stdout(&["demo"]);
-    let id = id.trim();
-    let text = sandbox.stdout(&["show", id]);
-    let out = sandbox.dir.path().join("sample.pdf");
-    sandbox
-        .mcplan()
-        .args(["pdf", id, "--out"])
-        .arg(&out)
-        .assert()
-        .success();
-    let pdf = planner_test_support::squeeze(&pdf_text(&out));
+    let id = sandbox.demo();
+    let text = sandbox.stdout(&["show", &id]);
+    let pdf = planner_test_support::squeeze(&sandbox.pdf_text(&id));
 
     let cost = shown(&text, "Total cost:");
     assert!(cost.starts_with("US$"), "dollars as US$: {cost}");

@@ -1,6 +1,8 @@
 //! The budget: headline figures, cumulative cost against benefit, and the costs and benefits
 //! of each fiscal year, all in the plan's currency as planner-core computed them.
 
+use planner_core::format::Money;
+use planner_core::rollout::BudgetYear;
 use planner_core::{currency_name, month_name};
 
 use crate::chart;
@@ -52,111 +54,59 @@ pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
     chart::draw(doc, lay_out);
     doc.move_down(8.0 * MM);
 
-    let unit = money.unit();
-    let label = 16.0 * MM;
-    let figure = (CONTENT_WIDTH - label) / 7.0;
-    let columns: Vec<Column> = std::iter::once(Column::left(label, styles::CELL))
-        .chain((0..7).map(|_| Column::right(figure, styles::CELL)))
-        .collect();
-    let amount = |v: f64| money.bare(v);
-    let rows = budget
-        .years
-        .iter()
-        .map(|y| {
-            vec![
-                y.label.clone(),
-                amount(y.licences),
-                amount(y.curriculum_mapping),
-                amount(y.faculty_development),
-                amount(y.staff),
-                amount(y.marketing),
-                amount(y.technology_integration),
-                amount(y.cost),
-            ]
-        })
-        .collect();
-    titled_table(
+    let years = &budget.years;
+    year_table(
         doc,
-        &format!("Costs by fiscal year, {unit}"),
-        None,
-        &Table {
-            columns: &columns,
-            keep_whole: true,
-            compact: true,
-            header: Some(table::titles(&[
-                "Fiscal year",
-                "Licences",
+        money,
+        years,
+        &format!("Costs by fiscal year, {}", money.unit()),
+        (16.0 * MM, true),
+        &[
+            ("Licences", |y| y.licences, Some(budget.totals.licences)),
+            (
                 "Curriculum mapping",
+                |y| y.curriculum_mapping,
+                Some(budget.totals.curriculum_mapping),
+            ),
+            (
                 "Faculty development",
-                "Staff",
-                "Marketing",
+                |y| y.faculty_development,
+                Some(budget.totals.faculty_development),
+            ),
+            ("Staff", |y| y.staff, Some(budget.totals.staff)),
+            ("Marketing", |y| y.marketing, Some(budget.totals.marketing)),
+            (
                 "Technology",
-                "Total cost",
-            ])),
-            rows,
-            footer: Some(vec![
-                "Total".to_owned(),
-                amount(budget.totals.licences),
-                amount(budget.totals.curriculum_mapping),
-                amount(budget.totals.faculty_development),
-                amount(budget.totals.staff),
-                amount(budget.totals.marketing),
-                amount(budget.totals.technology_integration),
-                amount(budget.total_cost),
-            ]),
-            ..Table::default()
-        },
+                |y| y.technology_integration,
+                Some(budget.totals.technology_integration),
+            ),
+            ("Total cost", |y| y.cost, Some(budget.total_cost)),
+        ],
     );
-
     doc.move_down(8.0 * MM);
-    let rows = budget
-        .years
-        .iter()
-        .map(|y| {
-            vec![
-                y.label.clone(),
-                amount(y.retention_benefit),
-                amount(y.additional_enrolment_benefit),
-                amount(y.grants),
-                amount(y.benefit),
-                amount(y.net_benefit),
-                amount(y.cumulative_net_benefit),
-            ]
-        })
-        .collect();
-    let label = 18.0 * MM;
-    let figure = (CONTENT_WIDTH - label) / 6.0;
-    let columns: Vec<Column> = std::iter::once(Column::left(label, styles::CELL))
-        .chain((0..6).map(|_| Column::right(figure, styles::CELL)))
-        .collect();
-    titled_table(
+    year_table(
         doc,
-        &format!("Benefits and net by fiscal year, {unit}"),
-        None,
-        &Table {
-            columns: &columns,
-            keep_whole: true,
-            header: Some(table::titles(&[
-                "Fiscal year",
+        money,
+        years,
+        &format!("Benefits and net by fiscal year, {}", money.unit()),
+        (18.0 * MM, false),
+        &[
+            (
                 "Retention",
+                |y| y.retention_benefit,
+                Some(budget.totals.retention_benefit),
+            ),
+            (
                 "Additional enrolment",
-                "Grants",
-                "Total benefit",
-                "Net benefit",
-                "Cumulative net",
-            ])),
-            rows,
-            footer: Some(vec![
-                "Total".to_owned(),
-                amount(budget.totals.retention_benefit),
-                amount(budget.totals.additional_enrolment_benefit),
-                amount(budget.totals.grants),
-                amount(budget.total_benefit),
-                amount(budget.net_benefit),
-                String::new(),
-            ]),
-            ..Table::default()
-        },
+                |y| y.additional_enrolment_benefit,
+                Some(budget.totals.additional_enrolment_benefit),
+            ),
+            ("Grants", |y| y.grants, Some(budget.totals.grants)),
+            ("Total benefit", |y| y.benefit, Some(budget.total_benefit)),
+            ("Net benefit", |y| y.net_benefit, Some(budget.net_benefit)),
+            // A running sum has no total.
+            ("Cumulative net", |y| y.cumulative_net_benefit, None),
+        ],
     );
     doc.move_down(2.0 * MM);
     doc.paragraph(
@@ -165,6 +115,59 @@ pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
         &styles::SMALL,
         "Net benefit is benefit less cost; a negative figure is a net cost. Figures are rounded \
          for display; totals are of the unrounded figures.",
+    );
+}
+
+/// A column of a table by fiscal year: its title, the year's amount, and the column's total
+/// (none for a running sum).
+type YearColumn<'a> = (&'a str, fn(&BudgetYear) -> f64, Option<f64>);
+
+/// A table with a row per fiscal year and a totals row: the year's label (`label` wide), then
+/// one amount per column in equal widths, in the plan's currency without its sign (the title
+/// names it).
+fn year_table(
+    doc: &mut ReportDocument,
+    money: &Money,
+    years: &[BudgetYear],
+    title: &str,
+    (label, compact): (f32, bool),
+    figures: &[YearColumn<'_>],
+) {
+    let figure = (CONTENT_WIDTH - label) / figures.len() as f32;
+    let columns: Vec<Column> = std::iter::once(Column::left(label, styles::CELL))
+        .chain(figures.iter().map(|_| Column::right(figure, styles::CELL)))
+        .collect();
+    let rows = years
+        .iter()
+        .map(|year| {
+            std::iter::once(year.label.clone())
+                .chain(figures.iter().map(|(_, of, _)| money.bare(of(year))))
+                .collect()
+        })
+        .collect();
+    let titles: Vec<&str> = std::iter::once("Fiscal year")
+        .chain(figures.iter().map(|(title, _, _)| *title))
+        .collect();
+    let totals = std::iter::once("Total".to_owned())
+        .chain(
+            figures
+                .iter()
+                .map(|(_, _, total)| total.map_or(String::new(), |t| money.bare(t))),
+        )
+        .collect();
+    titled_table(
+        doc,
+        title,
+        None,
+        &Table {
+            columns: &columns,
+            keep_whole: true,
+            compact,
+            header: Some(table::titles(&titles)),
+            rows,
+            footer: Some(totals),
+            ..Table::default()
+        },
     );
 }
 

@@ -4,7 +4,7 @@ use planner_core::assessment::{AdoptedAction, MitigationAction, guide};
 
 use crate::document::ReportDocument;
 use crate::layout::{MM, styles};
-use crate::sections::{ReportContext, introduction, section_heading};
+use crate::sections::{ReportContext, introduction, open_section};
 use crate::table::{self, Column, Table};
 use planner_core::format::{typical_cost, weeks};
 
@@ -15,9 +15,7 @@ pub(crate) const COST_NOTE: &str = "Typical costs are reference figures from US 
 const NO_VALUE: &str = "—";
 
 pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
-    doc.start_page();
-    doc.bookmark(TITLE);
-    section_heading(doc, TITLE);
+    open_section(doc, TITLE);
 
     let adopted = &context.plan.assessment.adopted_actions;
     if adopted.is_empty() {

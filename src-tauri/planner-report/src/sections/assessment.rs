@@ -8,7 +8,7 @@ use planner_core::assessment::{AreaResult, AssessmentResult, Confidence, guide};
 use crate::document::ReportDocument;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, styles};
 use crate::sections::readiness_chart::{self, ChartRow, NOT_ASSESSED};
-use crate::sections::{ReportContext, bullet, introduction, section_heading, subheading};
+use crate::sections::{ReportContext, bullet, introduction, open_section, subheading};
 use crate::table::{self, Column, Table};
 
 pub(crate) const TITLE: &str = "Challenge assessment";
@@ -16,9 +16,7 @@ const NO_VALUE: &str = "—";
 
 pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     let result = context.assessment;
-    doc.start_page();
-    doc.bookmark(TITLE);
-    section_heading(doc, TITLE);
+    open_section(doc, TITLE);
     introduction(doc, &summary(result));
     doc.move_down(7.0 * MM);
 

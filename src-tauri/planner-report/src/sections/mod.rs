@@ -33,8 +33,11 @@ pub(crate) struct ReportContext<'a> {
 /// Shown where a value has not been given yet.
 pub(crate) const NOT_SPECIFIED: &str = "Not specified";
 
-/// A section title with the thin accent rule under it.
-pub(crate) fn section_heading(doc: &mut ReportDocument, title: &str) {
+/// A section opens on a new page, with an outline entry and its title over the thin accent
+/// rule.
+pub(crate) fn open_section(doc: &mut ReportDocument, title: &str) {
+    doc.start_page();
+    doc.bookmark(title);
     doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::HEADING, title);
     doc.move_down(2.0 * MM);
     let y = doc.cursor();

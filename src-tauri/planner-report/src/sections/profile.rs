@@ -4,16 +4,14 @@ use planner_core::{
 
 use crate::document::ReportDocument;
 use crate::layout::{CONTENT_WIDTH, MM, styles};
-use crate::sections::{NOT_SPECIFIED, ReportContext, introduction, section_heading};
+use crate::sections::{NOT_SPECIFIED, ReportContext, introduction, open_section};
 use crate::table::{self, Column, Table};
 use planner_core::format::decimal;
 
 pub(crate) const TITLE: &str = "Institution profile";
 
 pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
-    doc.start_page();
-    doc.bookmark(TITLE);
-    section_heading(doc, TITLE);
+    open_section(doc, TITLE);
     introduction(
         doc,
         "The institution this plan is for, as entered in the planner.",

@@ -9,7 +9,7 @@ use crate::chart;
 use crate::document::ReportDocument;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, styles};
 use crate::sections::rollout::{NO_PAYBACK, NO_VALUE, Rollout, budget_chart};
-use crate::sections::{introduction, key_figures, section_heading, subheading, titled_table};
+use crate::sections::{introduction, key_figures, open_section, subheading, titled_table};
 use crate::table::{self, Column, Table};
 
 pub(crate) const TITLE: &str = "Budget";
@@ -19,9 +19,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
     let result = rollout.result;
     let budget = &result.budget;
     let money = &rollout.money;
-    doc.start_page();
-    doc.bookmark(TITLE);
-    section_heading(doc, TITLE);
+    open_section(doc, TITLE);
     introduction(doc, &summary(rollout));
     doc.move_down(5.0 * MM);
 

@@ -19,7 +19,7 @@ use planner_core::{Plan, RolloutStatus};
 
 use crate::document::ReportDocument;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, styles};
-use crate::sections::{ReportContext, bullet, introduction, section_heading};
+use crate::sections::{ReportContext, bullet, introduction, open_section};
 use planner_core::format::Money;
 
 pub(crate) const NOT_STARTED_TITLE: &str = "Rollout plan — not yet set up";
@@ -94,16 +94,12 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
 }
 
 fn not_started(doc: &mut ReportDocument) {
-    doc.start_page();
-    doc.bookmark(NOT_STARTED_TITLE);
-    section_heading(doc, NOT_STARTED_TITLE);
+    open_section(doc, NOT_STARTED_TITLE);
     introduction(doc, NOT_STARTED_TEXT);
 }
 
 fn needs_attention(doc: &mut ReportDocument, problems: &[FieldError]) {
-    doc.start_page();
-    doc.bookmark(NEEDS_ATTENTION_TITLE);
-    section_heading(doc, NEEDS_ATTENTION_TITLE);
+    open_section(doc, NEEDS_ATTENTION_TITLE);
     introduction(doc, NEEDS_ATTENTION_TEXT);
     doc.move_down(4.0 * MM);
     for problem in problems {

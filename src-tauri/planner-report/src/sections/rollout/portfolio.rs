@@ -12,7 +12,7 @@ use planner_core::rollout::{
 use crate::document::ReportDocument;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, styles};
 use crate::sections::rollout::{NO_VALUE, Rollout, and_list, capitalised, number_word, sentence};
-use crate::sections::{introduction, section_heading, titled_table};
+use crate::sections::{introduction, open_section, titled_table};
 use crate::table::{self, Column, Table};
 use planner_core::format::{count, one_decimal};
 
@@ -36,9 +36,7 @@ pub(crate) const ILLUSTRATIVE: &str = "Recommendations marked illustrative are p
 
 pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
     let result = rollout.result;
-    doc.start_page();
-    doc.bookmark(TITLE);
-    section_heading(doc, TITLE);
+    open_section(doc, TITLE);
     introduction(doc, &summary(rollout));
     doc.move_down(5.0 * MM);
 
@@ -387,14 +385,7 @@ fn described(elements: &StandardElements) -> bool {
 }
 
 fn elements_table(doc: &mut ReportDocument, elements: &[(String, &StandardElements)]) {
-    let widths = [40.0 * MM, 50.0 * MM, 28.0 * MM];
-    let used: f32 = widths.iter().sum();
-    let columns = [
-        Column::left(widths[0], styles::CELL),
-        Column::left(widths[1], styles::CELL),
-        Column::left(widths[2], styles::CELL),
-        Column::left(CONTENT_WIDTH - used, styles::CELL),
-    ];
+    let columns = Column::left_filling(&[40.0, 50.0, 28.0], styles::CELL);
     let rows = elements
         .iter()
         .map(|(title, e)| {

@@ -8,7 +8,7 @@ use crate::document::ReportDocument;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, styles};
 use crate::sections::rollout::band_chart::{self, BandRow};
 use crate::sections::rollout::{NO_PAYBACK, Rollout};
-use crate::sections::{introduction, section_heading, subheading, titled_table};
+use crate::sections::{introduction, open_section, subheading, titled_table};
 use crate::table::{self, Column, Table};
 use planner_core::format::{count, decimal, percent};
 
@@ -22,9 +22,7 @@ pub(crate) const NO_DRAWS: &str = "Uncertainty ranges are not computed: the plan
 pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
     let result = rollout.result;
     let money = &rollout.money;
-    doc.start_page();
-    doc.bookmark(TITLE);
-    section_heading(doc, TITLE);
+    open_section(doc, TITLE);
     introduction(
         doc,
         "Expected is the plan as entered. Conservative and ambitious change the target uptake \

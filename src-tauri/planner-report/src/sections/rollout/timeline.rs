@@ -3,10 +3,10 @@
 
 use crate::chart;
 use crate::document::ReportDocument;
-use crate::layout::{CONTENT_WIDTH, MM, styles};
+use crate::layout::{MM, styles};
 use crate::sections::rollout::gantt::{self, Launch, term_range};
 use crate::sections::rollout::{NO_VALUE, Rollout, plural};
-use crate::sections::{introduction, key_figures, section_heading, titled_table};
+use crate::sections::{introduction, key_figures, open_section, titled_table};
 use crate::table::{Column, Table};
 use planner_core::format::long_date;
 
@@ -15,9 +15,7 @@ pub(crate) const PHASES_TITLE: &str = "Phases and their gates";
 
 pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
     let result = rollout.result;
-    doc.start_page();
-    doc.bookmark(TITLE);
-    section_heading(doc, TITLE);
+    open_section(doc, TITLE);
     introduction(
         doc,
         "The rollout moves through four phases: Prepare, Pilot, Scale and Sustain. Each phase \
@@ -69,14 +67,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
     });
     doc.move_down(9.0 * MM);
 
-    let widths = [22.0 * MM, 34.0 * MM, 34.0 * MM];
-    let used: f32 = widths.iter().sum();
-    let columns = [
-        Column::left(widths[0], styles::CELL),
-        Column::left(widths[1], styles::CELL),
-        Column::left(widths[2], styles::CELL),
-        Column::left(CONTENT_WIDTH - used, styles::CELL),
-    ];
+    let columns = Column::left_filling(&[22.0, 34.0, 34.0], styles::CELL);
     let rows = result
         .phases
         .iter()

@@ -8,7 +8,7 @@ use crate::chart;
 use crate::document::ReportDocument;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, palette, styles};
 use crate::sections::rollout::{Rollout, uptake_chart};
-use crate::sections::{introduction, key_figures, note_box, section_heading, titled_table};
+use crate::sections::{introduction, key_figures, note_box, open_section, titled_table};
 use crate::table::{self, Column, Table};
 use planner_core::format::{count, decimal, one_decimal, percent};
 
@@ -22,9 +22,7 @@ pub(crate) const ROUNDING_NOTE: &str =
 pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
     let result = rollout.result;
     let uptake = &result.uptake;
-    doc.start_page();
-    doc.bookmark(TITLE);
-    section_heading(doc, TITLE);
+    open_section(doc, TITLE);
     introduction(doc, &assumptions(rollout));
     doc.move_down(5.0 * MM);
     let totals = &uptake.totals;

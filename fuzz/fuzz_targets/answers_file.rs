@@ -1,0 +1,34 @@
+//! Any bytes as an answers file (`mcplan assess --answers`): parsing never panics, and answers
+//! it accepts are stored in a plan whose scores and rollout are then computed without panicking.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use planner_core::assessment::{AreaResponse, parse_answers_file};
+use planner_core::{StoredPlan, sample_plan};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(answers) = parse_answers_file(text) else {
+        return;
+    };
+    let mut plan = sample_plan();
+    for (area, answers) in answers {
+        let response = AreaResponse {
+            answers,
+            evidence: String::new(),
+        };
+        plan.assessment
+            .set_response(area, response)
+            .expect("an accepted answers file fits its areas");
+    }
+    let stored = StoredPlan {
+        id: 1,
+        plan,
+        created_at: String::new(),
+        updated_at: String::new(),
+    };
+    let detail = stored.detail();
+    serde_json::to_string(&detail).expect("a plan's detail serialises");
+});

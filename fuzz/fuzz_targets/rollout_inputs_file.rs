@@ -1,0 +1,29 @@
+//! Any bytes as a rollout inputs file (`mcplan rollout --inputs`): parsing never panics;
+//! accepted inputs serialise and read back; they are checked against the sample plan's
+//! profile and, when valid, projected (uptake, budget, scenarios, Monte Carlo) without panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use planner_core::rollout::parse_inputs_file;
+use planner_core::{StoredPlan, sample_plan};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(inputs) = parse_inputs_file(text) else {
+        return;
+    };
+    let written = serde_json::to_string(&inputs).expect("accepted inputs serialise");
+    parse_inputs_file(&written).expect("what was written reads back");
+    let mut plan = sample_plan();
+    plan.rollout = Some(inputs);
+    let stored = StoredPlan {
+        id: 1,
+        plan,
+        created_at: String::new(),
+        updated_at: String::new(),
+    };
+    let detail = stored.detail();
+    serde_json::to_string(&detail).expect("a plan's detail serialises");
+});

@@ -41,6 +41,11 @@ impl AppState {
         Ok(self.store().list_plans()?)
     }
 
+    /// The store's file and the files beside it, which an export must never overwrite.
+    pub fn store_files(&self) -> Vec<std::path::PathBuf> {
+        self.store().files()
+    }
+
     pub fn get_plan(&self, id: PlanId) -> Result<PlanDetail, AppError> {
         Ok(self.store().get_plan(id)?.detail())
     }

@@ -19,6 +19,7 @@ pub async fn export_pdf(
     let Some(path) = ask_where_to_save(&app, &suggested).await else {
         return Ok(ExportOutcome::Cancelled);
     };
+    planner_report::refuse_protected(&path, &state.store_files())?;
     let options = ReportOptions {
         generated_on: Local::now().date_naive(),
     };

@@ -119,6 +119,10 @@ fn generated() -> Vec<(String, String)> {
         workplan::EngagementTarget,
         workplan::EngagementProjection,
         workplan::TermEngagement,
+        health::HealthItem,
+        health::HealthRuleKey,
+        health::Severity,
+        health::FixPlace,
     );
     add("labels".to_owned(), crate::labels::typescript());
     files

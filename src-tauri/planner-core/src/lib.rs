@@ -8,6 +8,7 @@ mod calendar;
 mod credit;
 mod error;
 pub mod format;
+pub mod health;
 mod json_file;
 mod labels;
 mod options;

@@ -7,7 +7,11 @@ export type TermEngagement = { termIndex: number,
 /**
  * "Fall 2027".
  */
-term: string, targetSharePct: number, facultyEngaged: number, facultyHeadcount: number, trainingSeats: number, trainingHours: number, curriculumMappingHours: number, facultyDevelopmentHours: number, hoursNeeded: number, hoursAvailable: number, 
+term: string, targetSharePct: number, facultyEngaged: number, facultyHeadcount: number, trainingSeats: number, trainingHours: number, curriculumMappingHours: number, facultyDevelopmentHours: number, hoursNeeded: number, 
+/**
+ * Hours one engaged faculty member can give in a term, as the plan says.
+ */
+hoursPerEngagedMember: number, hoursAvailable: number, 
 /**
  * The term needs more hours than its engaged faculty can give.
  */

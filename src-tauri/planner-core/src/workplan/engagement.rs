@@ -101,6 +101,8 @@ pub struct TermEngagement {
     pub curriculum_mapping_hours: f64,
     pub faculty_development_hours: f64,
     pub hours_needed: f64,
+    /// Hours one engaged faculty member can give in a term, as the plan says.
+    pub hours_per_engaged_member: f64,
     pub hours_available: f64,
     /// The term needs more hours than its engaged faculty can give.
     pub over_capacity: bool,
@@ -119,14 +121,14 @@ pub struct EngagementProjection {
 impl TermEngagement {
     /// The warning a dean reads for a term over capacity: "Fall 2027 needs 1,240 faculty
     /// hours; 60 engaged faculty at 12 hours each can give 720".
-    pub fn warning(&self, hours_each: f64) -> Option<String> {
+    pub fn warning(&self) -> Option<String> {
         self.over_capacity.then(|| {
             format!(
                 "{} needs {} faculty hours; {} engaged faculty at {} hours each can give {}",
                 self.term,
                 hours(self.hours_needed),
                 format_count(u64::from(self.faculty_engaged)),
-                hours(hours_each),
+                hours(self.hours_per_engaged_member),
                 hours(self.hours_available)
             )
         })
@@ -213,6 +215,7 @@ pub(crate) fn engagement_by_term(
                 curriculum_mapping_hours: mapping,
                 faculty_development_hours: development,
                 hours_needed: needed,
+                hours_per_engaged_member: each,
                 hours_available: available,
                 over_capacity: needed > available,
             }

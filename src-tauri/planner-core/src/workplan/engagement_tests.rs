@@ -136,10 +136,10 @@ fn three_terms_worked_by_hand() {
     assert_eq!(row(2), (100, 0.0, 40.0, 75.0, 115.0, 800.0, false));
     assert_eq!(p.terms[1].training_seats, 30);
     assert_eq!(
-        p.terms[0].warning(8.0).as_deref(),
+        p.terms[0].warning().as_deref(),
         Some("Fall 2026 needs 330 faculty hours; 40 engaged faculty at 8 hours each can give 320")
     );
-    assert_eq!(p.terms[1].warning(8.0), None, "Spring is within capacity");
+    assert_eq!(p.terms[1].warning(), None, "Spring is within capacity");
 }
 
 #[test]

@@ -15,23 +15,19 @@ pub enum AppError {
 
 impl AppError {
     pub fn problem(&self) -> Problem {
-        let (kind, fields) = match self {
-            AppError::Invalid(errors) => (ProblemKind::Invalid, errors.0.clone()),
-            AppError::Store(planner_store::Error::NotFound(_)) => (ProblemKind::NotFound, vec![]),
-            AppError::Store(_) => (ProblemKind::Storage, vec![]),
-            AppError::Report(_) => (ProblemKind::Report, vec![]),
-        };
-        let message = match self {
-            AppError::Invalid(_) => "Some details need attention before they can be saved".into(),
-            AppError::Store(planner_store::Error::NotFound(_)) => {
-                "This plan no longer exists; it may have been removed from another window".into()
-            }
-            other => other.to_string(),
+        let (kind, message) = match self {
+            AppError::Invalid(errors) => return errors.problem(),
+            AppError::Store(planner_store::Error::NotFound(_)) => (
+                ProblemKind::NotFound,
+                "This plan no longer exists; it may have been removed from another window".into(),
+            ),
+            AppError::Store(_) => (ProblemKind::Storage, self.to_string()),
+            AppError::Report(_) => (ProblemKind::Report, self.to_string()),
         };
         Problem {
             kind,
             message,
-            fields,
+            fields: vec![],
         }
     }
 }

@@ -31,6 +31,15 @@ impl ValidationErrors {
             .collect::<Vec<_>>()
             .join("; ")
     }
+
+    /// The refusal as the UI receives it: one sentence for the whole form, and each field's.
+    pub fn problem(&self) -> Problem {
+        Problem {
+            kind: ProblemKind::Invalid,
+            message: "Some details need attention before they can be saved".to_owned(),
+            fields: self.0.clone(),
+        }
+    }
 }
 
 /// What kind of failure the UI is told about, so it never matches on message text.

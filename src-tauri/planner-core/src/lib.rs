@@ -40,3 +40,5 @@ pub use sample::sample_plan;
 
 #[cfg(test)]
 mod bindings;
+#[cfg(test)]
+mod ui_fixtures;

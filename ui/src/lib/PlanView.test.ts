@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import type { ProfileForm } from '../bindings/ProfileForm';
 import PlanView from './PlanView.svelte';
-import { FakeBackend, GUIDE, PROFILE_OPTIONS, samplePlan } from './fake-backend';
+import { FakeBackend, GUIDE, PROFILE_OPTIONS, REFUSALS, samplePlan } from './fake-backend';
 
 let backend: FakeBackend;
 
@@ -311,14 +311,33 @@ describe('plan details', () => {
     });
   });
 
+  it('shows Rust’s message for a term starting on 29 February, which most years lack', async () => {
+    const { user, form } = showPlan();
+    await user.selectOptions(form.getByLabelText('Term 2 start month'), 'February');
+    await vi.waitFor(() => expect(saveState()).toHaveTextContent('All changes saved'));
+    const day = form.getByLabelText('Term 2 start day');
+    await user.clear(day);
+    await user.type(day, '29');
+    await vi.advanceTimersByTimeAsync(500);
+
+    await vi.waitFor(() =>
+      expect(saveState()).toHaveTextContent('Not saved — fix the highlighted field'),
+    );
+    expect(screen.getByTestId('error-terms.1.day')).toHaveTextContent(
+      'Term 2 cannot start on 29 February: that day is missing three years in four',
+    );
+    expect(day).toHaveAttribute('aria-invalid', 'true');
+    expect(backend.plans[0]!.plan.profile.calendar.terms[1]).toEqual({
+      name: 'Spring',
+      month: 2,
+      day: 12,
+    });
+  });
+
   it('shows a message about the number of terms under the term rows', async () => {
     const { user, form } = showPlan();
-    const message = 'A semester calendar has 2 or 3 terms a year; this one lists 4';
-    backend.refusals.set('update_profile', {
-      kind: 'invalid',
-      message,
-      fields: [{ field: 'terms', message }],
-    });
+    // The form offers no fourth semester; Rust's refusal of one is played back whatever is sent.
+    backend.refusals.set('update_profile', REFUSALS.four_semesters!.problem);
     await user.clear(form.getByLabelText('Term 3 name'));
     await user.type(form.getByLabelText('Term 3 name'), 'Summer session');
     await vi.advanceTimersByTimeAsync(500);

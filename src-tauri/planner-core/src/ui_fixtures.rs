@@ -1,0 +1,167 @@
+//! The refusals the UI's fake backend plays back are written here, from the real validation, so
+//! the UI tests see Rust's own words. `cargo test -p planner-core ui_fixtures` fails when
+//! `ui/src/lib/fixtures/refusals.json` is stale; run it with `UPDATE_BINDINGS=1` to rewrite it.
+//!
+//! Each case names a command, the fields a UI test types (`when`, by dotted key, laid over a
+//! form or inputs that are otherwise valid), and the `Problem` Rust answers. The fake refuses a
+//! call whose arguments hold every value of a case's `when`.
+
+use std::path::Path;
+
+use serde_json::{Map, Value, json};
+
+use crate::rollout::{RolloutInputs, sample_rollout};
+use crate::{ProfileForm, sample_plan};
+
+#[derive(Clone, Copy)]
+enum Command {
+    CreatePlan,
+    UpdateProfile,
+    UpdateRollout,
+}
+
+impl Command {
+    fn name(self) -> &'static str {
+        match self {
+            Command::CreatePlan => "create_plan",
+            Command::UpdateProfile => "update_profile",
+            Command::UpdateRollout => "update_rollout",
+        }
+    }
+}
+
+/// What the UI tests type that Rust refuses.
+fn cases() -> Vec<(&'static str, Command, Value)> {
+    use Command::*;
+    vec![
+        (
+            "new_plan_without_essentials",
+            CreatePlan,
+            json!({ "title": "", "institutionName": "", "totalEnrolment": "abc" }),
+        ),
+        (
+            "enrolment_negative",
+            UpdateProfile,
+            json!({ "totalEnrolment": "-5" }),
+        ),
+        (
+            "enrolment_not_a_number",
+            UpdateProfile,
+            json!({ "totalEnrolment": "abc" }),
+        ),
+        (
+            "term_on_31_april",
+            UpdateProfile,
+            json!({ "terms.1.month": "4", "terms.1.day": "31" }),
+        ),
+        (
+            "term_on_29_february",
+            UpdateProfile,
+            json!({ "terms.1.month": "2", "terms.1.day": "29" }),
+        ),
+        (
+            "four_semesters",
+            UpdateProfile,
+            json!({ "terms.3": { "name": "Winter", "month": "12", "day": "1" } }),
+        ),
+        (
+            "horizon_of_11_years",
+            UpdateRollout,
+            json!({ "horizonYears": 11 }),
+        ),
+        (
+            "target_uptake_over_100",
+            UpdateRollout,
+            json!({ "uptake.targetRatePct": 120.0 }),
+        ),
+    ]
+}
+
+/// Sets `value` at a dotted key (`terms.1.day`); a key one past the end of a list adds to it.
+fn set_at(target: &mut Value, key: &str, value: Value) {
+    let mut at = target;
+    for part in key.split('.') {
+        at = match at {
+            Value::Object(map) => map
+                .get_mut(part)
+                .unwrap_or_else(|| panic!("no field {key}")),
+            Value::Array(list) => {
+                let index: usize = part
+                    .parse()
+                    .unwrap_or_else(|_| panic!("bad index in {key}"));
+                if index == list.len() {
+                    list.push(Value::Null);
+                }
+                &mut list[index]
+            }
+            _ => panic!("{key} goes through a value that has no fields"),
+        };
+    }
+    *at = value;
+}
+
+fn with(base: &impl serde::Serialize, when: &Value) -> Value {
+    let mut value = serde_json::to_value(base).expect("serialize base");
+    for (key, typed) in when.as_object().expect("`when` is an object") {
+        set_at(&mut value, key, typed.clone());
+    }
+    value
+}
+
+fn generated() -> String {
+    let sample = sample_plan();
+    let edited_form = ProfileForm::from_plan(&sample.title, &sample.profile);
+    let new_form = ProfileForm {
+        stage: "exploring".to_owned(),
+        ..ProfileForm::default()
+    };
+    let inputs = sample_rollout();
+    let mut refusals = Map::new();
+    for (name, command, when) in cases() {
+        let refusal = match command {
+            Command::CreatePlan | Command::UpdateProfile => {
+                let base = if matches!(command, Command::CreatePlan) {
+                    &new_form
+                } else {
+                    &edited_form
+                };
+                let form: ProfileForm = serde_json::from_value(with(base, &when)).expect("form");
+                form.validate().err()
+            }
+            Command::UpdateRollout => {
+                let inputs: RolloutInputs =
+                    serde_json::from_value(with(&inputs, &when)).expect("inputs");
+                inputs.validate(&sample.profile).err()
+            }
+        };
+        let refusal = refusal.unwrap_or_else(|| {
+            panic!("Rust accepts the case {name}; a refusal fixture must be refused")
+        });
+        refusals.insert(
+            name.to_owned(),
+            json!({ "command": command.name(), "when": when, "problem": refusal.problem() }),
+        );
+    }
+    // What a new plan's empty fields become, so the fake never decides a typical value itself.
+    let essentials = ProfileForm::essentials("New plan", "New institution", "1", "exploring");
+    let (_, typical) = essentials
+        .validate()
+        .expect("the essentials are enough for a plan");
+    let file = json!({ "refusals": refusals, "typicalProfile": typical });
+    serde_json::to_string_pretty(&file).expect("serialize fixtures") + "\n"
+}
+
+#[test]
+fn ui_refusal_fixtures_match_the_validation() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/fixtures/refusals.json");
+    let text = generated();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &text).expect("write refusal fixtures");
+    }
+    assert!(
+        std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()),
+        "ui/src/lib/fixtures/refusals.json is stale; regenerate with \
+         `UPDATE_BINDINGS=1 cargo test -p planner-core ui_fixtures`"
+    );
+}

@@ -35,6 +35,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test-setup.ts'],
     // On a busy machine a rendering test can take several seconds of wall time.
-    testTimeout: 30_000,
+    testTimeout: 120_000,
   },
 });

@@ -12,7 +12,8 @@ import type { RolloutResult } from '../bindings/RolloutResult';
 import { messagesByField, startRollout, updateRollout } from './api';
 import { Autosave } from './autosave.svelte';
 import type { PlanSession } from './plan-session.svelte';
-import { fieldId, placeOf, type RolloutSection } from './rollout-labels';
+import { fieldId } from './field-host';
+import { placeOf, type RolloutSection } from './rollout-labels';
 
 export const ROLLOUT_PAUSE_MS = 400;
 

@@ -88,6 +88,3 @@ export function placeOf(key: string): Place {
   }
 }
 
-/** The element id of the box for a dotted key (`credentials.2.title` → `rollout-credentials-2-title`). */
-export const fieldId = (key: string) => `rollout-${key.replaceAll('.', '-')}`;
-export const errorId = (key: string) => `${fieldId(key)}-error`;

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{Finding, HealthInputs, HealthRuleKey as K};
-use crate::format_count;
+use crate::format::{Money, count, one_decimal};
 use crate::plan::RolloutStatus;
 use crate::rollout::{CreditFlagKind, RolloutInputs, RolloutResult, ScenarioResult};
 
@@ -72,7 +72,7 @@ fn rollout_findings(
         K::CredentialMissingEuElements => missing_eu_elements(inputs),
         K::PaybackBeyondHorizon => payback_beyond_horizon(result),
         K::PhaseWithoutGateCriteria => phases_without_gates(result),
-        K::ScenariosOutOfOrder => scenarios_out_of_order(&result.scenarios),
+        K::ScenariosOutOfOrder => scenarios_out_of_order(&result.scenarios, &result.currency),
         K::CalibrationFarFromReference => calibration_far(result, limit),
         _ => Vec::new(),
     }
@@ -258,10 +258,7 @@ fn payback_beyond_horizon(result: &RolloutResult) -> Vec<Finding> {
     vec![finding(
         &[
             ("last_year", last.label.clone()),
-            (
-                "shortfall",
-                format!("{} {}", result.currency, format_count(shortfall as u64)),
-            ),
+            ("shortfall", Money::new(&result.currency).format(shortfall)),
         ],
         None,
     )]
@@ -281,7 +278,8 @@ fn phases_without_gates(result: &RolloutResult) -> Vec<Finding> {
 type ScenarioMeasure = (&'static str, fn(&ScenarioResult) -> f64, bool);
 
 /// Conservative ≤ expected ≤ ambitious, in enrolments, completions and net benefit.
-fn scenarios_out_of_order(scenarios: &[ScenarioResult]) -> Vec<Finding> {
+fn scenarios_out_of_order(scenarios: &[ScenarioResult], currency: &str) -> Vec<Finding> {
+    let money = Money::new(currency);
     let measures: [ScenarioMeasure; 3] = [
         ("enrolments", |s| s.enrolments, false),
         ("completions", |s| s.completions, false),
@@ -290,16 +288,10 @@ fn scenarios_out_of_order(scenarios: &[ScenarioResult]) -> Vec<Finding> {
     let mut out = Vec::new();
     for pair in scenarios.windows(2) {
         let (lower, higher) = (&pair[0], &pair[1]);
-        for (measure, value, money) in measures {
+        for (measure, value, is_money) in measures {
             let (a, b) = (value(lower), value(higher));
             if a - b > 1e-6 * b.abs().max(1.0) {
-                let show = |x: f64| {
-                    let n = format_count(x.abs().round() as u64);
-                    match (money, x < 0.0) {
-                        (true, true) => format!("−{n}"),
-                        _ => n,
-                    }
-                };
+                let show = |x: f64| if is_money { money.format(x) } else { count(x) };
                 out.push(finding(
                     &[
                         ("lower", lower.label.to_lowercase()),
@@ -333,11 +325,8 @@ fn calibration_far(result: &RolloutResult, factor: f64) -> Vec<Finding> {
     vec![finding(
         &[
             ("ratio", times(ratio)),
-            (
-                "projected",
-                format!("{:.1}", c.projected_enrolled_per_thousand),
-            ),
-            ("reference", format!("{reference:.1}")),
+            ("projected", one_decimal(c.projected_enrolled_per_thousand)),
+            ("reference", one_decimal(reference)),
             ("period", c.period_label.clone()),
             ("institution", c.reference_institution.clone()),
         ],

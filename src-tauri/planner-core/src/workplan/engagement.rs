@@ -335,15 +335,20 @@ impl FacultyEngagement {
     }
 }
 
-fn text_problem(value: &str, max: usize) -> Option<&'static str> {
-    let value = value.trim();
-    if value.is_empty() {
-        Some("is missing")
-    } else if value.chars().count() > max {
-        Some("is too long")
+/// A name or title: present, not too long, and free of characters that would change how it
+/// shows (the rollout's rule for names, `crate::text`).
+fn check_text(errors: &mut Vec<FieldError>, field: &str, label: &str, value: &str, max: usize) {
+    let chars = value.trim().chars().count();
+    let message = if chars == 0 {
+        format!("{label} cannot be empty")
+    } else if chars > max {
+        format!("{label} is {chars} characters long; the limit is {max}")
+    } else if let Some(code) = crate::text::first_hidden_character(value, false) {
+        crate::text::hidden_character_message(label, &code)
     } else {
-        None
-    }
+        return;
+    };
+    errors.push(error(field, message));
 }
 
 fn check_department(i: usize, d: &Department, headcount: u32, errors: &mut Vec<FieldError>) {
@@ -353,15 +358,8 @@ fn check_department(i: usize, d: &Department, headcount: u32, errors: &mut Vec<F
     } else {
         format!("The {} department", d.name.trim())
     };
-    if let Some(problem) = text_problem(&d.name, MAX_NAME_CHARS) {
-        errors.push(error(
-            &at("name"),
-            format!(
-                "The name of department {} {problem} (1 to {MAX_NAME_CHARS} characters)",
-                i + 1
-            ),
-        ));
-    }
+    let label = format!("The name of department {}", i + 1);
+    check_text(errors, &at("name"), &label, &d.name, MAX_NAME_CHARS);
     if d.faculty_count > headcount {
         errors.push(error(
             &at("facultyCount"),
@@ -388,15 +386,14 @@ fn check_department(i: usize, d: &Department, headcount: u32, errors: &mut Vec<F
             ("role", "role", &c.role, MAX_ROLE_CHARS),
         ];
         for (key, what, value, max) in fields {
-            if let Some(problem) = text_problem(value, max) {
-                errors.push(error(
-                    &at(&format!("champions.{j}.{key}")),
-                    format!(
-                        "{name}: the {what} of champion {} {problem} (1 to {max} characters)",
-                        j + 1
-                    ),
-                ));
-            }
+            let label = format!("{name}: the {what} of champion {}", j + 1);
+            check_text(
+                errors,
+                &at(&format!("champions.{j}.{key}")),
+                &label,
+                value,
+                max,
+            );
         }
     }
 }
@@ -414,15 +411,8 @@ fn check_session(
     } else {
         format!("“{}”", s.title.trim())
     };
-    if let Some(problem) = text_problem(&s.title, MAX_NAME_CHARS) {
-        errors.push(error(
-            &at("title"),
-            format!(
-                "The title of training session {} {problem} (1 to {MAX_NAME_CHARS} characters)",
-                i + 1
-            ),
-        ));
-    }
+    let label = format!("The title of training session {}", i + 1);
+    check_text(errors, &at("title"), &label, &s.title, MAX_NAME_CHARS);
     if s.term as usize >= term_count {
         errors.push(error(
             &at("term"),

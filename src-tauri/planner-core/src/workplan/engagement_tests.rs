@@ -229,7 +229,10 @@ fn out_of_bounds_entries_are_named_at_their_field() {
         field_of(&errors, "departments.0.facultyCount"),
         "The Business department counts 500 faculty, more than the profile's headcount of 400"
     );
-    assert!(field_of(&errors, "departments.1.champions.0.name").contains("Engineering"));
+    assert_eq!(
+        field_of(&errors, "departments.1.champions.0.name"),
+        "The Engineering department: the name of champion 1 cannot be empty"
+    );
     assert!(
         field_of(&errors, "sessions.0.term").contains("“Credit mapping workshop” is set in term 4")
     );
@@ -237,6 +240,21 @@ fn out_of_bounds_entries_are_named_at_their_field() {
     assert!(field_of(&errors, "sessions.2.capacity").contains("not 0"));
     assert!(field_of(&errors, "hoursPerEngagedMemberPerTerm").contains("not -1"));
     assert_eq!(errors.0.len(), 7, "one problem per bad entry: {errors:?}");
+}
+
+#[test]
+fn a_name_with_a_hidden_character_is_refused() {
+    let (terms, _) = calendar();
+    let mut e = engagement();
+    e.sessions[1].title = "Assessment\u{202E}design".to_owned();
+    let errors = e
+        .validate(400, &terms)
+        .expect_err("a right-to-left override");
+    assert!(
+        field_of(&errors, "sessions.1.title")
+            .starts_with("The title of training session 2 contains a hidden character (U+202E)"),
+        "{errors:?}"
+    );
 }
 
 #[test]

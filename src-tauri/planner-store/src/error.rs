@@ -32,6 +32,11 @@ pub enum Error {
          a folder you can write to, or pass --db with another path"
     )]
     ReadOnly { path: PathBuf },
+    #[error(
+        "The plan store {path} cannot be changed: the disk is full. Its plans are as they were; \
+         free some space and try again"
+    )]
+    DiskFull { path: PathBuf },
     #[error("{}", recovered_message(.path, *.matching))]
     Recovered {
         path: String,

@@ -1,9 +1,9 @@
 //! Store faults: odd paths, missing and damaged stores, concurrent first use, read-only disks.
 
 use std::path::Path;
-use std::process::Command;
 
 use planner_core::{InstitutionProfile, Plan, PlanId, Stage};
+use planner_test_support::ScratchDisk;
 
 use super::*;
 
@@ -210,59 +210,23 @@ fn files_beside_the_store_are_all_named() {
     }
 }
 
-/// A small tmpfs of our own, made read-only on request; `None` (with the reason printed) where
-/// this machine does not let the tests mount.
-struct Mount {
-    dir: tempfile::TempDir,
-}
-
-impl Mount {
-    fn new() -> Option<Mount> {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let status = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])
-            .arg(dir.path())
-            .stderr(std::process::Stdio::null())
-            .status();
-        if status.is_ok_and(|s| s.success()) {
-            Some(Mount { dir })
-        } else {
-            eprintln!("skipped: mounting a small file system needs root here");
-            None
-        }
-    }
-
-    fn make_read_only(&self) {
-        let ok = Command::new("mount")
-            .args(["-o", "remount,ro"])
-            .arg(self.dir.path())
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "remount read-only");
-    }
-}
-
-impl Drop for Mount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(self.dir.path()).status();
-    }
-}
-
 #[test]
 fn a_store_on_a_read_only_disk_is_read_and_not_written() {
-    let Some(mount) = Mount::new() else { return };
-    let path = mount.dir.path().join("plans.sqlite3");
+    let Some(disk) = ScratchDisk::mount("2m") else {
+        return;
+    };
+    let path = disk.path().join("plans.sqlite3");
     Store::open(&path)
         .expect("create")
         .create_plan(&plan("On a stick"))
         .expect("save");
-    mount.make_read_only();
+    disk.make_read_only();
 
     let reader = Store::open_existing(&path).expect("read from a read-only disk");
     assert_eq!(titles(&reader), ["Plan for On a stick"]);
     let err = Store::open(&path).expect_err("cannot write");
     assert!(matches!(err, Error::ReadOnly { .. }), "{err}");
     assert!(assert_one_line(&err).contains("read-only"), "{err}");
-    let err = Store::open(&mount.dir.path().join("other.sqlite3")).expect_err("cannot create");
+    let err = Store::open(&disk.path().join("other.sqlite3")).expect_err("cannot create");
     assert!(matches!(err, Error::ReadOnly { .. }), "{err}");
 }

@@ -104,24 +104,14 @@ impl Store {
         let read_only = |path: &Path| Error::ReadOnly {
             path: path.to_owned(),
         };
-        let conn = open::connect_for_writing(path).map_err(|err| {
-            if open::is_read_only_error(&err) && open::folder_is_read_only(path) {
-                read_only(path)
-            } else {
-                err
-            }
-        })?;
+        let conn = open::connect_for_writing(path).map_err(|err| why_not_writable(path, err))?;
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
         };
-        store.prepare(migrations).map_err(|err| {
-            if open::is_read_only_error(&err) && open::folder_is_read_only(path) {
-                read_only(path)
-            } else {
-                as_open_error(path, err)
-            }
-        })?;
+        store
+            .prepare(migrations)
+            .map_err(|err| why_not_writable(path, as_open_error(path, err)))?;
         if store.conn.is_readonly(MAIN_DB)? {
             return Err(read_only(path));
         }
@@ -181,6 +171,21 @@ impl Store {
         migrations::refuse_recovered(&self.conn, self.path.as_deref())?;
         configure(&self.conn)?;
         migrations::migrate(&mut self.conn, self.path.as_deref(), migrations)
+    }
+}
+
+/// A failure to open for writing, named plainly when the folder is read-only or the disk full.
+fn why_not_writable(path: &Path, err: Error) -> Error {
+    if open::is_read_only_error(&err) && open::folder_is_read_only(path) {
+        Error::ReadOnly {
+            path: path.to_owned(),
+        }
+    } else if open::is_disk_error(&err) && open::folder_is_full(path) {
+        Error::DiskFull {
+            path: path.to_owned(),
+        }
+    } else {
+        err
     }
 }
 

@@ -53,7 +53,11 @@ pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
     };
     let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
     match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(())) {
-        Err(e) if e.sqlite_error_code() == Some(ErrorCode::CannotOpen) => {
+        Err(e)
+            if e.sqlite_error_code() == Some(ErrorCode::CannotOpen)
+                || (e.sqlite_error_code() == Some(ErrorCode::SystemIoFailure)
+                    && folder_is_full(path)) =>
+        {
             drop(conn);
             Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
                 .map_err(open_err)
@@ -92,6 +96,28 @@ pub(crate) fn folder_is_read_only(path: &Path) -> bool {
             io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied
         ),
     }
+}
+
+/// Whether the store's folder has no room left: a 64 KiB probe file cannot be written. SQLite
+/// reports a full disk as "disk I/O error" when it cannot even make its shared-memory file.
+pub(crate) fn folder_is_full(path: &Path) -> bool {
+    use std::io::Write;
+    let probe = folder_of(path).join(format!(".mcplan-space-probe-{}", std::process::id()));
+    let result = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .and_then(|mut f| f.write_all(&[0; 64 * 1024]).and_then(|()| f.sync_all()));
+    let _ = std::fs::remove_file(&probe);
+    matches!(result, Err(e) if e.kind() == io::ErrorKind::StorageFull)
+}
+
+pub(crate) fn is_disk_error(err: &Error) -> bool {
+    let code = match err {
+        Error::Open { source, .. } | Error::Sqlite(source) => source.sqlite_error_code(),
+        _ => None,
+    };
+    matches!(code, Some(ErrorCode::DiskFull | ErrorCode::SystemIoFailure))
 }
 
 pub(crate) fn is_read_only_error(err: &Error) -> bool {

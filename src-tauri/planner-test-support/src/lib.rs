@@ -9,8 +9,10 @@ use std::path::Path;
 use std::process::Command;
 
 mod outline;
+mod scratch_disk;
 
 pub use outline::outline;
+pub use scratch_disk::ScratchDisk;
 
 /// Runs a poppler tool on `path`, with dates in UTC so they compare the same on any machine.
 fn run(tool: &str, args: &[&str], path: &Path) -> String {

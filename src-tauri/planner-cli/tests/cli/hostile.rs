@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use assert_cmd::prelude::*;
+use planner_test_support::ScratchDisk;
 use serde_json::Value;
 
 use super::Sandbox;
@@ -344,4 +345,83 @@ fn a_recovered_store_gets_a_plain_message_and_is_left_alone() {
         "sqlite3 .recover",
     );
     assert_eq!(std::fs::read(sandbox.db()).expect("read"), before);
+}
+
+fn mcplan_on(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("mcplan").expect("mcplan is built");
+    cmd.arg("--db").arg(db).env_remove("MCPLAN_DB");
+    cmd
+}
+
+fn one_line_failure(cmd: &mut Command, named: &str) {
+    let assert = cmd.assert().code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert_one_short_line(&stderr);
+    assert!(stderr.contains(named), "names {named}: {stderr}");
+}
+
+#[test]
+fn on_a_read_only_disk_plans_are_read_and_saving_says_read_only() {
+    let Some(disk) = ScratchDisk::mount("2m") else {
+        return;
+    };
+    let sandbox = Sandbox::new();
+    let db = disk.path().join("plans.sqlite3");
+    mcplan_on(&db)
+        .args(["new", "--institution", "Stick University", "--title", "T"])
+        .assert()
+        .success();
+    disk.make_read_only();
+
+    let listed = mcplan_on(&db).arg("list").assert().success();
+    assert!(String::from_utf8_lossy(&listed.get_output().stdout).contains("Stick University"));
+    let elsewhere = sandbox.dir.path().join("plan.pdf");
+    mcplan_on(&db)
+        .args(["pdf", "1", "--out"])
+        .arg(&elsewhere)
+        .assert()
+        .success();
+    assert!(
+        elsewhere.exists(),
+        "the PDF is written to a writable folder"
+    );
+    one_line_failure(
+        mcplan_on(&db).args(["new", "--institution", "U", "--title", "T"]),
+        "read-only",
+    );
+    one_line_failure(
+        mcplan_on(&db)
+            .args(["pdf", "1", "--out"])
+            .arg(disk.path().join("plan.pdf")),
+        "read-only",
+    );
+}
+
+#[test]
+fn on_a_full_disk_saving_and_exporting_say_so_and_keep_what_was_there() {
+    let Some(disk) = ScratchDisk::mount("600k") else {
+        return;
+    };
+    let db = disk.path().join("plans.sqlite3");
+    mcplan_on(&db)
+        .args(["new", "--institution", "Full University", "--title", "T"])
+        .assert()
+        .success();
+    let old_pdf = disk.path().join("plan.pdf");
+    std::fs::write(&old_pdf, b"%PDF-1.7 the committee's copy").expect("an earlier PDF");
+    let before = plans_in(&db);
+    disk.fill();
+
+    one_line_failure(
+        mcplan_on(&db).args(["pdf", "1", "--out"]).arg(&old_pdf),
+        "the disk is full",
+    );
+    assert_eq!(
+        std::fs::read(&old_pdf).expect("read"),
+        b"%PDF-1.7 the committee's copy",
+        "the earlier PDF is intact"
+    );
+    one_line_failure(mcplan_on(&db).args(["demo"]), "full");
+    disk.unfill();
+    assert_eq!(plans_in(&db), before, "the store is intact");
 }

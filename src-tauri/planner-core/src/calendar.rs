@@ -12,34 +12,6 @@ pub enum CalendarSystem {
 }
 
 impl CalendarSystem {
-    pub const ALL: [CalendarSystem; 3] = [
-        CalendarSystem::Semester,
-        CalendarSystem::Quarter,
-        CalendarSystem::Trimester,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            CalendarSystem::Semester => "semester",
-            CalendarSystem::Quarter => "quarter",
-            CalendarSystem::Trimester => "trimester",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            CalendarSystem::Semester => "Semesters",
-            CalendarSystem::Quarter => "Quarters",
-            CalendarSystem::Trimester => "Trimesters",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<CalendarSystem> {
-        CalendarSystem::ALL
-            .into_iter()
-            .find(|s| s.key() == text.trim().to_ascii_lowercase())
-    }
-
     /// How many terms a year of this system may have (a summer term is optional).
     pub fn term_counts(self) -> std::ops::RangeInclusive<usize> {
         match self {

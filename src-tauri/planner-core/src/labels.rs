@@ -1,6 +1,7 @@
-//! The words for every choice the planner offers, in one place: the window (through the
-//! generated `ui/src/bindings/labels.ts`), `mcplan` and the PDF all print a choice with its
-//! `label()`, so a dean reads the same words everywhere.
+//! The words (and, for the choices typed on the command line, the keys) for every choice the
+//! planner offers, in one place: the window (through the generated `ui/src/bindings/labels.ts`
+//! or the options command), `mcplan` and the PDF all print a choice with its `label()`, so a
+//! dean reads the same words everywhere.
 
 use serde::Serialize;
 
@@ -9,6 +10,7 @@ use crate::rollout::{
     AssessmentType, CredentialField, DrawShape, GrantMethod, Participation, ProviderKind,
     ScenarioKind,
 };
+use crate::{CalendarSystem, CreditSystem, InstitutionType, Stage};
 
 /// A choice with a fixed set of values, each with its words.
 pub trait Labelled: Copy + Serialize + 'static {
@@ -94,6 +96,61 @@ labels! {
     }
 }
 
+/// For the choices typed on the command line and read from forms, also every value in order
+/// (`ALL`), its key (`key()`, as serde writes it: a test checks) and `parse()`, which takes a
+/// key in any case with spaces around it.
+macro_rules! keyed_labels {
+    ($($ty:ident { $($variant:ident = $key:literal => $label:literal),+ $(,)? })+) => {
+        labels! { $($ty { $($variant => $label),+ })+ }
+        $(
+            impl $ty {
+                pub const ALL: [Self; [$(stringify!($variant)),+].len()] = [$(Self::$variant),+];
+
+                /// The value's key, as plan files and forms spell it.
+                pub fn key(self) -> &'static str {
+                    match self {
+                        $(Self::$variant => $key),+
+                    }
+                }
+
+                /// The value whose key is `text`, in any case.
+                pub fn parse(text: &str) -> Option<Self> {
+                    let text = text.trim().to_ascii_lowercase();
+                    Self::ALL.into_iter().find(|value| value.key() == text)
+                }
+            }
+        )+
+    };
+}
+
+keyed_labels! {
+    Stage {
+        Exploring = "exploring" => "Exploring micro-credentials",
+        Offering = "offering" => "Offering micro-credentials, expanding",
+    }
+    InstitutionType {
+        PublicUniversity = "public_university" => "Public university",
+        PrivateNonprofit = "private_nonprofit" => "Private non-profit university or college",
+        PrivateForProfit = "private_for_profit" => "Private for-profit institution",
+        CommunityCollege = "community_college" => "Community or further-education college",
+        TechnicalInstitute = "technical_institute" => "Technical or polytechnic institute",
+        UniversitySystem = "university_system" => "University system (several campuses)",
+        Other = "other" => "Other",
+    }
+    CreditSystem {
+        UsSemester = "us_semester" => "US semester credit hours (ACE recommendations)",
+        Ects = "ects" => "ECTS credits",
+        Nsqf = "nsqf" => "NSQF / NCrF credits (India)",
+        UkCats = "uk_cats" => "UK CATS credits",
+        Custom = "custom" => "Our own rule (hours per credit)",
+    }
+    CalendarSystem {
+        Semester = "semester" => "Semesters",
+        Quarter = "quarter" => "Quarters",
+        Trimester = "trimester" => "Trimesters",
+    }
+}
+
 /// The value's key as it travels to the window and into plan files (`in_person`).
 pub fn key_of<T: Labelled>(value: T) -> String {
     match serde_json::to_value(value) {
@@ -168,6 +225,31 @@ mod tests {
         distinct::<Participation>();
         distinct::<DrawShape>();
         distinct::<ScenarioKind>();
+        distinct::<Stage>();
+        distinct::<InstitutionType>();
+        distinct::<CreditSystem>();
+        distinct::<CalendarSystem>();
+    }
+
+    fn keys_agree_with_serde<T: Labelled + PartialEq + std::fmt::Debug>(
+        key: fn(T) -> &'static str,
+        parse: fn(&str) -> Option<T>,
+    ) {
+        for value in T::VARIANTS {
+            assert_eq!(key(*value), key_of(*value), "{value:?}");
+            let typed = format!("  {}  ", key(*value).to_ascii_uppercase());
+            assert_eq!(parse(&typed), Some(*value), "{typed:?} parses");
+        }
+        assert_eq!(parse("no such choice"), None);
+    }
+
+    #[test]
+    fn typed_keys_are_the_keys_plan_files_use() {
+        keys_agree_with_serde(Stage::key, Stage::parse);
+        keys_agree_with_serde(InstitutionType::key, InstitutionType::parse);
+        keys_agree_with_serde(CreditSystem::key, CreditSystem::parse);
+        keys_agree_with_serde(CalendarSystem::key, CalendarSystem::parse);
+        assert_eq!(InstitutionType::ALL.len(), 7);
     }
 
     #[test]

@@ -13,27 +13,3 @@ pub enum Stage {
     /// Offers them and wants to expand.
     Offering,
 }
-
-impl Stage {
-    pub fn key(self) -> &'static str {
-        match self {
-            Stage::Exploring => "exploring",
-            Stage::Offering => "offering",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Exploring => "Exploring micro-credentials",
-            Stage::Offering => "Offering micro-credentials, expanding",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Stage> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "exploring" => Some(Stage::Exploring),
-            "offering" => Some(Stage::Offering),
-            _ => None,
-        }
-    }
-}

@@ -148,7 +148,22 @@ fn generated() -> String {
         .validate()
         .expect("the essentials are enough for a plan");
     let file = json!({ "refusals": refusals, "typicalProfile": typical });
-    serde_json::to_string_pretty(&file).expect("serialize fixtures") + "\n"
+    serde_json::to_string_pretty(&sorted(file)).expect("serialize fixtures") + "\n"
+}
+
+/// `value` with every object's keys in order, so the file reads the same whether or not a
+/// crate elsewhere in the build turns on serde_json's `preserve_order` (the workspace's test
+/// dependencies do; `cargo test -p planner-core` alone does not).
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
 }
 
 #[test]

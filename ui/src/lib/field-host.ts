@@ -14,3 +14,12 @@ export interface FieldHost {
 /** The id of a field's box; `prefix` keeps ids unique when two forms are on screen. */
 export const fieldId = (key: string, prefix = 'rollout') => `${prefix}-${key.replaceAll('.', '-')}`;
 export const errorId = (key: string, prefix = 'rollout') => `${fieldId(key, prefix)}-error`;
+
+/** What a box's `aria-describedby` names: its hint, then its message, when it has them. */
+export function describedBy(
+  key: string,
+  { hint, message, prefix }: { hint?: string; message?: string; prefix?: string },
+): string | undefined {
+  const ids = [hint ? `${fieldId(key, prefix)}-hint` : '', message ? errorId(key, prefix) : ''];
+  return ids.filter(Boolean).join(' ') || undefined;
+}

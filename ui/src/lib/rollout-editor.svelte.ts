@@ -55,6 +55,11 @@ export class RolloutEditor {
     return projection.status === 'projected' ? projection.result : null;
   }
 
+  /** The currency of the figures, or the plan's before there are any. */
+  get currency(): string {
+    return this.result?.currency ?? this.#session.detail.plan.profile.currency;
+  }
+
   get status(): PlanDetail['projection']['status'] {
     return this.#session.detail.projection.status;
   }

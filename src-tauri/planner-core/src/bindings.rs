@@ -101,6 +101,7 @@ fn generated() -> Vec<(String, String)> {
         rollout::UncertaintyBands,
         rollout::Band,
         rollout::Calibration,
+        rollout::CalibrationVerdict,
         workplan::WorkPlan,
         workplan::Task,
         workplan::TaskKind,

@@ -20,6 +20,14 @@ learningHours: number, recommendation: CreditRecommendation, homeCredit: HomeCre
  */
 launchTerm: number, 
 /**
+ * Courses in the credential; a completer completes them all.
+ */
+courseCount: number, 
+/**
+ * True when the course count is the provider's listing; otherwise it is illustrative.
+ */
+courseCountFromListing: boolean, 
+/**
  * Larger credentials this one counts toward.
  */
 stacksInto: Array<CredentialRef>, standardElements: StandardElements, };

@@ -8,6 +8,14 @@ export type CredentialUptake = { credentialIndex: number, title: string,
  */
 eligible: number, 
 /**
+ * Those there at the start plus those entering during the plan: no more can enrol.
+ */
+couldEnrol: number, 
+/**
+ * Courses a completer completes.
+ */
+courseCount: number, 
+/**
  * One row per plan term, zeros before launch.
  */
 terms: Array<TermUptake>, totals: UptakeTotals, };

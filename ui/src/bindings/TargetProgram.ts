@@ -4,4 +4,9 @@ export type TargetProgram = { name: string,
 /**
  * Students enrolled in the program: the credential's eligible population.
  */
-enrolment: number, };
+enrolment: number, 
+/**
+ * Average years a student takes to finish the program: how fast new students arrive who
+ * have not taken the credential. `None` takes the default for the kind of institution.
+ */
+yearsToDegree: number | null, };

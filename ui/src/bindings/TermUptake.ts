@@ -9,7 +9,7 @@ export type TermUptake = { termIndex: number,
  */
 ratePct: number, 
 /**
- * Learners starting a credential (a student taking two counts twice).
+ * Students starting a credential (a student taking two counts in each).
  */
 enrolments: number, 
 /**

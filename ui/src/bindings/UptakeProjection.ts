@@ -6,4 +6,8 @@ export type UptakeProjection = { credentials: Array<CredentialUptake>,
 /**
  * All credentials together, one per plan term.
  */
-byTerm: Array<UptakeTotals>, totals: UptakeTotals, };
+byTerm: Array<UptakeTotals>, totals: UptakeTotals, 
+/**
+ * Students who took one credential or more, each counted once.
+ */
+learners: number, };

@@ -5,7 +5,7 @@
  */
 export type UptakeTotals = { 
 /**
- * Learners starting a credential (a student taking two counts twice).
+ * Students starting a credential (a student taking two counts in each).
  */
 enrolments: number, 
 /**

@@ -18,6 +18,7 @@ import {
   storedPlan,
 } from './fake-backend';
 import { ROLLOUT_PAUSE_MS } from './rollout-editor.svelte';
+import { formatMoney, formatNumber } from './format';
 
 let backend: FakeBackend;
 
@@ -144,7 +145,9 @@ describe('rollout plan', () => {
     expect(backend.plans[0]?.plan.rollout?.horizonYears).toBe(5);
 
     // The figures of the inputs Rust last accepted stay.
-    expect(screen.getByTestId('key-figures')).toHaveTextContent('38,978');
+    expect(screen.getByTestId('key-figures')).toHaveTextContent(
+      formatNumber(SAMPLE_RESULT.uptake.totals.enrolments, 0),
+    );
     expect(screen.getByText(/The plan runs from/)).toHaveTextContent('Aug 31, 2031');
 
     await user.clear(horizon);
@@ -248,13 +251,30 @@ describe('rollout plan', () => {
       screen.getByTestId('rollout').querySelector('[name="horizonYears"]'),
     ).toBeInTheDocument();
 
-    expect(screen.getByTestId('total-enrolments')).toHaveTextContent('38,978');
-    expect(screen.getByTestId('calibration')).toHaveTextContent(
-      'Reference: a system of 240,000 students had over 10,000 enrolled in one or more ' +
-        'certificates and over 25,000 courses completed (Coursera Micro-Credentials Impact ' +
-        'Report 2024). This plan projects 11,206 enrolled and 28,015 courses completed over ' +
-        'the same period (Fall 2027 – Summer 2029).',
+    const totals = SAMPLE_RESULT.uptake.totals;
+    const c = SAMPLE_RESULT.calibration!;
+    const count = (v: number) => formatNumber(v, 0);
+    expect(screen.getByTestId('total-enrolments')).toHaveTextContent(count(totals.enrolments));
+    expect(screen.getByTestId('total-learners')).toHaveTextContent(
+      count(SAMPLE_RESULT.uptake.learners),
     );
+    expect(screen.getByTestId('learners-rule')).toHaveTextContent(
+      'Course counts not taken from the provider’s listing are illustrative.',
+    );
+    // Like for like: students (not enrolments) over one academic year from the first launch.
+    expect(c.periodLabel).toBe('Fall 2027 – Summer 2028');
+    expect(screen.getByTestId('calibration')).toHaveTextContent(
+      `In its first year from the first launch (Fall 2027 – Summer 2028) this plan projects ` +
+        `${count(c.projectedLearners)} students in one or more credentials ` +
+        `(${count(c.projectedEnrolments)} enrolments) and ` +
+        `${count(c.projectedCoursesCompleted)} courses completed.`,
+    );
+    const verdict = {
+      far_above: 'Far above the reference:',
+      far_below: 'Far below the reference:',
+      comparable: 'Within 1.5 times the reference either way',
+    }[c.verdict];
+    expect(screen.getByTestId('calibration-verdict')).toHaveTextContent(verdict);
     const chart = FakeChart.of('chart-uptake')!;
     expect(chart.data.labels).toHaveLength(15);
     expect(chart.data.labels?.[2]).toBe('Fall 2027');
@@ -274,10 +294,13 @@ describe('rollout plan', () => {
       'Ambitious',
     ]);
     const net = table.getByRole('rowheader', { name: 'Net benefit' }).closest('tr')!;
-    expect(within(net).getAllByRole('cell').map((c) => c.textContent)).toEqual([
-      '-$256,773',
-      '$729,562',
-      '$1,162,873',
+    expect(within(net).getAllByRole('cell').map((c) => c.textContent)).toEqual(
+      SAMPLE_RESULT.scenarios.map((s) => formatMoney(s.netBenefit, 'USD')),
+    );
+    expect(SAMPLE_RESULT.scenarios.map((s) => s.kind)).toEqual([
+      'conservative',
+      'expected',
+      'ambitious',
     ]);
     expect(screen.getByTestId('uncertainty-bands')).toHaveTextContent('Ranges from 5,000 runs');
 

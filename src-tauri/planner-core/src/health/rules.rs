@@ -318,14 +318,14 @@ fn calibration_far(result: &RolloutResult, factor: f64) -> Vec<Finding> {
     if reference <= 0.0 {
         return Vec::new();
     }
-    let ratio = c.projected_enrolled_per_thousand / reference;
+    let ratio = c.projected_learners_per_thousand / reference;
     if ratio <= factor && ratio * factor >= 1.0 {
         return Vec::new();
     }
     vec![finding(
         &[
             ("ratio", times(ratio)),
-            ("projected", one_decimal(c.projected_enrolled_per_thousand)),
+            ("projected", one_decimal(c.projected_learners_per_thousand)),
             ("reference", one_decimal(reference)),
             ("period", c.period_label.clone()),
             ("institution", c.reference_institution.clone()),

@@ -7,7 +7,7 @@
 //! staff                = FTE × salary per FTE × share
 //! marketing            = marketing per year × share
 //! technology           = integration cost, first fiscal year only
-//! retention benefit    = enrolments × uplift (pp) / 100 × net tuition per student
+//! retention benefit    = learners × uplift (pp) / 100 × net tuition per student
 //! additional enrolment = students per year × net tuition × share, from the first launch year
 //! grants               = the grants arriving that year
 //! ```
@@ -28,6 +28,8 @@ use super::terms::FiscalYear;
 pub struct YearFlows {
     pub enrolments: Vec<f64>,
     pub completions: Vec<f64>,
+    /// Students, each counted once however many credentials they take.
+    pub learners: Vec<f64>,
     pub launches: Vec<u32>,
     pub first_launch_year: Option<usize>,
 }
@@ -171,8 +173,9 @@ pub fn project_budget(
             + staff
             + marketing
             + technology_integration;
-        let retention_benefit = enrolments * budget.retention_uplift_pct_points / 100.0
-            * budget.net_tuition_per_student;
+        let learners = flows.learners.get(i).copied().unwrap_or(0.0);
+        let retention_benefit =
+            learners * budget.retention_uplift_pct_points / 100.0 * budget.net_tuition_per_student;
         let offering = flows.first_launch_year.is_some_and(|first| i >= first);
         let additional_enrolment_benefit = if offering {
             budget.additional_students_per_year * budget.net_tuition_per_student * share
@@ -283,6 +286,7 @@ mod tests {
         let fiscal = [fy(0, 2026, 0.5), fy(1, 2027, 1.0)];
         let flows = YearFlows {
             enrolments: vec![200.0, 1_000.0],
+            learners: vec![200.0, 1_000.0],
             completions: vec![100.0, 600.0],
             launches: vec![2, 1],
             first_launch_year: Some(0),
@@ -342,6 +346,7 @@ mod tests {
         }];
         let flows = YearFlows {
             enrolments: vec![0.0, 1_000.0, 2_000.0],
+            learners: vec![0.0, 1_000.0, 2_000.0],
             completions: vec![0.0, 500.0, 1_000.0],
             launches: vec![0, 1, 0],
             first_launch_year: Some(1),
@@ -368,6 +373,7 @@ mod tests {
         // Nothing launching: no payback, whatever the grants.
         let idle = YearFlows {
             enrolments: vec![0.0; 3],
+            learners: vec![0.0; 3],
             completions: vec![0.0; 3],
             launches: vec![0; 3],
             first_launch_year: None,
@@ -384,6 +390,7 @@ mod tests {
         let fiscal = [fy(0, 2026, 1.0), fy(1, 2027, 1.0)];
         let flows = YearFlows {
             enrolments: vec![1_000.0, 3_000.0],
+            learners: vec![1_000.0, 3_000.0],
             completions: vec![500.0, 1_500.0],
             launches: vec![1, 0],
             first_launch_year: Some(0),

@@ -118,6 +118,10 @@ pub struct TargetProgram {
     pub name: String,
     /// Students enrolled in the program: the credential's eligible population.
     pub enrolment: u32,
+    /// Average years a student takes to finish the program: how fast new students arrive who
+    /// have not taken the credential. `None` takes the default for the kind of institution.
+    #[serde(default)]
+    pub years_to_degree: Option<f64>,
 }
 
 /// Another credential of the portfolio, by position or by exact title.
@@ -177,6 +181,12 @@ pub struct Credential {
     pub target_programs: Vec<TargetProgram>,
     /// The term (index) in which students can first enrol.
     pub launch_term: u32,
+    /// Courses in the credential; a completer completes them all.
+    #[serde(default = "default_course_count")]
+    pub course_count: u32,
+    /// True when the course count is the provider's listing; otherwise it is illustrative.
+    #[serde(default)]
+    pub course_count_from_listing: bool,
     /// Larger credentials this one counts toward.
     #[serde(default)]
     pub stacks_into: Vec<CredentialRef>,
@@ -184,8 +194,8 @@ pub struct Credential {
     pub standard_elements: StandardElements,
 }
 
-/// How students take up the credentials. Rates are per term, in percent of the eligible
-/// students (those in the target programs).
+/// How students take up the credentials. Rates are per term, in percent of the students of
+/// the target programs who have not taken the credential yet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UptakeAssumptions {
@@ -201,9 +211,23 @@ pub struct UptakeAssumptions {
     pub steepness: f64,
     /// Share of enrolled learners who complete the credential.
     pub completion_rate_pct: f64,
-    /// Courses an enrolled learner completes, on average (a certificate has several; not
-    /// everyone finishes them all).
-    pub courses_per_learner: f64,
+    /// Share of a credential's courses that a learner who does not complete it completes, in
+    /// percent (a completer completes them all).
+    #[serde(default = "default_non_completer_course_share_pct")]
+    pub non_completer_course_share_pct: f64,
+    /// Plans saved before courses were counted per credential carry `coursesPerLearner`: it is
+    /// read so that they still open, and never used or written again.
+    #[serde(default, rename = "coursesPerLearner", skip_serializing)]
+    #[ts(skip)]
+    pub(crate) superseded_courses_per_learner: Option<f64>,
+}
+
+fn default_non_completer_course_share_pct() -> f64 {
+    30.0
+}
+
+fn default_course_count() -> u32 {
+    5
 }
 
 /// Money the plan receives from outside in one fiscal year.

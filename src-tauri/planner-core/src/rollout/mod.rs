@@ -3,7 +3,8 @@
 //! the UI, the CLI and the PDF alike.
 //!
 //! Where each formula lives: terms and fiscal years `terms.rs`, phases `phases.rs`, credit
-//! conversion `credit.rs`, the logistic uptake ramp `uptake.rs`, costs and benefits
+//! conversion `credit.rs`, who can enrol `learners.rs`, the logistic uptake ramp `uptake.rs`,
+//! costs and benefits
 //! `budget.rs`, scenarios `scenarios.rs`, the Monte Carlo `montecarlo.rs`, calibration against
 //! the reference system `sample.rs`.
 
@@ -11,6 +12,7 @@ mod budget;
 mod credit;
 mod inputs;
 mod inputs_file;
+mod learners;
 mod montecarlo;
 mod phases;
 mod reference;
@@ -37,9 +39,11 @@ pub use inputs::{
     RolloutInputs, StandardElements, TargetProgram, UptakeAssumptions,
 };
 pub use inputs_file::{InputsFileError, parse_inputs_file};
+pub use learners::default_years_to_degree;
 pub use montecarlo::{Band, DrawShape, UncertaintyBands, UncertaintyInputs, VariedInput};
 pub use phases::PhaseSpan;
-pub use sample::{Calibration, calibrate, sample_rollout};
+use sample::calibrate;
+pub use sample::{Calibration, CalibrationVerdict, FAR_FACTOR, sample_rollout};
 
 pub use scenarios::{ScenarioAdjustment, ScenarioInputs, ScenarioKind, ScenarioResult};
 pub use terms::{FiscalYear, Term};
@@ -49,6 +53,7 @@ pub use validate::{MAX_CREDENTIALS, MAX_HORIZON_YEARS};
 use crate::error::ValidationErrors;
 use crate::profile::InstitutionProfile;
 use budget::{CostAdjustment, YearFlows};
+use learners::Population;
 use uptake::Rates;
 
 /// Every figure of the rollout model.
@@ -128,7 +133,7 @@ pub(crate) fn project_valid(
         let basis = model.draw_basis(&rates, &run);
         montecarlo::uncertainty_bands(&inputs.uncertainty, &basis, threads)
     });
-    let calibration = calibrate(profile, inputs, &model.terms, &run.uptake);
+    let calibration = calibrate(profile, inputs, &model, &rates, &run.uptake);
     let end = terms::horizon_end(inputs.start_date, inputs.horizon_years)
         .and_then(|d| d.pred_opt())
         .unwrap_or(inputs.start_date);
@@ -159,6 +164,7 @@ pub(crate) struct Model<'a> {
     pub inputs: &'a RolloutInputs,
     pub terms: Vec<Term>,
     pub fiscal: Vec<FiscalYear>,
+    pub population: Population,
 }
 
 /// One projection: uptake and the budget it leads to.
@@ -179,15 +185,17 @@ impl<'a> Model<'a> {
         for term in &mut terms {
             term.phase = phases::phase_of(&inputs.phases, term.index);
         }
+        let population = Population::new(profile, &inputs.credentials, terms.len());
         Model {
             inputs,
             terms,
             fiscal,
+            population,
         }
     }
 
     pub fn run(&self, rates: &Rates, costs: &CostAdjustment) -> Run {
-        let uptake = uptake::project_uptake(&self.inputs.credentials, rates, self.terms.len());
+        let uptake = uptake::project_uptake(&self.inputs.credentials, rates, &self.population);
         let flows = self.flows(&uptake);
         let budget = budget::project_budget(&self.inputs.budget, &self.fiscal, &flows, costs);
         Run { uptake, budget }
@@ -199,6 +207,7 @@ impl<'a> Model<'a> {
         let mut flows = YearFlows {
             enrolments: vec![0.0; n],
             completions: vec![0.0; n],
+            learners: vec![0.0; n],
             launches: vec![0; n],
             first_launch_year: None,
         };
@@ -206,6 +215,15 @@ impl<'a> Model<'a> {
             let fy = term.fiscal_year_index as usize;
             flows.enrolments[fy] += figures.enrolments;
             flows.completions[fy] += figures.completions;
+        }
+        // Each learner counted once, in the years they enrol, in proportion to enrolments.
+        let per_enrolment = if uptake.totals.enrolments > 0.0 {
+            uptake.learners / uptake.totals.enrolments
+        } else {
+            0.0
+        };
+        for (learners, enrolments) in flows.learners.iter_mut().zip(&flows.enrolments) {
+            *learners = enrolments * per_enrolment;
         }
         for credential in &self.inputs.credentials {
             if let Some(term) = self.terms.get(credential.launch_term as usize) {
@@ -217,26 +235,15 @@ impl<'a> Model<'a> {
         flows
     }
 
-    /// The sums a Monte Carlo draw needs, from the expected run.
-    fn draw_basis(&self, rates: &Rates, run: &Run) -> montecarlo::DrawBasis {
-        let term_count = self.terms.len();
-        let ramp = uptake::ramp_table(term_count, rates.midpoint_terms, rates.steepness);
-        let (mut per_pct, mut ramp_per_pct) = (0.0, 0.0);
-        for c in &self.inputs.credentials {
-            let launch = (c.launch_term as usize).min(term_count);
-            let eligible = uptake::eligible(c) / 100.0;
-            per_pct += eligible * (term_count - launch) as f64;
-            ramp_per_pct += eligible * ramp[..term_count - launch].iter().sum::<f64>();
-        }
+    /// What a Monte Carlo draw needs from the expected run.
+    fn draw_basis(&self, rates: &Rates, run: &Run) -> montecarlo::DrawBasis<'_> {
         let b = &self.inputs.budget;
         let licences: f64 = run.budget.years.iter().map(|y| y.licences).sum();
         let retention: f64 = run.budget.years.iter().map(|y| y.retention_benefit).sum();
         montecarlo::DrawBasis {
-            pilot_pct: rates.pilot_pct,
-            target_pct: rates.target_pct,
-            completion_pct: rates.completion_pct,
-            enrolments_per_pct: per_pct,
-            ramp_enrolments_per_pct: ramp_per_pct,
+            population: &self.population,
+            ramp: uptake::ramp_table(self.terms.len(), rates.midpoint_terms, rates.steepness),
+            rates: *rates,
             licence_cost: b.licence_cost_per_learner,
             retention_uplift_pct_points: b.retention_uplift_pct_points,
             net_tuition: b.net_tuition_per_student,

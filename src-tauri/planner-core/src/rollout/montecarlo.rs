@@ -2,13 +2,14 @@
 //! Monte Carlo over the uncertain inputs (target uptake rate, completion rate, licence cost,
 //! retention uplift), each drawn as a multiplier of the expected value.
 //!
-//! A draw needs no re-projection. Enrolments are linear in the target rate:
+//! A draw re-runs only what moves: the enrolment ratio of each group of programs (see
+//! `learners.rs`) at the drawn target rate, and from them
 //!
 //! ```text
-//! enrolments(T) = Σ_c Σ_t≥launch E_c · (p + (T − p)·f(t − launch)) / 100
-//!               = p·A + (T − p)·B,   A = Σ E_c·terms_c / 100,   B = Σ E_c·Σ f / 100
-//! completions   = enrolments × C / 100
-//! net cost      = fixed costs + enrolments × L − fixed benefits − enrolments × U/100 × tuition
+//! enrolments  = Σ_g E_g · Σ_t e_g(t)/E_g
+//! learners    = students in one credential or more, from the same ratios
+//! completions = enrolments × C / 100
+//! net cost    = fixed costs + enrolments × L − fixed benefits − learners × U/100 × tuition
 //! ```
 //!
 //! where the fixed parts are the expected projection's costs and benefits that do not move with
@@ -19,6 +20,9 @@ use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use super::learners::Population;
+use super::uptake::Rates;
 
 pub const CHUNK: usize = 4096;
 /// More draws than this are shared among threads.
@@ -145,15 +149,14 @@ pub struct UncertaintyBands {
     pub net_cost: Band,
 }
 
-/// What each draw needs from the expected projection: the handful of sums above.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DrawBasis {
-    pub pilot_pct: f64,
-    pub target_pct: f64,
-    pub completion_pct: f64,
-    /// A and B of the formula above.
-    pub enrolments_per_pct: f64,
-    pub ramp_enrolments_per_pct: f64,
+/// What each draw needs from the expected projection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawBasis<'a> {
+    pub population: &'a Population,
+    /// f(0), f(1), …: the ramp does not move with the target rate.
+    pub ramp: Vec<f64>,
+    /// The expected rates, which the drawn multipliers scale.
+    pub rates: Rates,
     pub licence_cost: f64,
     pub retention_uplift_pct_points: f64,
     pub net_tuition: f64,
@@ -164,20 +167,25 @@ pub struct DrawBasis {
 
 /// One draw's (enrolments, completions, net cost) for the drawn multipliers.
 pub fn outcome(
-    basis: &DrawBasis,
+    basis: &DrawBasis<'_>,
     target_m: f64,
     completion_m: f64,
     licence_m: f64,
     uplift_m: f64,
 ) -> (f64, f64, f64) {
-    let target = (basis.target_pct * target_m).clamp(0.0, 100.0);
-    let enrolments = basis.pilot_pct * basis.enrolments_per_pct
-        + (target - basis.pilot_pct) * basis.ramp_enrolments_per_pct;
-    let completions = enrolments * (basis.completion_pct * completion_m).clamp(0.0, 100.0) / 100.0;
+    let rates = Rates {
+        target_pct: (basis.rates.target_pct * target_m).clamp(0.0, 100.0),
+        ..basis.rates
+    };
+    let sums = basis.population.ratio_sums(&rates, &basis.ramp);
+    let enrolments = basis.population.enrolments(&sums);
+    let learners = basis.population.learners(&sums);
+    let completions =
+        enrolments * (basis.rates.completion_pct * completion_m).clamp(0.0, 100.0) / 100.0;
     let uplift = (basis.retention_uplift_pct_points * uplift_m).clamp(0.0, 100.0);
     let net_cost = basis.fixed_cost + enrolments * basis.licence_cost * licence_m
         - basis.fixed_benefit
-        - enrolments * uplift / 100.0 * basis.net_tuition;
+        - learners * uplift / 100.0 * basis.net_tuition;
     (enrolments, completions, net_cost)
 }
 
@@ -194,7 +202,7 @@ fn run_chunk(
     chunk: usize,
     samplers: &[Sampler; 4],
     seed: u32,
-    basis: &DrawBasis,
+    basis: &DrawBasis<'_>,
     out: (&mut [f64], &mut [f64], &mut [f64]),
 ) {
     let mut rng = ChaCha8Rng::seed_from_u64(u64::from(seed));
@@ -269,7 +277,7 @@ fn band(values: &mut [f64]) -> Band {
 /// The bands from `inputs.draws` draws, shared among up to `threads` threads.
 pub fn uncertainty_bands(
     inputs: &UncertaintyInputs,
-    basis: &DrawBasis,
+    basis: &DrawBasis<'_>,
     threads: usize,
 ) -> UncertaintyBands {
     let n = inputs.draws.min(MAX_DRAWS) as usize;
@@ -383,27 +391,46 @@ mod tests {
 
     #[test]
     fn one_draw_worked_by_hand() {
-        let basis = DrawBasis {
-            pilot_pct: 1.0,
-            target_pct: 3.0,
+        use crate::profile::{InstitutionProfile, Stage};
+        // One program of 1,000 students, two terms a year, four years to degree (u = 1/8),
+        // launching in term 0 of 2, at a flat rate (pilot = target = 20 %).
+        let mut profile = InstitutionProfile::new("Worked U", 10_000, Stage::Offering);
+        profile.calendar.terms.truncate(2);
+        let mut c = crate::rollout::sample_rollout().credentials.remove(0);
+        c.launch_term = 0;
+        c.target_programs.truncate(1);
+        c.target_programs[0].enrolment = 1_000;
+        c.target_programs[0].years_to_degree = Some(4.0);
+        let population = Population::new(&profile, &[c], 2);
+        let rates = Rates {
+            pilot_pct: 20.0,
+            target_pct: 20.0,
+            midpoint_terms: 0.0,
+            steepness: 1.0,
             completion_pct: 50.0,
-            enrolments_per_pct: 1_000.0,
-            ramp_enrolments_per_pct: 600.0,
+            non_completer_course_pct: 0.0,
+        };
+        let basis = DrawBasis {
+            population: &population,
+            ramp: vec![0.0, 1.0],
+            rates,
             licence_cost: 100.0,
             retention_uplift_pct_points: 2.0,
             net_tuition: 10_000.0,
             fixed_cost: 500_000.0,
             fixed_benefit: 100_000.0,
         };
-        // Target 3 × 1.2 = 3.6: enrolments = 1 × 1,000 + (3.6 − 1) × 600 = 2,560.
-        // Completions 2,560 × 50 % × 0.9 = 1,152. Licences 2,560 × 100 × 1.1 = 281,600;
-        // retention 2,560 × 2 × 0.5 / 100 × 10,000 = 256,000.
-        // Net cost = 500,000 + 281,600 − 100,000 − 256,000 = 425,600.
-        let (e, c, n) = outcome(&basis, 1.2, 0.9, 1.1, 0.5);
+        // Target 20 × 1.5 = 30 %, reached in term 1 (f = 1): term 0 enrols 20 % of 1,000 =
+        // 200; P = 800 × 0.875 + 125 = 825; term 1 enrols 30 % of 825 = 247.5. Enrolments
+        // 447.5, all different students (one credential): learners 447.5. Completions
+        // 447.5 × 50 % × 0.9 = 201.375. Licences 447.5 × 100 × 1.1 = 49,225; retention
+        // 447.5 × 2 × 0.5 / 100 × 10,000 = 44,750.
+        // Net cost = 500,000 + 49,225 − 100,000 − 44,750 = 404,475.
+        let (e, c, n) = outcome(&basis, 1.5, 0.9, 1.1, 0.5);
         assert!(
-            (e - 2_560.0).abs() < 1e-9 && (c - 1_152.0).abs() < 1e-9,
+            (e - 447.5).abs() < 1e-9 && (c - 201.375).abs() < 1e-9,
             "{e} {c}"
         );
-        assert!((n - 425_600.0).abs() < 1e-6, "{n}");
+        assert!((n - 404_475.0).abs() < 1e-6, "{n}");
     }
 }

@@ -57,6 +57,7 @@ fn credential(launch: u32, hours: f64, credit: f64, programs: Vec<u32>) -> Crede
         .map(|(i, enrolment)| TargetProgram {
             name: format!("Program {i}"),
             enrolment,
+            years_to_degree: None,
         })
         .collect();
     c
@@ -70,7 +71,8 @@ prop_compose! {
         phase_cuts in prop::collection::vec(0.0..1.0f64, 3),
         launches in prop::collection::vec((0.0..1.0f64, 1.0..400.0f64, 0.0..12.0f64,
             prop::collection::vec(0..=10_000u32, 1..4)), 0..7),
-        rates in (0.0..30.0f64, 0.0..70.0f64, 0.0..8.0f64, 0.05..4.0f64, 0.0..=100.0f64, 0.0..8.0f64),
+        rates in (0.0..=100.0f64, 0.0..=100.0f64, 0.0..8.0f64, 0.05..4.0f64, 0.0..=100.0f64, 0.0..=100.0f64),
+        pace in (prop::option::of(1.0..=10.0f64), 1..=50u32),
         money in prop::collection::vec(0.0..200_000.0f64, 11),
         uplift in 0.0..10.0f64,
         draws in 0..400u32,
@@ -94,15 +96,23 @@ prop_compose! {
                 credential(launch.min(count - 1), hours, credit, programs)
             })
             .collect();
-        let (pilot_rate, extra, midpoint, steepness, completion, courses) = rates;
+        let (a, b, midpoint, steepness, completion, partial) = rates;
         inputs.uptake = UptakeAssumptions {
-            pilot_rate_pct: pilot_rate,
-            target_rate_pct: pilot_rate + extra,
+            pilot_rate_pct: a.min(b),
+            target_rate_pct: a.max(b),
             midpoint_terms: midpoint,
             steepness,
             completion_rate_pct: completion,
-            courses_per_learner: courses,
+            non_completer_course_share_pct: partial,
+            superseded_courses_per_learner: None,
         };
+        let (years, courses) = pace;
+        for c in &mut inputs.credentials {
+            c.course_count = courses;
+            for p in &mut c.target_programs {
+                p.years_to_degree = years;
+            }
+        }
         let b = &mut inputs.budget;
         (b.licence_cost_per_learner, b.mapping_hours_per_credential, b.mapping_rate_per_hour) = (money[0] / 100.0, money[1] / 1_000.0, money[2] / 1_000.0);
         (b.faculty_development_hours_per_year, b.faculty_development_rate_per_hour) = (money[3] / 100.0, money[4] / 1_000.0);
@@ -163,11 +173,19 @@ proptest! {
         // Phases cover the terms once each, in order.
         prop_assert_eq!(r.phases.iter().map(|p| p.term_count as usize).sum::<usize>(), r.terms.len());
 
-        // Uptake within [0, eligible]; totals are sums of their parts.
+        // Learners are people: completions ≤ enrolments ≤ those who could enrol, at every
+        // rate up to 100 % a term; a completer completes every course and no one more; each
+        // student counts once among the learners. Totals are sums of their parts.
         let u = &r.uptake;
+        let tolerance = |x: f64| 1e-9 * x.abs().max(1.0);
         for c in &u.credentials {
+            prop_assert!(c.totals.enrolments <= c.could_enrol + tolerance(c.could_enrol), "{} enrolments of {} who could", c.totals.enrolments, c.could_enrol);
+            prop_assert!(c.totals.completions <= c.totals.enrolments + tolerance(c.totals.enrolments));
+            let courses = f64::from(c.course_count);
+            prop_assert!(c.totals.course_completions >= c.totals.completions * courses - tolerance(c.totals.course_completions));
+            prop_assert!(c.totals.course_completions <= c.totals.enrolments * courses + tolerance(c.totals.course_completions));
             for t in &c.terms {
-                prop_assert!(t.totals.enrolments >= 0.0 && t.totals.enrolments <= c.eligible + 1e-9);
+                prop_assert!(t.totals.enrolments >= 0.0 && t.totals.enrolments <= c.eligible + tolerance(c.eligible));
                 prop_assert!(t.totals.completions <= t.totals.enrolments + 1e-9 && t.totals.completions >= 0.0);
                 prop_assert!((0.0..=100.0).contains(&t.rate_pct));
             }
@@ -178,6 +196,11 @@ proptest! {
         prop_assert!(sums_to(u.by_term.iter().map(|t| t.enrolments), u.totals.enrolments));
         prop_assert!(sums_to(u.by_term.iter().map(|t| t.course_completions), u.totals.course_completions));
         prop_assert!(sums_to(u.credentials.iter().map(|c| c.totals.completions), u.totals.completions));
+        prop_assert!(u.learners >= 0.0 && u.learners <= u.totals.enrolments + tolerance(u.totals.enrolments));
+        if let Some(c) = &r.calibration {
+            prop_assert!(c.projected_learners <= c.projected_enrolments + tolerance(c.projected_enrolments));
+            prop_assert!(c.projected_learners <= u.learners + tolerance(u.learners));
+        }
 
         // Budget: lines add up, money that cannot be negative is not, cumulative ends at total.
         let b = &r.budget;

@@ -24,7 +24,8 @@ pub(crate) struct ReferenceSystem {
     pub enrolled: u32,
     pub courses_completed: u32,
     /// The period the calibration compares, in academic years from the first launch (the
-    /// report counts "since launch", about two years before it was written).
+    /// report counts "since launch": Career Academy launched in May 2023, the report is of
+    /// 2024, so about one academic year).
     pub period_years: u8,
     /// The report's sentence, verbatim.
     pub quote: String,

@@ -1,20 +1,40 @@
 //! The sample plan's rollout, and the calibration of any projection against the reference
-//! report's system case (240,000 students; over 10,000 enrolled in one or more certificates and
-//! more than 25,000 courses completed since launch).
+//! report's system case (240,000 students; "since launch, over 10,000 students enrolled in 1 or
+//! more Professional Certificates", launched May 2023 and reported in 2024).
+//!
+//! Like for like: the reference counts students, not enrolments, over about one academic year.
+//! The plan is compared over its first academic year from the first launch, counting each
+//! student once (from the overlap of the target programs, see `learners.rs`), per 1,000
+//! students of the institution. More than 1.5 times the reference either way is far from it.
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::Model;
 use super::inputs::*;
 use super::montecarlo::UncertaintyInputs;
 use super::reference::reference;
 use super::scenarios::ScenarioInputs;
-use super::terms::{Term, horizon_end};
-use super::uptake::UptakeProjection;
+use super::terms::horizon_end;
+use super::uptake::{Rates, UptakeProjection};
 use crate::profile::InstitutionProfile;
 
-/// The projection's first years next to what the reference system reached.
+/// Beyond this factor either way, the plan is far from the reference.
+pub const FAR_FACTOR: f64 = 1.5;
+
+/// How the plan's first year compares with the reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CalibrationVerdict {
+    /// Less than 1 ÷ 1.5 of the reference's students per 1,000.
+    FarBelow,
+    Comparable,
+    /// More than 1.5 times the reference's students per 1,000.
+    FarAbove,
+}
+
+/// The projection's first year next to what the reference system reached.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Calibration {
@@ -24,6 +44,7 @@ pub struct Calibration {
     /// The report's sentence, to quote beside the figures.
     pub reference_quote: String,
     pub reference_students: u32,
+    /// Students (not enrolments) in one or more certificates.
     pub reference_enrolled: u32,
     pub reference_courses_completed: u32,
     /// 10,000 ÷ 240,000 × 1,000 ≈ 41.7: comparable across institution sizes.
@@ -32,27 +53,46 @@ pub struct Calibration {
     pub period_years: u8,
     pub first_term: u32,
     pub last_term: u32,
-    /// "Fall 2027 – Summer 2029".
+    /// "Fall 2027 – Summer 2028".
     pub period_label: String,
     /// False when the horizon ends before the period does.
     pub period_complete: bool,
     /// The institution's enrolment.
     pub students: u32,
-    pub projected_enrolled: f64,
+    /// Students in one credential or more over the period, each counted once.
+    pub projected_learners: f64,
+    /// Enrolments over the period (a student in two credentials counts in both).
+    pub projected_enrolments: f64,
     pub projected_courses_completed: f64,
-    pub projected_enrolled_per_thousand: f64,
+    pub projected_learners_per_thousand: f64,
+    /// Projected ÷ reference, per 1,000 students.
+    pub ratio_to_reference: f64,
+    pub verdict: CalibrationVerdict,
+    /// What differs between the two figures beyond the plan's own assumptions.
+    pub caveats: Vec<String>,
 }
 
-/// Sums the projection over the reference period, from the first launch term. `None` when no
-/// credential launches within the terms.
-pub fn calibrate(
+const CAVEATS: [&str; 3] = [
+    "The reference counts students \"since launch\" in a report written about a year after \
+     Career Academy launched in May 2023, so the plan's first academic year is compared.",
+    "The reference is one university system with its own catalogue, promotion and credit \
+     policy; scaling it by enrolment is a rough guide, not a target.",
+    "The plan counts a student in two credentials once, assuming students choose credentials \
+     independently of each other within a program.",
+];
+
+/// Learners over the reference period, from the first launch term. `None` when no credential
+/// launches within the terms.
+pub(crate) fn calibrate(
     profile: &InstitutionProfile,
     inputs: &RolloutInputs,
-    terms: &[Term],
+    model: &Model<'_>,
+    rates: &Rates,
     uptake: &UptakeProjection,
 ) -> Option<Calibration> {
     let r = reference();
     let system = &r.reference_system;
+    let terms = &model.terms;
     let first = inputs
         .credentials
         .iter()
@@ -66,17 +106,34 @@ pub fn calibrate(
         .iter()
         .rposition(|t| t.start < period_end)
         .unwrap_or(first);
-    let (mut enrolled, mut courses) = (0.0, 0.0);
+    let (mut enrolments, mut courses) = (0.0, 0.0);
     for figures in &uptake.by_term[first..=last] {
-        enrolled += figures.enrolments;
+        enrolments += figures.enrolments;
         courses += figures.course_completions;
     }
+    let sums: Vec<f64> = model
+        .population
+        .ratios(rates)
+        .iter()
+        .map(|ratios| ratios[first..=last].iter().sum())
+        .collect();
+    let learners = model.population.learners(&sums);
     let per_thousand = |count: f64, students: u32| {
         if students == 0 {
             0.0
         } else {
             count / f64::from(students) * 1_000.0
         }
+    };
+    let reference_per_thousand = per_thousand(f64::from(system.enrolled), system.students);
+    let projected_per_thousand = per_thousand(learners, profile.total_enrolment);
+    let ratio = projected_per_thousand / reference_per_thousand;
+    let verdict = if ratio > FAR_FACTOR {
+        CalibrationVerdict::FarAbove
+    } else if ratio * FAR_FACTOR < 1.0 {
+        CalibrationVerdict::FarBelow
+    } else {
+        CalibrationVerdict::Comparable
     };
     Some(Calibration {
         source: r.source.clone(),
@@ -85,7 +142,7 @@ pub fn calibrate(
         reference_students: system.students,
         reference_enrolled: system.enrolled,
         reference_courses_completed: system.courses_completed,
-        reference_enrolled_per_thousand: per_thousand(f64::from(system.enrolled), system.students),
+        reference_enrolled_per_thousand: reference_per_thousand,
         period_years: system.period_years,
         first_term: first as u32,
         last_term: last as u32,
@@ -93,9 +150,13 @@ pub fn calibrate(
         period_complete: horizon_end(inputs.start_date, inputs.horizon_years)
             .is_some_and(|end| end >= period_end),
         students: profile.total_enrolment,
-        projected_enrolled: enrolled,
+        projected_learners: learners,
+        projected_enrolments: enrolments,
         projected_courses_completed: courses,
-        projected_enrolled_per_thousand: per_thousand(enrolled, profile.total_enrolment),
+        projected_learners_per_thousand: projected_per_thousand,
+        ratio_to_reference: ratio,
+        verdict,
+        caveats: CAVEATS.iter().map(|c| (*c).to_owned()).collect(),
     })
 }
 
@@ -106,6 +167,7 @@ fn credential(
     learning_hours: f64,
     programs: &[(&str, u32)],
     launch_term: u32,
+    course_count: u32,
 ) -> Credential {
     Credential {
         title: title.to_owned(),
@@ -132,9 +194,13 @@ fn credential(
             .map(|(name, enrolment)| TargetProgram {
                 name: (*name).to_owned(),
                 enrolment: *enrolment,
+                years_to_degree: None,
             })
             .collect(),
         launch_term,
+        // Close to the providers' listings in 2024, but not checked against them.
+        course_count,
+        course_count_from_listing: false,
         stacks_into: Vec::new(),
         standard_elements: StandardElements {
             learning_outcomes: format!(
@@ -153,8 +219,7 @@ fn credential(
 
 /// The rollout of the sample plan ([`crate::sample_plan`]): ten Google, IBM and Microsoft
 /// Professional Certificates offered for elective credit across the system, piloted from
-/// Fall 2027 and launched over the first terms. Its first two years land near the reference
-/// system's "over 10,000 enrolled, over 25,000 courses completed".
+/// Fall 2027 and launched over the first terms.
 pub fn sample_rollout() -> RolloutInputs {
     use CredentialField as F;
     let mut credentials = vec![
@@ -168,6 +233,7 @@ pub fn sample_rollout() -> RolloutInputs {
                 ("Applied Technology (AAS)", 5_000),
             ],
             2,
+            5,
         ),
         credential(
             "Google Data Analytics Professional Certificate",
@@ -176,6 +242,7 @@ pub fn sample_rollout() -> RolloutInputs {
             180.0,
             &[("Business Administration", 22_000), ("Economics", 6_000)],
             2,
+            8,
         ),
         credential(
             "Google Project Management Professional Certificate",
@@ -184,6 +251,7 @@ pub fn sample_rollout() -> RolloutInputs {
             180.0,
             &[("Engineering", 18_000), ("Construction Management", 3_000)],
             2,
+            6,
         ),
         credential(
             "Google Cybersecurity Professional Certificate",
@@ -192,6 +260,7 @@ pub fn sample_rollout() -> RolloutInputs {
             170.0,
             &[("Computer Science", 14_000), ("Criminal Justice", 8_000)],
             2,
+            8,
         ),
         credential(
             "Google UX Design Professional Certificate",
@@ -200,6 +269,7 @@ pub fn sample_rollout() -> RolloutInputs {
             200.0,
             &[("Art and Design", 6_000), ("Psychology", 10_000)],
             3,
+            7,
         ),
         credential(
             "IBM Data Analyst Professional Certificate",
@@ -211,6 +281,7 @@ pub fn sample_rollout() -> RolloutInputs {
                 ("Public Health", 7_000),
             ],
             3,
+            9,
         ),
         credential(
             "IBM Full Stack Software Developer Professional Certificate",
@@ -219,6 +290,7 @@ pub fn sample_rollout() -> RolloutInputs {
             200.0,
             &[("Computer Science", 14_000)],
             3,
+            12,
         ),
         credential(
             "Microsoft Power BI Data Analyst Professional Certificate",
@@ -230,6 +302,7 @@ pub fn sample_rollout() -> RolloutInputs {
                 ("Management Information Systems", 5_000),
             ],
             5,
+            8,
         ),
         credential(
             "Microsoft Cybersecurity Analyst Professional Certificate",
@@ -238,6 +311,7 @@ pub fn sample_rollout() -> RolloutInputs {
             160.0,
             &[("Information Technology", 9_000)],
             5,
+            9,
         ),
         credential(
             "Google Digital Marketing & E-commerce Professional Certificate",
@@ -246,6 +320,7 @@ pub fn sample_rollout() -> RolloutInputs {
             180.0,
             &[("Marketing", 9_000), ("Communication", 6_000)],
             5,
+            7,
         ),
     ];
     // The two data-analytics certificates count toward the system's Data Analytics
@@ -275,7 +350,8 @@ pub fn sample_rollout() -> RolloutInputs {
             midpoint_terms: 3.0,
             steepness: 0.9,
             completion_rate_pct: 55.0,
-            courses_per_learner: 2.5,
+            non_completer_course_share_pct: 30.0,
+            superseded_courses_per_learner: None,
         },
         budget: BudgetInputs {
             licence_cost_per_learner: 100.0,

@@ -169,7 +169,7 @@ mod tests {
             midpoint_terms: 2.0,
             steepness: 1.0,
             completion_pct: 80.0,
-            courses_per_learner: 2.0,
+            non_completer_course_pct: 30.0,
         };
         let bold = ScenarioAdjustment {
             target_rate_multiplier: 1.5,

@@ -1,8 +1,9 @@
 //! Uptake projection: enrolments, completions, courses and credits per credential and term.
 //!
-//! From its launch term a credential's uptake rate (per term, % of eligible students) ramps
-//! along a logistic curve from the pilot rate to the target rate. The curve is normalised so
-//! that it is exactly the pilot rate at launch and tends to the target:
+//! From its launch term a credential's uptake rate (per term, % of the students of its target
+//! programs who have not taken it yet, see `learners.rs`) ramps along a logistic curve from the
+//! pilot rate to the target rate. The curve is rescaled so that it is exactly the pilot rate at
+//! launch and tends to the target; it rises fastest at the midpoint m:
 //!
 //! ```text
 //! s(x)    = 1 / (1 + e^(−k·(x − m)))            x = terms since launch, m = midpoint, k = steepness
@@ -10,12 +11,14 @@
 //! rate(x) = pilot + (target − pilot) · f(x)
 //! ```
 //!
-//! Completions and credits are counted with the cohort that enrolled in the term.
+//! A completer completes each of the credential's courses; a learner who does not complete
+//! completes a share of them. Completions and credits are counted with the term's cohort.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::inputs::{Credential, UptakeAssumptions};
+use super::learners::Population;
 
 /// The rates a projection runs with: the dean's, or a scenario's.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,7 +28,8 @@ pub struct Rates {
     pub midpoint_terms: f64,
     pub steepness: f64,
     pub completion_pct: f64,
-    pub courses_per_learner: f64,
+    /// Share of a credential's courses a learner who does not complete it completes, in %.
+    pub non_completer_course_pct: f64,
 }
 
 impl Rates {
@@ -36,7 +40,7 @@ impl Rates {
             midpoint_terms: a.midpoint_terms,
             steepness: a.steepness,
             completion_pct: a.completion_rate_pct,
-            courses_per_learner: a.courses_per_learner,
+            non_completer_course_pct: a.non_completer_course_share_pct,
         }
     }
 }
@@ -45,7 +49,7 @@ impl Rates {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UptakeTotals {
-    /// Learners starting a credential (a student taking two counts twice).
+    /// Students starting a credential (a student taking two counts in each).
     pub enrolments: f64,
     /// Learners completing the whole credential.
     pub completions: f64,
@@ -81,6 +85,10 @@ pub struct CredentialUptake {
     pub title: String,
     /// Students in the target programs.
     pub eligible: f64,
+    /// Those there at the start plus those entering during the plan: no more can enrol.
+    pub could_enrol: f64,
+    /// Courses a completer completes.
+    pub course_count: u32,
     /// One row per plan term, zeros before launch.
     pub terms: Vec<TermUptake>,
     pub totals: UptakeTotals,
@@ -93,6 +101,8 @@ pub struct UptakeProjection {
     /// All credentials together, one per plan term.
     pub by_term: Vec<UptakeTotals>,
     pub totals: UptakeTotals,
+    /// Students who took one credential or more, each counted once.
+    pub learners: f64,
 }
 
 fn sigmoid(z: f64) -> f64 {
@@ -127,34 +137,37 @@ pub fn eligible(credential: &Credential) -> f64 {
         .sum()
 }
 
-/// One term's figures for `eligible` students at `rate_pct`.
-pub fn term_totals(eligible: f64, rate_pct: f64, rates: &Rates, credit: f64) -> UptakeTotals {
-    let enrolments = eligible * rate_pct / 100.0;
+/// One term's figures for `enrolments` in a credential of `courses` courses granting `credit`.
+pub fn term_totals(enrolments: f64, rates: &Rates, courses: f64, credit: f64) -> UptakeTotals {
     let completions = enrolments * rates.completion_pct / 100.0;
+    let partial = (enrolments - completions) * rates.non_completer_course_pct / 100.0;
     UptakeTotals {
         enrolments,
         completions,
-        course_completions: enrolments * rates.courses_per_learner,
+        course_completions: (completions + partial) * courses,
         credits_awarded: completions * credit,
     }
 }
 
-/// The projection for every credential over `term_count` terms.
+/// The projection for every credential over the population's terms.
 pub fn project_uptake(
     credentials: &[Credential],
     rates: &Rates,
-    term_count: usize,
+    population: &Population,
 ) -> UptakeProjection {
+    let term_count = population.term_count;
     let ramp = ramp_table(term_count, rates.midpoint_terms, rates.steepness);
+    let ratios = population.ratios(rates);
     let mut by_term = vec![UptakeTotals::default(); term_count];
     let mut totals = UptakeTotals::default();
     let credentials = credentials
         .iter()
         .enumerate()
         .map(|(index, credential)| {
-            let eligible = eligible(credential);
             let launch = credential.launch_term as usize;
             let credit = credential.home_credit.amount.max(0.0);
+            let courses = f64::from(credential.course_count);
+            let programs = &population.credentials[index];
             let mut own = UptakeTotals::default();
             let terms = (0..term_count)
                 .map(|t| {
@@ -164,7 +177,11 @@ pub fn project_uptake(
                         }
                         None => 0.0,
                     };
-                    let figures = term_totals(eligible, rate_pct, rates, credit);
+                    let enrolments = programs
+                        .iter()
+                        .map(|p| p.students * ratios[p.group][t])
+                        .sum();
+                    let figures = term_totals(enrolments, rates, courses, credit);
                     own.add(&figures);
                     by_term[t].add(&figures);
                     TermUptake {
@@ -178,16 +195,20 @@ pub fn project_uptake(
             CredentialUptake {
                 credential_index: index as u32,
                 title: credential.title.clone(),
-                eligible,
+                eligible: eligible(credential),
+                could_enrol: population.could_enrol_in(index),
+                course_count: credential.course_count,
                 terms,
                 totals: own,
             }
         })
         .collect();
+    let sums: Vec<f64> = ratios.iter().map(|r| r.iter().sum()).collect();
     UptakeProjection {
         credentials,
         by_term,
         totals,
+        learners: population.learners(&sums),
     }
 }
 
@@ -218,18 +239,18 @@ mod tests {
     }
 
     #[test]
-    fn a_term_s_figures_follow_from_eligible_rate_completion_and_courses() {
+    fn completers_complete_every_course_and_the_others_a_share() {
         let rates = Rates {
             pilot_pct: 1.0,
             target_pct: 3.0,
             midpoint_terms: 2.0,
             steepness: 1.0,
             completion_pct: 60.0,
-            courses_per_learner: 2.5,
+            non_completer_course_pct: 25.0,
         };
-        // 20,000 eligible at 1.5 % = 300 enrolments; 60 % complete = 180;
-        // 300 × 2.5 = 750 courses; 180 completers × 3 credits = 540 credits.
-        let t = term_totals(20_000.0, 1.5, &rates, 3.0);
+        // 300 enrolments; 60 % complete = 180, each completing all 8 courses = 1,440; the 120
+        // others complete 25 % of 8 = 2 each = 240; 1,680 courses. 180 × 3 credits = 540.
+        let t = term_totals(300.0, &rates, 8.0, 3.0);
         assert_eq!(
             (
                 t.enrolments,
@@ -237,7 +258,7 @@ mod tests {
                 t.course_completions,
                 t.credits_awarded
             ),
-            (300.0, 180.0, 750.0, 540.0)
+            (300.0, 180.0, 1_680.0, 540.0)
         );
     }
 }

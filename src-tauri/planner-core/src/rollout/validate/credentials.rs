@@ -15,6 +15,10 @@ use crate::rollout::terms::Term;
 const MAX_LEARNING_HOURS: f64 = 2_000.0;
 const MAX_CREDIT: f64 = 120.0;
 pub const MAX_TARGET_PROGRAMS: usize = 100;
+const MAX_COURSES: u32 = 50;
+/// One year at least: every term at most all of a program's students leave.
+const MIN_YEARS_TO_DEGREE: f64 = 1.0;
+const MAX_YEARS_TO_DEGREE: f64 = 10.0;
 
 impl RolloutInputs {
     pub(super) fn check_credentials(
@@ -229,6 +233,15 @@ fn check_credential(
         MAX_CREDIT,
         "",
     );
+    if !(1..=MAX_COURSES).contains(&c.course_count) {
+        p.add(
+            format!("{at}.courseCount"),
+            format!(
+                "{name} must have 1 to {MAX_COURSES} courses (you entered {})",
+                c.course_count
+            ),
+        );
+    }
     if c.target_programs.is_empty() {
         p.add(
             format!("{at}.targetPrograms"),
@@ -256,6 +269,16 @@ fn check_credential(
             MAX_TEXT_CHARS,
         );
         eligible += u64::from(program.enrolment);
+        if let Some(years) = program.years_to_degree {
+            p.range(
+                &format!("{at}.targetPrograms.{j}.yearsToDegree"),
+                &format!("Years to a degree in “{}”", program.name.trim()),
+                years,
+                MIN_YEARS_TO_DEGREE,
+                MAX_YEARS_TO_DEGREE,
+                " years",
+            );
+        }
     }
     if eligible > u64::from(profile.total_enrolment) {
         p.add(

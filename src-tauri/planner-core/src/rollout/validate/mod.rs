@@ -261,13 +261,10 @@ impl RolloutInputs {
             "The completion rate",
             u.completion_rate_pct,
         );
-        p.range(
-            "uptake.coursesPerLearner",
-            "Courses per learner",
-            u.courses_per_learner,
-            0.0,
-            50.0,
-            "",
+        p.percent(
+            "uptake.nonCompleterCourseSharePct",
+            "The share of courses non-completers complete",
+            u.non_completer_course_share_pct,
         );
     }
 

@@ -2,7 +2,7 @@
 //! tables per term and per credential, and the calibration against the reference system.
 
 use planner_core::format_count;
-use planner_core::rollout::{Calibration, UptakeTotals};
+use planner_core::rollout::{Calibration, CalibrationVerdict, FAR_FACTOR, UptakeTotals};
 
 use crate::chart;
 use crate::document::ReportDocument;
@@ -34,6 +34,10 @@ pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
             ("Courses completed", count(totals.course_completions)),
             ("Credits awarded", count(totals.credits_awarded)),
         ],
+    );
+    key_figures(
+        doc,
+        &[("Learners, each student once", count(uptake.learners))],
     );
     doc.move_down(8.0 * MM);
 
@@ -90,9 +94,11 @@ pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
     if !uptake.credentials.is_empty() {
         doc.move_down(8.0 * MM);
         let title = 58.0 * MM;
-        let figure = (CONTENT_WIDTH - title) / 4.0;
+        let courses = 16.0 * MM;
+        let figure = (CONTENT_WIDTH - title - courses) / 4.0;
         let columns = [
             Column::left(title, styles::CELL),
+            Column::right(courses, styles::CELL),
             Column::right(figure, styles::CELL),
             Column::right(figure, styles::CELL),
             Column::right(figure, styles::CELL),
@@ -104,7 +110,8 @@ pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
             .map(|c| {
                 vec![
                     c.title.clone(),
-                    count(c.eligible),
+                    format_count(u64::from(c.course_count)),
+                    count(c.could_enrol),
                     count(c.totals.enrolments),
                     count(c.totals.completions),
                     count(c.totals.credits_awarded),
@@ -119,7 +126,8 @@ pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
                 columns: &columns,
                 header: Some(table::titles(&[
                     "Credential",
-                    "Eligible students",
+                    "Courses",
+                    "Could enrol",
                     "Enrolments",
                     "Completions",
                     "Credits awarded",
@@ -127,6 +135,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
                 rows,
                 footer: Some(vec![
                     "Total".to_owned(),
+                    String::new(),
                     String::new(),
                     count(totals.enrolments),
                     count(totals.completions),
@@ -144,6 +153,10 @@ pub(crate) fn draw(doc: &mut ReportDocument, rollout: &Rollout<'_>) {
             CALIBRATION_TITLE,
             &[
                 (styles::BODY, calibration_note(calibration)),
+                (
+                    styles::SMALL,
+                    format!("Caveats: {}", calibration.caveats.join(" ")),
+                ),
                 (
                     styles::SMALL.with_colour(palette::MUTED),
                     format!(
@@ -183,21 +196,33 @@ fn assumptions(rollout: &Rollout<'_>) -> String {
     } else {
         "terms"
     };
+    let listed = inputs
+        .credentials
+        .iter()
+        .all(|c| c.course_count_from_listing);
+    let course_counts = if listed {
+        "as the providers list them"
+    } else {
+        "illustrative where not taken from the provider's listing"
+    };
     format!(
-        "From its launch term, a credential's uptake ramps along a logistic curve from {} of its \
-         eligible students a term toward {}, rising fastest {} {terms} after launch. {} of those \
-         who enrol complete the credential; a learner completes {} courses on average, and each \
-         completer is awarded the credential's home credit.",
+        "Learners are people: a credential's learners come from the students of its target \
+         programs who have not taken it yet, those there at the start and those entering as \
+         others graduate (from each program's average years to a degree). From its launch term, \
+         a credential's uptake ramps along a logistic curve from {} of them a term toward {}, \
+         rising fastest {} {terms} after launch. {} of those who enrol complete the credential \
+         and all its courses (course counts {course_counts}); the others complete {} of its \
+         courses. Each completer is awarded the credential's home credit. A student in two \
+         credentials is one learner.",
         percent(u.pilot_rate_pct),
         percent(u.target_rate_pct),
         decimal(u.midpoint_terms),
         percent(u.completion_rate_pct),
-        decimal(u.courses_per_learner),
+        percent(u.non_completer_course_share_pct),
     )
 }
 
-/// "Reference: a system of 240,000 students … (source); this plan projects N and M over the
-/// same period."
+/// The reference and the plan over the same window, in the same unit, and how far apart.
 pub(crate) fn calibration_note(c: &Calibration) -> String {
     let years = if c.period_years == 1 {
         "first academic year".to_owned()
@@ -210,22 +235,38 @@ pub(crate) fn calibration_note(c: &Calibration) -> String {
         " (the plan's horizon ends before that period does, so its figures cover only part of it)"
             .to_owned()
     };
+    let verdict = match c.verdict {
+        CalibrationVerdict::FarAbove => format!(
+            " The plan is far above the reference, {} times its rate: check the uptake rates.",
+            one_decimal(c.ratio_to_reference)
+        ),
+        CalibrationVerdict::FarBelow => format!(
+            " The plan is far below the reference, {} times its rate: check the uptake rates.",
+            one_decimal(c.ratio_to_reference)
+        ),
+        CalibrationVerdict::Comparable => format!(
+            " The plan is within {} times the reference either way ({} times its rate).",
+            one_decimal(FAR_FACTOR),
+            one_decimal(c.ratio_to_reference)
+        ),
+    };
     format!(
         "Reference: {}, a system of {} students, had over {} students enrolled in one or more \
-         certificates and over {} courses completed since launch ({}). Over the same period, \
-         the {years} from the first launch ({}){partial}, this plan projects {} enrolments and \
-         {} courses completed for its {} students: {} enrolments per 1,000 students, against \
-         the reference's {}.",
+         certificates and over {} courses completed in about its first academic year ({}). \
+         Over its {years} from the first launch ({}){partial}, this plan projects {} students \
+         in one or more credentials ({} enrolments) and {} courses completed for its {} \
+         students: {} students per 1,000, against the reference's {}.{verdict}",
         c.reference_institution,
         format_count(u64::from(c.reference_students)),
         format_count(u64::from(c.reference_enrolled)),
         format_count(u64::from(c.reference_courses_completed)),
         c.source,
         c.period_label,
-        count(c.projected_enrolled),
+        count(c.projected_learners),
+        count(c.projected_enrolments),
         count(c.projected_courses_completed),
         format_count(u64::from(c.students)),
-        one_decimal(c.projected_enrolled_per_thousand),
+        one_decimal(c.projected_learners_per_thousand),
         one_decimal(c.reference_enrolled_per_thousand),
     )
 }

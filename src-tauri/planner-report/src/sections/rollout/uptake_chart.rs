@@ -113,7 +113,15 @@ mod tests {
             "half a page at most"
         );
         let texts = layout.texts();
-        for tick in ["0", "1,000", "2,000", "3,000", "4,000", "5,000"] {
+        // The sample's busiest term enrols between 3,000 and 4,000: the axis ends at 4,000.
+        let busiest = result
+            .uptake
+            .by_term
+            .iter()
+            .map(|t| t.enrolments)
+            .fold(0.0, f64::max);
+        assert!((3_000.0..=4_000.0).contains(&busiest), "{busiest}");
+        for tick in ["0", "1,000", "2,000", "3,000", "4,000"] {
             assert!(texts.contains(&tick), "round tick {tick}: {texts:?}");
         }
         let heights = |colour| -> Vec<f32> {

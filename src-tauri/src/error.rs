@@ -8,7 +8,7 @@ pub enum AppError {
     #[error(transparent)]
     Invalid(#[from] ValidationErrors),
     #[error(transparent)]
-    Store(#[from] planner_store::Error),
+    Store(planner_store::Error),
     #[error(transparent)]
     Report(#[from] planner_report::Error),
 }
@@ -21,6 +21,10 @@ impl AppError {
                 ProblemKind::NotFound,
                 "This plan no longer exists; it may have been removed from another window".into(),
             ),
+            AppError::Store(planner_store::Error::ChangedElsewhere { .. }) => (
+                ProblemKind::ChangedElsewhere,
+                "This plan was changed outside this window; it has been reloaded.".into(),
+            ),
             AppError::Store(_) => (ProblemKind::Storage, self.to_string()),
             AppError::Report(_) => (ProblemKind::Report, self.to_string()),
         };
@@ -28,6 +32,16 @@ impl AppError {
             kind,
             message,
             fields: vec![],
+        }
+    }
+}
+
+impl From<planner_store::Error> for AppError {
+    /// A store refusing an edit by the plan's rules is the same refusal as the form's.
+    fn from(err: planner_store::Error) -> Self {
+        match err {
+            planner_store::Error::Invalid(errors) => AppError::Invalid(errors),
+            other => AppError::Store(other),
         }
     }
 }

@@ -2,11 +2,11 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::Local;
-use planner_core::assessment::{AreaResponse, parse_answers_file};
+use planner_core::assessment::parse_answers_file;
 use planner_core::format::{Money, count, format_count, long_date};
-use planner_core::rollout::{parse_inputs_file, starter_rollout};
+use planner_core::rollout::parse_inputs_file;
 use planner_core::text::excerpt;
-use planner_core::{Plan, PlanDetail, PlanId, ProfileForm, RolloutStatus};
+use planner_core::{Plan, PlanDetail, PlanEdit, PlanId, ProfileForm, RolloutStatus};
 use planner_store::Store;
 
 use crate::input_file::{MAX_ANSWERS_BYTES, MAX_INPUTS_BYTES, read_input_file};
@@ -18,6 +18,7 @@ impl From<planner_store::Error> for Failure {
     fn from(err: planner_store::Error) -> Self {
         match err {
             planner_store::Error::NotFound(_)
+            | planner_store::Error::Invalid(_)
             | planner_store::Error::Missing { .. }
             | planner_store::Error::NotAPlainPath { .. }
             | planner_store::Error::IsAFolder { .. } => Failure::Input(err.to_string()),
@@ -36,7 +37,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         cli.command,
         Command::List { .. } | Command::Show { .. } | Command::Pdf { .. }
     );
-    let store = if reads_only {
+    let mut store = if reads_only {
         Store::open_existing(&path)?
     } else {
         Store::open(&path)?
@@ -70,12 +71,12 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 say(&describe(&plan))
             }
         }
-        Command::Assess { id, answers } => assess(&store, parse_id(&id)?, &answers),
+        Command::Assess { id, answers } => assess(&mut store, parse_id(&id)?, &answers),
         Command::Rollout {
             id,
             inputs,
             starter,
-        } => rollout(&store, parse_id(&id)?, inputs.as_deref(), starter),
+        } => rollout(&mut store, parse_id(&id)?, inputs.as_deref(), starter),
         Command::Pdf { id, out } => {
             check_destination(&out, &store)?;
             pdf(&store.get_plan(parse_id(&id)?)?.detail(), &out)
@@ -112,46 +113,30 @@ fn list(store: &Store, json: bool) -> Outcome {
 }
 
 /// Sets answers from a file; the whole file is checked before anything is saved.
-fn assess(store: &Store, id: PlanId, file: &Path) -> Outcome {
+fn assess(store: &mut Store, id: PlanId, file: &Path) -> Outcome {
     let text = read_input_file(file, "the answers file", MAX_ANSWERS_BYTES)?;
-    let in_file = |e: &dyn std::fmt::Display| Failure::Input(format!("{}: {e}", file.display()));
-    let answers = parse_answers_file(&text).map_err(|e| in_file(&e))?;
-    let mut plan = store.get_plan(id)?.plan;
-    for (area, answers) in answers {
-        let evidence = plan
-            .assessment
-            .responses
-            .get(&area)
-            .map(|r| r.evidence.clone())
-            .unwrap_or_default();
-        plan.assessment
-            .set_response(area, AreaResponse { answers, evidence })
-            .map_err(|e| in_file(&e))?;
-    }
-    let detail = store.update_plan(id, &plan)?.detail();
+    let answers = parse_answers_file(&text)
+        .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
+    let detail = edit(store, id, PlanEdit::Answers(answers), file)?;
     say_after_saving(&describe_assessment(&detail))
 }
 
 /// Sets the rollout inputs from a file (all checked before anything is saved) or starts one.
-fn rollout(store: &Store, id: PlanId, file: Option<&Path>, starter: bool) -> Outcome {
-    let mut plan = store.get_plan(id)?.plan;
-    match file {
+fn rollout(store: &mut Store, id: PlanId, file: Option<&Path>, starter: bool) -> Outcome {
+    let detail = match file {
         Some(file) => {
             let text = read_input_file(file, "the inputs file", MAX_INPUTS_BYTES)?;
             let inputs = parse_inputs_file(&text)
                 .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
-            inputs.validate(&plan.profile).map_err(|errors| {
-                Failure::Input(format!("{}: {}", file.display(), first_problems(&errors.0)))
-            })?;
-            plan.rollout = Some(inputs);
+            edit(store, id, PlanEdit::Rollout(Box::new(inputs)), file)?
         }
         None if starter => {
-            let starter = starter_rollout(&plan.profile, Local::now().date_naive());
-            plan.rollout.get_or_insert(starter);
+            let today = Local::now().date_naive();
+            let edit = PlanEdit::StartRollout { today };
+            store.edit_plan(id, None, edit)?.detail()
         }
         None => return Err(Failure::Input("say --inputs FILE or --starter".into())),
-    }
-    let detail = store.update_plan(id, &plan)?.detail();
+    };
     say_after_saving(&describe_projection(&detail))
 }
 
@@ -166,6 +151,19 @@ fn first_problems(errors: &[planner_core::FieldError]) -> String {
     match errors.len().saturating_sub(SHOWN) {
         0 => list.join("; "),
         more => format!("{}; and {more} more problems", list.join("; ")),
+    }
+}
+
+/// Applies an edit read from `file` to the latest plan; a refusal names the file and each field.
+fn edit(store: &mut Store, id: PlanId, edit: PlanEdit, file: &Path) -> Result<PlanDetail, Failure> {
+    match store.edit_plan(id, None, edit) {
+        Ok(stored) => Ok(stored.detail()),
+        Err(planner_store::Error::Invalid(errors)) => Err(Failure::Input(format!(
+            "{}: {}",
+            file.display(),
+            first_problems(&errors.0)
+        ))),
+        Err(other) => Err(other.into()),
     }
 }
 

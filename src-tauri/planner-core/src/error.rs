@@ -54,6 +54,9 @@ pub enum ProblemKind {
     Storage,
     /// Writing the PDF report failed.
     Report,
+    /// The plan changed elsewhere (the CLI, another window) since this window last read it, so
+    /// the edit was not applied over that change.
+    ChangedElsewhere,
 }
 
 /// A failure as the UI receives it.

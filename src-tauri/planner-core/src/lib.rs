@@ -6,6 +6,7 @@
 pub mod assessment;
 mod calendar;
 mod credit;
+mod edit;
 mod error;
 pub mod format;
 pub mod health;
@@ -22,6 +23,7 @@ pub mod workplan;
 
 pub use calendar::{AcademicCalendar, CalendarSystem, TermStart, days_in_month, month_name};
 pub use credit::CreditSystem;
+pub use edit::PlanEdit;
 pub use error::{FieldError, Problem, ProblemKind, ValidationErrors};
 pub use format::{file_stem, format_count};
 pub use json_file::parse_date;

@@ -55,6 +55,10 @@ pub struct StoredPlan {
     #[ts(type = "number")]
     pub id: PlanId,
     pub plan: Plan,
+    /// Goes up by one with every change the plan is saved with; an edit made against an older
+    /// revision is refused instead of overwriting what changed since.
+    #[ts(type = "number")]
+    pub revision: i64,
     /// RFC 3339, UTC.
     pub created_at: String,
     /// RFC 3339, UTC.

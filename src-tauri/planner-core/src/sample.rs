@@ -146,6 +146,7 @@ mod tests {
         let stored = crate::StoredPlan {
             id: 1,
             plan: sample_plan(),
+            revision: 1,
             created_at: String::new(),
             updated_at: String::new(),
         };

@@ -19,6 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let stored = StoredPlan {
         id: 1,
         plan,
+        revision: 1,
         created_at: "2026-11-29T09:00:00Z".to_owned(),
         updated_at: "2026-11-29T09:00:00Z".to_owned(),
     };

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use planner_core::PlanId;
+use planner_core::{PlanId, ValidationErrors};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -8,6 +8,19 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     #[error("There is no plan number {0} in this plan store")]
     NotFound(PlanId),
+    /// The edit was refused by the plan's rules; nothing was written.
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+    /// The plan's revision is not the one the edit was made against; nothing was written.
+    #[error(
+        "Plan number {id} was changed elsewhere (it is at revision {found}, not {expected}); \
+         nothing was saved"
+    )]
+    ChangedElsewhere {
+        id: PlanId,
+        expected: i64,
+        found: i64,
+    },
     #[error(
         "The plan store {path} was written by a newer version of the planner (schema version \
          {found}; this version understands up to {supported}). It has not been changed: install \

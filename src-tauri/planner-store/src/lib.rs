@@ -3,6 +3,7 @@
 //!
 //! This crate must never depend on Tauri or the PDF report.
 
+mod edit;
 mod error;
 mod migrations;
 mod open;

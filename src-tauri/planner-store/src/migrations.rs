@@ -5,7 +5,10 @@ use rusqlite_migration::{M, Migrations};
 
 use crate::error::{Error, Result};
 
-const STEPS: &[&str] = &[include_str!("../migrations/001-plans.sql")];
+const STEPS: &[&str] = &[
+    include_str!("../migrations/001-plans.sql"),
+    include_str!("../migrations/002-plan-revision.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = STEPS.len();

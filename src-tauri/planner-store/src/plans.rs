@@ -2,36 +2,55 @@
 
 use chrono::{SecondsFormat, Utc};
 use planner_core::{Plan, PlanId, PlanSummary, StoredPlan, sample_plan};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::Store;
 use crate::error::{Error, Result};
 
 const SAMPLE_OFFERED: &str = "sample_plan_offered";
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-fn encode(plan: &Plan) -> String {
+pub(crate) fn encode(plan: &Plan) -> String {
     serde_json::to_string(plan).expect("a Plan always serialises to JSON")
 }
 
-fn decode(row: &Row<'_>) -> rusqlite::Result<(PlanId, String, String, String)> {
-    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+type PlanRow = (PlanId, String, i64, String, String);
+
+fn decode(row: &Row<'_>) -> rusqlite::Result<PlanRow> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+    ))
 }
 
-fn stored(
-    (id, document, created_at, updated_at): (PlanId, String, String, String),
-) -> Result<StoredPlan> {
+fn stored((id, document, revision, created_at, updated_at): PlanRow) -> Result<StoredPlan> {
     let plan =
         serde_json::from_str(&document).map_err(|source| Error::Unreadable { id, source })?;
     Ok(StoredPlan {
         id,
         plan,
+        revision,
         created_at,
         updated_at,
     })
+}
+
+/// Reads one plan on `conn` (a plain connection or an open transaction).
+pub(crate) fn read_plan(conn: &Connection, id: PlanId) -> Result<StoredPlan> {
+    let row = conn
+        .query_row(
+            "SELECT id, document, revision, created_at, updated_at FROM plans WHERE id = ?1",
+            [id],
+            decode,
+        )
+        .optional()?;
+    stored(row.ok_or(Error::NotFound(id))?)
 }
 
 impl Store {
@@ -78,15 +97,7 @@ impl Store {
     }
 
     pub fn get_plan(&self, id: PlanId) -> Result<StoredPlan> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT id, document, created_at, updated_at FROM plans WHERE id = ?1",
-                [id],
-                decode,
-            )
-            .optional()?;
-        stored(row.ok_or(Error::NotFound(id))?)
+        read_plan(&self.conn, id)
     }
 
     pub fn create_plan(&self, plan: &Plan) -> Result<StoredPlan> {
@@ -96,32 +107,6 @@ impl Store {
             params![encode(plan), at],
         )?;
         self.get_plan(self.conn.last_insert_rowid())
-    }
-
-    /// Replaces the plan's content; the whole document is written in one statement, so a crash
-    /// leaves either the old plan or the new one.
-    pub fn update_plan(&self, id: PlanId, plan: &Plan) -> Result<StoredPlan> {
-        let changed = self.conn.execute(
-            "UPDATE plans SET document = ?1, updated_at = ?2 WHERE id = ?3",
-            params![encode(plan), now(), id],
-        )?;
-        if changed == 0 {
-            return Err(Error::NotFound(id));
-        }
-        self.get_plan(id)
-    }
-
-    /// Saves a change that is not an edit of the plan's content (where the wizard stands), so
-    /// the plan keeps its place and "edited" time in the list.
-    pub fn update_plan_keeping_edit_time(&self, id: PlanId, plan: &Plan) -> Result<StoredPlan> {
-        let changed = self.conn.execute(
-            "UPDATE plans SET document = ?1 WHERE id = ?2",
-            params![encode(plan), id],
-        )?;
-        if changed == 0 {
-            return Err(Error::NotFound(id));
-        }
-        self.get_plan(id)
     }
 
     /// On a store's first use, adds the sample plan so a new user sees a full plan at once.

@@ -1,4 +1,4 @@
-use planner_core::{InstitutionProfile, Plan, Stage};
+use planner_core::{InstitutionProfile, Plan, PlanEdit, ProfileForm, Stage};
 use tempfile::TempDir;
 
 use super::*;
@@ -36,7 +36,7 @@ fn a_plan_survives_closing_and_reopening_the_store_exactly_as_typed() {
 
 #[test]
 fn updating_a_plan_changes_it_and_moves_it_to_the_top_of_the_list() {
-    let store = Store::open_in_memory().expect("open");
+    let mut store = Store::open_in_memory().expect("open");
     let first = store
         .create_plan(&plan("Łódź University"))
         .expect("create first");
@@ -53,7 +53,11 @@ fn updating_a_plan_changes_it_and_moves_it_to_the_top_of_the_list() {
     edited.profile.total_enrolment = 42_000;
     edited.title = "Renamed".to_owned();
     std::thread::sleep(std::time::Duration::from_millis(5));
-    let updated = store.update_plan(first.id, &edited).expect("update");
+    let mut form = ProfileForm::from_plan("Renamed", &first.plan.profile);
+    form.total_enrolment = "42,000".into();
+    let updated = store
+        .edit_plan(first.id, None, PlanEdit::Profile(form))
+        .expect("update");
     assert_eq!(updated.plan, edited);
     assert_eq!(updated.created_at, first.created_at, "creation time kept");
     assert!(
@@ -69,10 +73,10 @@ fn updating_a_plan_changes_it_and_moves_it_to_the_top_of_the_list() {
 
 #[test]
 fn an_unknown_plan_is_reported_as_not_found() {
-    let store = Store::open_in_memory().expect("open");
+    let mut store = Store::open_in_memory().expect("open");
     assert!(matches!(store.get_plan(99), Err(Error::NotFound(99))));
     assert!(matches!(
-        store.update_plan(99, &plan("x")),
+        store.edit_plan(99, None, PlanEdit::Profile(ProfileForm::default())),
         Err(Error::NotFound(99))
     ));
 }
@@ -272,20 +276,24 @@ fn assessment_answers_and_adopted_actions_survive_a_reopen() {
 #[test]
 fn moving_through_the_wizard_does_not_count_as_an_edit() {
     use planner_core::assessment::{AreaKey, WizardPosition};
-    let store = Store::open_in_memory().expect("open");
+    let mut store = Store::open_in_memory().expect("open");
     let created = store.create_plan(&plan("Łódź")).expect("create");
-    let mut moved = created.plan.clone();
-    moved.assessment.position = WizardPosition::Area {
+    let position = WizardPosition::Area {
         area: AreaKey::Quality,
     };
     std::thread::sleep(std::time::Duration::from_millis(5));
     let saved = store
-        .update_plan_keeping_edit_time(created.id, &moved)
+        .edit_plan(created.id, None, PlanEdit::WizardPosition(position))
         .expect("save");
-    assert_eq!(saved.plan.assessment.position, moved.assessment.position);
+    assert_eq!(saved.plan.assessment.position, position);
     assert_eq!(saved.updated_at, created.updated_at, "edit time unchanged");
+    assert_eq!(
+        saved.revision,
+        created.revision + 1,
+        "but it is a new revision"
+    );
     assert!(matches!(
-        store.update_plan_keeping_edit_time(77, &moved),
+        store.edit_plan(77, None, PlanEdit::WizardPosition(position)),
         Err(Error::NotFound(77))
     ));
 }

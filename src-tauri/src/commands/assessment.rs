@@ -1,6 +1,6 @@
-use planner_core::PlanDetail;
-use planner_core::PlanId;
+use chrono::Local;
 use planner_core::assessment::{AreaKey, AreaResponse, AssessmentGuide, WizardPosition, guide};
+use planner_core::{PlanDetail, PlanEdit, PlanId};
 use tauri::State;
 
 use crate::{AppError, AppState};
@@ -14,27 +14,37 @@ pub fn get_assessment_guide() -> &'static AssessmentGuide {
 pub fn save_area_response(
     state: State<'_, AppState>,
     id: PlanId,
+    expected_revision: i64,
     area: AreaKey,
     response: AreaResponse,
 ) -> Result<PlanDetail, AppError> {
-    state.save_area_response(id, area, response)
+    let edit = PlanEdit::AreaResponse { area, response };
+    state.edit_plan(id, expected_revision, edit)
 }
 
 #[tauri::command]
 pub fn set_wizard_position(
     state: State<'_, AppState>,
     id: PlanId,
+    expected_revision: i64,
     position: WizardPosition,
 ) -> Result<PlanDetail, AppError> {
-    state.set_wizard_position(id, position)
+    state.edit_plan(id, expected_revision, PlanEdit::WizardPosition(position))
 }
 
 #[tauri::command]
 pub fn set_action_adopted(
     state: State<'_, AppState>,
     id: PlanId,
+    expected_revision: i64,
     action: String,
     adopted: bool,
 ) -> Result<PlanDetail, AppError> {
-    state.set_action_adopted(id, &action, adopted)
+    let today = Local::now().date_naive();
+    let edit = PlanEdit::ActionAdopted {
+        action,
+        adopted,
+        today,
+    };
+    state.edit_plan(id, expected_revision, edit)
 }

@@ -1,4 +1,4 @@
-use planner_core::{PlanDetail, PlanId, PlanSummary, ProfileForm, ProfileOptions};
+use planner_core::{PlanDetail, PlanEdit, PlanId, PlanSummary, ProfileForm, ProfileOptions};
 use tauri::State;
 
 use crate::{AppError, AppState};
@@ -18,13 +18,15 @@ pub fn create_plan(state: State<'_, AppState>, form: ProfileForm) -> Result<Plan
     state.create_plan(&form)
 }
 
+/// Saves the plan-details form; nothing is written unless every field is valid.
 #[tauri::command]
 pub fn update_profile(
     state: State<'_, AppState>,
     id: PlanId,
+    expected_revision: i64,
     form: ProfileForm,
 ) -> Result<PlanDetail, AppError> {
-    state.update_profile(id, &form)
+    state.edit_plan(id, expected_revision, PlanEdit::Profile(form))
 }
 
 #[tauri::command]

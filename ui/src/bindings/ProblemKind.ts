@@ -3,4 +3,4 @@
 /**
  * What kind of failure the UI is told about, so it never matches on message text.
  */
-export type ProblemKind = "invalid" | "not_found" | "storage" | "report";
+export type ProblemKind = "invalid" | "not_found" | "storage" | "report" | "changed_elsewhere";

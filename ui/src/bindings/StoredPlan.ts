@@ -6,6 +6,11 @@ import type { Plan } from "./Plan";
  */
 export type StoredPlan = { id: number, plan: Plan, 
 /**
+ * Goes up by one with every change the plan is saved with; an edit made against an older
+ * revision is refused instead of overwriting what changed since.
+ */
+revision: number, 
+/**
  * RFC 3339, UTC.
  */
 createdAt: string, 

@@ -10,6 +10,8 @@ use planner_test_support::pdf_text;
 use predicates::prelude::*;
 use serde_json::Value;
 
+mod concurrent;
+
 struct Sandbox {
     dir: tempfile::TempDir,
 }

@@ -19,6 +19,7 @@ pub use guide::{
 };
 pub use scoring::{AreaResult, AssessmentResult, Confidence, assess, score_area};
 
+use crate::error::ValidationErrors;
 use crate::profile::Stage;
 
 /// The six challenge areas of the reference report. The keys are used everywhere: store, plan
@@ -155,15 +156,32 @@ pub struct Assessment {
 /// The longest evidence note kept.
 pub const MAX_EVIDENCE_CHARS: usize = 4_000;
 
+/// The field keys of an area's answers: `answers` for the list, `answers.<i>` for one statement
+/// (from 0), `evidence` for the note.
+pub mod response_field {
+    pub const ANSWERS: &str = "answers";
+    pub const EVIDENCE: &str = "evidence";
+    /// The key of the action an adoption names.
+    pub const ACTION: &str = "action";
+}
+
 impl Assessment {
     /// Replaces one area's answers after checking them against the guide.
-    pub fn set_response(&mut self, area: AreaKey, response: AreaResponse) -> Result<(), String> {
+    pub fn set_response(
+        &mut self,
+        area: AreaKey,
+        response: AreaResponse,
+    ) -> Result<(), ValidationErrors> {
+        use response_field as f;
         let statements = guide().area(area).statements.len();
         let title = &guide().area(area).title;
         if response.answers.len() != statements {
-            return Err(format!(
-                "{title} has {statements} statements; {} answers were given",
-                response.answers.len()
+            return Err(ValidationErrors::single(
+                f::ANSWERS,
+                format!(
+                    "{title} has {statements} statements; {} answers were given",
+                    response.answers.len()
+                ),
             ));
         }
         if let Some(i) = response
@@ -171,15 +189,19 @@ impl Assessment {
             .iter()
             .position(|a| matches!(a, Answer::Rated(r) if !(1..=5).contains(r)))
         {
-            return Err(format!(
-                "{title}, statement {}: a rating must be 1 to 5",
-                i + 1
+            return Err(ValidationErrors::single(
+                &format!("{}.{i}", f::ANSWERS),
+                format!("{title}, statement {}: a rating must be 1 to 5", i + 1),
             ));
         }
         let chars = response.evidence.chars().count();
         if chars > MAX_EVIDENCE_CHARS {
-            return Err(format!(
-                "The evidence note for {title} is {chars} characters; the limit is {MAX_EVIDENCE_CHARS}"
+            return Err(ValidationErrors::single(
+                f::EVIDENCE,
+                format!(
+                    "The evidence note for {title} is {chars} characters; the limit is \
+                     {MAX_EVIDENCE_CHARS}"
+                ),
             ));
         }
         self.responses.insert(area, response);
@@ -187,9 +209,17 @@ impl Assessment {
     }
 
     /// Adopts (or drops) a library action; adopting twice keeps the first date.
-    pub fn set_adopted(&mut self, action: &str, adopted: bool, today: &str) -> Result<(), String> {
+    pub fn set_adopted(
+        &mut self,
+        action: &str,
+        adopted: bool,
+        today: &str,
+    ) -> Result<(), ValidationErrors> {
         if guide().action(action).is_none() {
-            return Err(format!("There is no action “{action}” in the library"));
+            return Err(ValidationErrors::single(
+                response_field::ACTION,
+                format!("There is no action “{action}” in the library"),
+            ));
         }
         let present = self.adopted_actions.iter().any(|a| a.action == action);
         if adopted && !present {

@@ -171,7 +171,8 @@ fn wrong_answer_counts_and_overlong_evidence_are_refused_naming_the_area() {
             },
         )
         .expect_err("too few");
-    assert!(err.contains("Awareness"), "{err}");
+    assert!(err.summary().contains("Awareness"), "{err}");
+    assert_eq!(err.0[0].field, "answers", "filed under the answers");
     let n = guide().area(AreaKey::Awareness).statements.len();
     let err = assessment
         .set_response(
@@ -182,19 +183,22 @@ fn wrong_answer_counts_and_overlong_evidence_are_refused_naming_the_area() {
             },
         )
         .expect_err("out of range");
-    assert!(err.contains("statement 1"), "{err}");
-    let long = "x".repeat(MAX_EVIDENCE_CHARS + 1);
-    assert!(
-        assessment
-            .set_response(
-                AreaKey::Awareness,
-                AreaResponse {
-                    answers: vec![Rated(3); n],
-                    evidence: long
-                }
-            )
-            .is_err()
+    assert!(err.summary().contains("statement 1"), "{err}");
+    assert_eq!(
+        err.0[0].field, "answers.0",
+        "filed under the first statement"
     );
+    let long = "x".repeat(MAX_EVIDENCE_CHARS + 1);
+    let err = assessment
+        .set_response(
+            AreaKey::Awareness,
+            AreaResponse {
+                answers: vec![Rated(3); n],
+                evidence: long,
+            },
+        )
+        .expect_err("overlong evidence");
+    assert_eq!(err.0[0].field, "evidence", "filed under the evidence note");
     assert!(assessment.responses.is_empty(), "nothing was stored");
 }
 
@@ -219,11 +223,11 @@ fn actions_are_adopted_once_and_can_be_dropped() {
         .set_adopted(&key, false, "2026-12-02")
         .expect("drop");
     assert!(assessment.adopted_actions.is_empty());
-    assert!(
-        assessment
-            .set_adopted("no_such_action", true, "2026-11-29")
-            .is_err()
-    );
+    let err = assessment
+        .set_adopted("no_such_action", true, "2026-11-29")
+        .expect_err("unknown action");
+    assert_eq!(err.0[0].field, "action");
+    assert!(err.summary().contains("no_such_action"), "{err}");
 }
 
 #[test]

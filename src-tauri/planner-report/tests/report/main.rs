@@ -39,6 +39,7 @@ fn detail(plan: Plan) -> PlanDetail {
     StoredPlan {
         id: 7,
         plan,
+        revision: 1,
         created_at: "2026-11-01T08:00:00Z".to_owned(),
         updated_at: "2026-11-28T17:30:00Z".to_owned(),
     }

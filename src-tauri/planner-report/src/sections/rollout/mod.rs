@@ -169,6 +169,7 @@ pub(crate) fn sample_projection() -> planner_core::rollout::RolloutResult {
     let stored = planner_core::StoredPlan {
         id: 1,
         plan: planner_core::sample_plan(),
+        revision: 1,
         created_at: String::new(),
         updated_at: String::new(),
     };

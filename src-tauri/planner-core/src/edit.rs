@@ -1,0 +1,112 @@
+//! Every change to a plan, as one value. The window's commands and `mcplan` both say what they
+//! want as a [`PlanEdit`]; the store applies it to the latest plan inside one transaction, so
+//! the rules for editing a plan live here and nowhere else. A new kind of edit is a variant and
+//! an arm of [`PlanEdit::apply`].
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::assessment::{Answer, AreaKey, AreaResponse, WizardPosition};
+use crate::error::{FieldError, ValidationErrors};
+use crate::plan::Plan;
+use crate::profile::ProfileForm;
+use crate::rollout::{RolloutInputs, starter_rollout};
+
+/// One change a dean (or a script) makes to a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanEdit {
+    /// The plan-details form: the title and the institution profile.
+    Profile(ProfileForm),
+    /// One area's answers and evidence note.
+    AreaResponse {
+        area: AreaKey,
+        response: AreaResponse,
+    },
+    /// Where the wizard stands. Not a change of what the plan says, so it keeps the edit time.
+    WizardPosition(WizardPosition),
+    /// Adopts (dated `today`) or drops a library action.
+    ActionAdopted {
+        action: String,
+        adopted: bool,
+        today: NaiveDate,
+    },
+    /// Sets the rollout up with starting assumptions, unless it already is.
+    StartRollout { today: NaiveDate },
+    /// Replaces the rollout inputs; they must fit the profile.
+    Rollout(Box<RolloutInputs>),
+    /// Sets the ratings of several areas at once (`mcplan assess`), keeping their evidence
+    /// notes. A refusal's field is `<area key>.answers…`.
+    Answers(BTreeMap<AreaKey, Vec<Answer>>),
+}
+
+impl PlanEdit {
+    /// The plan after this edit, or every reason it is refused; `plan` itself is untouched.
+    pub fn apply(self, plan: &Plan) -> Result<Plan, ValidationErrors> {
+        let mut plan = plan.clone();
+        match self {
+            PlanEdit::Profile(form) => {
+                let (title, profile) = form.validate()?;
+                plan.title = title;
+                plan.profile = profile;
+            }
+            PlanEdit::AreaResponse { area, response } => {
+                plan.assessment.set_response(area, response)?;
+            }
+            PlanEdit::WizardPosition(position) => plan.assessment.position = position,
+            PlanEdit::ActionAdopted {
+                action,
+                adopted,
+                today,
+            } => {
+                plan.assessment
+                    .set_adopted(&action, adopted, &today.to_string())?;
+            }
+            PlanEdit::StartRollout { today } => {
+                if plan.rollout.is_none() {
+                    plan.rollout = Some(starter_rollout(&plan.profile, today));
+                }
+            }
+            PlanEdit::Rollout(inputs) => {
+                inputs.validate(&plan.profile)?;
+                plan.rollout = Some(*inputs);
+            }
+            PlanEdit::Answers(areas) => {
+                for (area, answers) in areas {
+                    let evidence = plan
+                        .assessment
+                        .responses
+                        .get(&area)
+                        .map(|r| r.evidence.clone())
+                        .unwrap_or_default();
+                    plan.assessment
+                        .set_response(area, AreaResponse { answers, evidence })
+                        .map_err(|errors| within(area, errors))?;
+                }
+            }
+        }
+        Ok(plan)
+    }
+
+    /// Whether the edit changes what the plan says, and so moves its edit time and its place
+    /// in the plan list.
+    pub fn changes_content(&self) -> bool {
+        !matches!(self, PlanEdit::WizardPosition(_))
+    }
+}
+
+fn within(area: AreaKey, errors: ValidationErrors) -> ValidationErrors {
+    ValidationErrors(
+        errors
+            .0
+            .into_iter()
+            .map(|e| FieldError {
+                field: format!("{}.{}", area.key(), e.field),
+                message: e.message,
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests;

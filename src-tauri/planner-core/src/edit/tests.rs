@@ -1,0 +1,125 @@
+use super::*;
+use crate::assessment::guide;
+use crate::profile::Stage;
+use crate::{InstitutionProfile, sample_plan};
+
+fn plan() -> Plan {
+    Plan::new(
+        "Pilot".into(),
+        InstitutionProfile::new("Łódź University", 20_000, Stage::Exploring),
+    )
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date")
+}
+
+fn ratings(area: AreaKey, rating: u8) -> Vec<Answer> {
+    vec![Answer::Rated(rating); guide().area(area).statements.len()]
+}
+
+#[test]
+fn the_profile_form_replaces_title_and_profile_and_a_bad_one_is_refused_by_field() {
+    let before = plan();
+    let mut form = ProfileForm::from_plan("Rollout 2028", &before.profile);
+    form.total_enrolment = "21 500".into();
+    let after = PlanEdit::Profile(form.clone())
+        .apply(&before)
+        .expect("valid form");
+    assert_eq!(
+        (after.title.as_str(), after.profile.total_enrolment),
+        ("Rollout 2028", 21_500)
+    );
+    form.total_enrolment = "-5".into();
+    let errors = PlanEdit::Profile(form)
+        .apply(&before)
+        .expect_err("negative");
+    assert_eq!(errors.0[0].field, "totalEnrolment");
+}
+
+#[test]
+fn a_file_of_answers_sets_each_area_keeps_its_evidence_and_names_the_area_when_wrong() {
+    let mut before = plan();
+    before.assessment.responses.insert(
+        AreaKey::Quality,
+        AreaResponse {
+            answers: ratings(AreaKey::Quality, 2),
+            evidence: "Accreditor visit in May".into(),
+        },
+    );
+    let areas = BTreeMap::from([
+        (AreaKey::Quality, ratings(AreaKey::Quality, 4)),
+        (AreaKey::Resources, ratings(AreaKey::Resources, 1)),
+    ]);
+    let after = PlanEdit::Answers(areas).apply(&before).expect("valid");
+    let quality = &after.assessment.responses[&AreaKey::Quality];
+    assert_eq!(quality.answers, ratings(AreaKey::Quality, 4));
+    assert_eq!(quality.evidence, "Accreditor visit in May", "evidence kept");
+    assert!(after.assessment.responses.contains_key(&AreaKey::Resources));
+
+    let short = BTreeMap::from([(AreaKey::Resources, vec![Answer::Rated(3)])]);
+    let errors = PlanEdit::Answers(short).apply(&before).expect_err("short");
+    assert_eq!(errors.0[0].field, "resources.answers");
+
+    let none = PlanEdit::Answers(BTreeMap::new()).apply(&before);
+    assert_eq!(none, Ok(before), "an empty file changes nothing");
+}
+
+#[test]
+fn starting_a_rollout_twice_changes_nothing_the_second_time() {
+    let started = PlanEdit::StartRollout { today: today() }
+        .apply(&plan())
+        .expect("start");
+    assert!(started.rollout.is_some(), "the rollout is set up");
+    let again = PlanEdit::StartRollout {
+        today: today().succ_opt().expect("a date"),
+    }
+    .apply(&started);
+    assert_eq!(again, Ok(started), "a rollout already set up is kept");
+}
+
+#[test]
+fn rollout_inputs_that_do_not_fit_the_profile_are_refused_by_field() {
+    let sample = sample_plan();
+    let mut inputs = sample.rollout.clone().expect("the sample has a rollout");
+    inputs.horizon_years = 6;
+    let after = PlanEdit::Rollout(Box::new(inputs.clone()))
+        .apply(&sample)
+        .expect("valid");
+    assert_eq!(after.rollout.map(|r| r.horizon_years), Some(6));
+    inputs.horizon_years = 11;
+    let errors = PlanEdit::Rollout(Box::new(inputs))
+        .apply(&sample)
+        .expect_err("too long");
+    assert_eq!(errors.0[0].field, "horizonYears");
+}
+
+#[test]
+fn adopting_dates_the_action_and_an_unknown_one_is_filed_under_action() {
+    let action = guide().actions[0].key.clone();
+    let adopt = |action: &str, adopted| PlanEdit::ActionAdopted {
+        action: action.to_owned(),
+        adopted,
+        today: today(),
+    };
+    let after = adopt(&action, true).apply(&plan()).expect("adopt");
+    assert_eq!(after.assessment.adopted_actions[0].adopted_on, "2026-11-30");
+    let dropped = adopt(&action, false).apply(&after).expect("drop");
+    assert!(dropped.assessment.adopted_actions.is_empty());
+    let errors = adopt("made_up", true).apply(&plan()).expect_err("unknown");
+    assert_eq!(errors.0[0].field, "action");
+}
+
+#[test]
+fn only_moving_the_wizard_leaves_the_edit_time_alone() {
+    let position = WizardPosition::Area {
+        area: AreaKey::Resources,
+    };
+    let moved = PlanEdit::WizardPosition(position);
+    assert!(!moved.changes_content());
+    assert_eq!(
+        moved.apply(&plan()).expect("move").assessment.position,
+        position
+    );
+    assert!(PlanEdit::StartRollout { today: today() }.changes_content());
+}

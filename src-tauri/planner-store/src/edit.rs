@@ -1,0 +1,57 @@
+//! The one way to change a plan.
+
+use planner_core::{PlanEdit, PlanId, StoredPlan};
+use rusqlite::{TransactionBehavior, params};
+
+use crate::Store;
+use crate::error::{Error, Result};
+use crate::plans::{encode, now, read_plan};
+
+impl Store {
+    /// The one way to change a plan: reads it, applies `edit` and writes the result, all in one
+    /// `BEGIN IMMEDIATE` transaction, so concurrent editors (the window, `mcplan`, a second
+    /// window) queue up instead of overwriting each other. With `expected_revision`, an edit
+    /// made against an older revision is refused ([`Error::ChangedElsewhere`]); without it, the
+    /// edit applies to the latest plan. A refused edit writes nothing; so does one that leaves
+    /// the plan as it was, which keeps its revision and edit time. Every other edit raises the
+    /// revision by one and, unless it only moves the wizard, sets the edit time.
+    pub fn edit_plan(
+        &mut self,
+        id: PlanId,
+        expected_revision: Option<i64>,
+        edit: PlanEdit,
+    ) -> Result<StoredPlan> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current = read_plan(&tx, id)?;
+        if let Some(expected) = expected_revision.filter(|e| *e != current.revision) {
+            return Err(Error::ChangedElsewhere {
+                id,
+                expected,
+                found: current.revision,
+            });
+        }
+        let moves_edit_time = edit.changes_content();
+        let plan = edit.apply(&current.plan)?;
+        if plan == current.plan {
+            return Ok(current);
+        }
+        let updated_at = if moves_edit_time {
+            now()
+        } else {
+            current.updated_at
+        };
+        tx.execute(
+            "UPDATE plans SET document = ?1, revision = revision + 1, updated_at = ?2 \
+             WHERE id = ?3",
+            params![encode(&plan), updated_at, id],
+        )?;
+        let saved = read_plan(&tx, id)?;
+        tx.commit()?;
+        Ok(saved)
+    }
+}
+
+#[cfg(test)]
+mod tests;

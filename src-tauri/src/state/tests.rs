@@ -1,0 +1,313 @@
+use chrono::NaiveDate;
+use planner_core::assessment::{Answer, AreaKey, AreaResponse, WizardPosition, guide};
+use planner_core::{ProblemKind, RolloutStatus};
+use planner_store::Store;
+
+use super::*;
+
+fn state() -> AppState {
+    AppState::new(Store::open_in_memory().expect("store")).expect("state")
+}
+
+fn form(enrolment: &str) -> ProfileForm {
+    ProfileForm {
+        country: "PL".into(),
+        ..ProfileForm::essentials("Pilot", "Łódź University", enrolment, "exploring")
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date")
+}
+
+fn rated(area: AreaKey, rating: u8, evidence: &str) -> PlanEdit {
+    let n = guide().area(area).statements.len();
+    PlanEdit::AreaResponse {
+        area,
+        response: AreaResponse {
+            answers: vec![Answer::Rated(rating); n],
+            evidence: evidence.into(),
+        },
+    }
+}
+
+#[test]
+fn a_new_store_opens_with_the_sample_plan() {
+    let plans = state().list_plans().expect("list");
+    assert_eq!(plans.len(), 1);
+    assert_eq!(
+        plans[0].institution_name,
+        planner_core::sample_plan().profile.name
+    );
+}
+
+#[test]
+fn an_invalid_profile_is_refused_with_field_messages_and_nothing_changes() {
+    let state = state();
+    let plan = state.create_plan(&form("20,000")).expect("create");
+    for bad in ["-5", "abc"] {
+        let edit = PlanEdit::Profile(form(bad));
+        let problem = state
+            .edit_plan(plan.stored.id, plan.stored.revision, edit)
+            .expect_err(bad)
+            .problem();
+        assert_eq!(problem.kind, ProblemKind::Invalid);
+        assert_eq!(problem.fields.len(), 1);
+        assert_eq!(problem.fields[0].field, "totalEnrolment");
+        assert!(
+            problem.fields[0].message.contains(bad),
+            "{}",
+            problem.fields[0].message
+        );
+    }
+    assert_eq!(
+        state.get_plan(plan.stored.id).expect("get"),
+        plan,
+        "stored plan untouched"
+    );
+}
+
+#[test]
+fn a_valid_profile_is_saved() {
+    let state = state();
+    let plan = state.create_plan(&form("20,000")).expect("create");
+    let mut edited = form("21 500");
+    edited.stage = "offering".into();
+    let saved = state
+        .edit_plan(
+            plan.stored.id,
+            plan.stored.revision,
+            PlanEdit::Profile(edited),
+        )
+        .expect("save");
+    assert_eq!(saved.stored.plan.profile.total_enrolment, 21_500);
+    assert_eq!(saved.stored.revision, plan.stored.revision + 1);
+    assert_eq!(state.get_plan(plan.stored.id).expect("get"), saved);
+}
+
+#[test]
+fn assessment_answers_are_saved_scored_and_refused_when_wrong() {
+    let state = state();
+    let created = state.create_plan(&form("1000")).expect("create").stored;
+    let id = created.id;
+    let detail = state
+        .edit_plan(id, created.revision, rated(AreaKey::Quality, 1, "Few know"))
+        .expect("save");
+    let quality = detail
+        .assessment_result
+        .areas
+        .iter()
+        .find(|a| a.area == AreaKey::Quality);
+    assert!(
+        quality.and_then(|q| q.score).is_some(),
+        "the saved area is scored"
+    );
+
+    let wrong = PlanEdit::AreaResponse {
+        area: AreaKey::Quality,
+        response: AreaResponse {
+            answers: vec![Answer::Rated(1)],
+            evidence: String::new(),
+        },
+    };
+    let problem = state
+        .edit_plan(id, detail.stored.revision, wrong)
+        .expect_err("short")
+        .problem();
+    assert_eq!(problem.kind, ProblemKind::Invalid);
+    assert_eq!(problem.fields[0].field, "answers");
+    assert!(
+        problem.fields[0].message.contains("statements"),
+        "{}",
+        problem.fields[0].message
+    );
+    assert_eq!(
+        state.get_plan(id).expect("get"),
+        detail,
+        "a refused answer changes nothing"
+    );
+
+    let position = WizardPosition::Area {
+        area: AreaKey::Resources,
+    };
+    let moved = state
+        .edit_plan(
+            id,
+            detail.stored.revision,
+            PlanEdit::WizardPosition(position),
+        )
+        .expect("move");
+    assert_eq!(moved.stored.plan.assessment.position, position);
+    let action = guide().actions[0].key.clone();
+    let adopt = |action: &str| PlanEdit::ActionAdopted {
+        action: action.to_owned(),
+        adopted: true,
+        today: today(),
+    };
+    let adopted = state
+        .edit_plan(id, moved.stored.revision, adopt(&action))
+        .expect("adopt");
+    assert_eq!(
+        adopted.stored.plan.assessment.adopted_actions[0].action,
+        action
+    );
+    let problem = state
+        .edit_plan(id, adopted.stored.revision, adopt("made_up"))
+        .expect_err("unknown action")
+        .problem();
+    assert_eq!(
+        (problem.kind, problem.fields[0].field.as_str()),
+        (ProblemKind::Invalid, "action")
+    );
+}
+
+#[test]
+fn a_rollout_is_started_edited_and_refused_field_by_field() {
+    let state = state();
+    let created = state.create_plan(&form("12,000")).expect("create").stored;
+    let id = created.id;
+    let started = state
+        .edit_plan(
+            id,
+            created.revision,
+            PlanEdit::StartRollout { today: today() },
+        )
+        .expect("start");
+    let Some(mut inputs) = started.stored.plan.rollout.clone() else {
+        panic!("the rollout was set up");
+    };
+    assert!(matches!(
+        started.projection,
+        RolloutStatus::Projected { .. }
+    ));
+
+    inputs.horizon_years = 3;
+    let edit = PlanEdit::Rollout(Box::new(inputs.clone()));
+    let saved = state
+        .edit_plan(id, started.stored.revision, edit)
+        .expect("save");
+    assert_eq!(
+        saved.stored.plan.rollout.as_ref().map(|r| r.horizon_years),
+        Some(3)
+    );
+
+    inputs.horizon_years = 11;
+    let problem = state
+        .edit_plan(
+            id,
+            saved.stored.revision,
+            PlanEdit::Rollout(Box::new(inputs)),
+        )
+        .expect_err("too long")
+        .problem();
+    assert_eq!(problem.kind, ProblemKind::Invalid);
+    assert_eq!(problem.fields[0].field, "horizonYears");
+    assert!(
+        problem.fields[0].message.contains("11"),
+        "{}",
+        problem.fields[0].message
+    );
+    assert_eq!(
+        state.get_plan(id).expect("get"),
+        saved,
+        "a refused rollout changes nothing"
+    );
+}
+
+#[test]
+fn a_missing_plan_is_not_found() {
+    let problem = state()
+        .edit_plan(404, 1, PlanEdit::Profile(form("1")))
+        .expect_err("missing")
+        .problem();
+    assert_eq!(problem.kind, ProblemKind::NotFound);
+}
+
+/// Two windows (or a window and `mcplan`) on one store file, each with its own connection.
+fn two_windows() -> (tempfile::TempDir, AppState, AppState) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plans.sqlite3");
+    let open = || AppState::new(Store::open(&path).expect("open")).expect("state");
+    let (first, second) = (open(), open());
+    (dir, first, second)
+}
+
+#[test]
+fn an_edit_from_a_window_that_missed_another_change_is_refused_and_nothing_is_lost() {
+    let (_dir, first, second) = two_windows();
+    let shown = first.create_plan(&form("20,000")).expect("create");
+    let id = shown.stored.id;
+    let seen_by_second = second.get_plan(id).expect("second window reads it");
+
+    let by_first = first
+        .edit_plan(
+            id,
+            shown.stored.revision,
+            rated(AreaKey::Quality, 2, "First"),
+        )
+        .expect("the first window's edit");
+    let stale = rated(AreaKey::Resources, 4, "Second");
+    let problem = second
+        .edit_plan(id, seen_by_second.stored.revision, stale.clone())
+        .expect_err("the second window has not seen the first's edit")
+        .problem();
+    assert_eq!(problem.kind, ProblemKind::ChangedElsewhere);
+    assert_eq!(
+        problem.message,
+        "This plan was changed outside this window; it has been reloaded."
+    );
+    assert_eq!(
+        second.get_plan(id).expect("get"),
+        by_first,
+        "the refused edit wrote nothing over the first window's"
+    );
+
+    let reloaded = second.get_plan(id).expect("reload");
+    let both = second
+        .edit_plan(id, reloaded.stored.revision, stale)
+        .expect("re-applied on the reloaded plan");
+    let responses = &both.stored.plan.assessment.responses;
+    assert_eq!(responses[&AreaKey::Quality].evidence, "First");
+    assert_eq!(responses[&AreaKey::Resources].evidence, "Second");
+    assert_eq!(first.get_plan(id).expect("get"), both, "both windows agree");
+}
+
+#[test]
+fn interleaved_edits_from_two_windows_each_land_or_are_refused_never_overwritten() {
+    let (_dir, first, second) = two_windows();
+    let id = first
+        .create_plan(&form("20,000"))
+        .expect("create")
+        .stored
+        .id;
+    let windows = [&first, &second];
+    let mut shown = [
+        first.get_plan(id).expect("get"),
+        second.get_plan(id).expect("get"),
+    ];
+    let mut landed = Vec::new();
+    for (turn, area) in AreaKey::ALL.into_iter().enumerate() {
+        let w = turn % 2;
+        let edit = rated(area, 3, &format!("turn {turn}"));
+        let detail = match windows[w].edit_plan(id, shown[w].stored.revision, edit.clone()) {
+            Ok(detail) => detail,
+            Err(err) => {
+                assert_eq!(err.problem().kind, ProblemKind::ChangedElsewhere);
+                let reloaded = windows[w].get_plan(id).expect("reload");
+                windows[w]
+                    .edit_plan(id, reloaded.stored.revision, edit)
+                    .expect("applies on the reloaded plan")
+            }
+        };
+        landed.push(area);
+        shown[w] = detail;
+    }
+    let plan = first.get_plan(id).expect("get").stored.plan;
+    for (turn, area) in landed.into_iter().enumerate() {
+        assert_eq!(
+            plan.assessment.responses[&area].evidence,
+            format!("turn {turn}"),
+            "{area:?}'s edit is kept"
+        );
+    }
+}

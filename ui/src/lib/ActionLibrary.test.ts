@@ -98,7 +98,7 @@ describe('the action library', () => {
     await user.click(button);
     await vi.waitFor(() => expect(button).toHaveTextContent('Adopted ✓ (remove)'));
     expect(backend.callsOf('set_action_adopted')).toEqual([
-      { id: 1, action: 'licence_negotiation', adopted: true },
+      { id: 1, expectedRevision: 1, action: 'licence_negotiation', adopted: true },
     ]);
     expect(adoptedList()).toHaveTextContent(title);
     expect(screen.getByTestId('save-state')).toHaveTextContent('All changes saved');
@@ -112,6 +112,7 @@ describe('the action library', () => {
     await vi.waitFor(() => expect(button).toHaveTextContent('Adopt'));
     expect(backend.callsOf('set_action_adopted').at(-1)).toEqual({
       id: 1,
+      expectedRevision: 2,
       action: 'licence_negotiation',
       adopted: false,
     });
@@ -126,7 +127,7 @@ describe('the action library', () => {
     await user.click(list.getByRole('button', { name: `Remove ${champions}` }));
     await vi.waitFor(() => expect(list.getAllByRole('listitem')).toHaveLength(4));
     expect(backend.callsOf('set_action_adopted')).toEqual([
-      { id: 1, action: 'faculty_champions', adopted: false },
+      { id: 1, expectedRevision: 1, action: 'faculty_champions', adopted: false },
     ]);
   });
 });

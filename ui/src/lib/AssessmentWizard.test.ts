@@ -124,6 +124,7 @@ describe('the challenge assessment', () => {
     expect(backend.callsOf('save_area_response')).toEqual([
       {
         id: 1,
+        expectedRevision: 1,
         area: 'awareness',
         response: { answers: [null, 4, null, null, null], evidence: '' },
       },
@@ -209,7 +210,11 @@ describe('the challenge assessment', () => {
     expect(screen.getByTestId('wizard-progress')).toHaveTextContent('Area 2 of 6');
     await vi.waitFor(() =>
       expect(backend.callsOf('set_wizard_position')).toEqual([
-        { id: 1, position: { step: 'area', area: 'curriculum_integration' } },
+        {
+          id: 1,
+          expectedRevision: 1,
+          position: { step: 'area', area: 'curriculum_integration' },
+        },
       ]),
     );
     expect(backend.plans[0]?.plan.assessment.position).toEqual({
@@ -222,6 +227,7 @@ describe('the challenge assessment', () => {
     await vi.waitFor(() =>
       expect(backend.callsOf('set_wizard_position').at(-1)).toEqual({
         id: 1,
+        expectedRevision: 2,
         position: { step: 'area', area: 'awareness' },
       }),
     );

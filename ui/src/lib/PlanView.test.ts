@@ -67,6 +67,7 @@ describe('plan details', () => {
     expect(saves).toHaveLength(1);
     expect(saves[0]).toEqual({
       id: 1,
+      expectedRevision: 1,
       form: {
         title: 'Industry micro-credentials: system-wide expansion 2027–2031',
         institutionName: 'Lakeshore State University',

@@ -64,7 +64,7 @@ describe('rollout plan', () => {
     await user.click(screen.getByTestId('start-rollout'));
 
     await vi.waitFor(() => expect(screen.getByRole('textbox', { name: 'Horizon' })).toHaveValue('5'));
-    expect(backend.callsOf('start_rollout')).toEqual([{ id: 2 }]);
+    expect(backend.callsOf('start_rollout')).toEqual([{ id: 2, expectedRevision: 1 }]);
     expect(backend.plans[1]?.plan.rollout).toEqual(STARTER_ROLLOUT);
     expect(screen.getByLabelText('Month')).toHaveDisplayValue('August');
     expect(screen.getByLabelText('Year')).toHaveDisplayValue('2027');
@@ -92,7 +92,7 @@ describe('rollout plan', () => {
     await vi.waitFor(() => expect(saveState()).toHaveTextContent('All changes saved'));
 
     expect(backend.callsOf('update_rollout')).toEqual([
-      { id: 1, inputs: { ...SAMPLE_ROLLOUT, horizonYears: 6 } },
+      { id: 1, expectedRevision: 1, inputs: { ...SAMPLE_ROLLOUT, horizonYears: 6 } },
     ]);
     expect(backend.plans[0]?.plan.rollout?.horizonYears).toBe(6);
   });

@@ -27,7 +27,7 @@ describe('api', () => {
     mockIPC(() => {
       throw problem;
     });
-    await expect(updateProfile(1, form)).rejects.toEqual(problem);
+    await expect(updateProfile(1, 1, form)).rejects.toEqual(problem);
   });
 
   it('turns anything else thrown into a storage Problem carrying its message', async () => {
@@ -56,8 +56,11 @@ describe('api', () => {
       received = { command, args };
       return { id: 7 };
     });
-    await updateProfile(7, form);
-    expect(received).toEqual({ command: 'update_profile', args: { id: 7, form } });
+    await updateProfile(7, 12, form);
+    expect(received).toEqual({
+      command: 'update_profile',
+      args: { id: 7, expectedRevision: 12, form },
+    });
   });
 
   it('sends the assessment commands with camelCase arguments and answers as Rust reads them', async () => {
@@ -66,17 +69,18 @@ describe('api', () => {
       received.push({ command, args });
       return { id: 3 };
     });
-    await saveAreaResponse(3, 'faculty_buy_in', {
+    await saveAreaResponse(3, 5, 'faculty_buy_in', {
       answers: [4, 'dont_know', null, 1, 5, null],
       evidence: 'Champions on two campuses',
     });
-    await setWizardPosition(3, { step: 'area', area: 'resources' });
-    await setActionAdopted(3, 'faculty_champions', true);
+    await setWizardPosition(3, 6, { step: 'area', area: 'resources' });
+    await setActionAdopted(3, 7, 'faculty_champions', true);
     expect(received).toEqual([
       {
         command: 'save_area_response',
         args: {
           id: 3,
+          expectedRevision: 5,
           area: 'faculty_buy_in',
           response: {
             answers: [4, 'dont_know', null, 1, 5, null],
@@ -86,11 +90,11 @@ describe('api', () => {
       },
       {
         command: 'set_wizard_position',
-        args: { id: 3, position: { step: 'area', area: 'resources' } },
+        args: { id: 3, expectedRevision: 6, position: { step: 'area', area: 'resources' } },
       },
       {
         command: 'set_action_adopted',
-        args: { id: 3, action: 'faculty_champions', adopted: true },
+        args: { id: 3, expectedRevision: 7, action: 'faculty_champions', adopted: true },
       },
     ]);
   });
@@ -120,11 +124,14 @@ describe('api', () => {
       calls.push({ command, args });
       return {};
     });
-    await startRollout(4);
-    await updateRollout(4, SAMPLE_ROLLOUT);
+    await startRollout(4, 2);
+    await updateRollout(4, 3, SAMPLE_ROLLOUT);
     expect(calls).toEqual([
-      { command: 'start_rollout', args: { id: 4 } },
-      { command: 'update_rollout', args: { id: 4, inputs: SAMPLE_ROLLOUT } },
+      { command: 'start_rollout', args: { id: 4, expectedRevision: 2 } },
+      {
+        command: 'update_rollout',
+        args: { id: 4, expectedRevision: 3, inputs: SAMPLE_ROLLOUT },
+      },
     ]);
   });
 

@@ -81,7 +81,13 @@ export function termField(index: number, part: 'name' | 'month' | 'day'): TermFi
   return `terms.${index}.${part}`;
 }
 
-const PROBLEM_KINDS: readonly ProblemKind[] = ['invalid', 'not_found', 'storage', 'report'];
+const PROBLEM_KINDS: readonly ProblemKind[] = [
+  'invalid',
+  'not_found',
+  'storage',
+  'report',
+  'changed_elsewhere',
+];
 
 function isFieldError(value: unknown): value is FieldError {
   if (typeof value !== 'object' || value === null) return false;
@@ -130,8 +136,16 @@ export function createPlan(form: ProfileForm): Promise<PlanDetail> {
   return call('create_plan', { form });
 }
 
-export function updateProfile(id: number, form: ProfileForm): Promise<PlanDetail> {
-  return call('update_profile', { id, form });
+// Every call that changes a plan names the revision the window shows (`expectedRevision`); if
+// the plan has changed since, Rust refuses it with a `changed_elsewhere` problem and saves
+// nothing.
+
+export function updateProfile(
+  id: number,
+  expectedRevision: number,
+  form: ProfileForm,
+): Promise<PlanDetail> {
+  return call('update_profile', { id, expectedRevision, form });
 }
 
 /** The choices the profile form offers (countries, currencies, calendars…), with labels. */
@@ -147,23 +161,29 @@ export function getAssessmentGuide(): Promise<AssessmentGuide> {
 /** Replaces one area's answers; `answers` has exactly one entry per statement. */
 export function saveAreaResponse(
   id: number,
+  expectedRevision: number,
   area: AreaKey,
   response: AreaResponse,
 ): Promise<PlanDetail> {
-  return call('save_area_response', { id, area, response });
+  return call('save_area_response', { id, expectedRevision, area, response });
 }
 
 /** Where the wizard was left, so it reopens there. */
-export function setWizardPosition(id: number, position: WizardPosition): Promise<PlanDetail> {
-  return call('set_wizard_position', { id, position });
+export function setWizardPosition(
+  id: number,
+  expectedRevision: number,
+  position: WizardPosition,
+): Promise<PlanDetail> {
+  return call('set_wizard_position', { id, expectedRevision, position });
 }
 
 export function setActionAdopted(
   id: number,
+  expectedRevision: number,
   action: string,
   adopted: boolean,
 ): Promise<PlanDetail> {
-  return call('set_action_adopted', { id, action, adopted });
+  return call('set_action_adopted', { id, expectedRevision, action, adopted });
 }
 
 /** Rust asks where to save with the native dialog; the webview never names a path. */
@@ -172,16 +192,20 @@ export function exportPdf(id: number): Promise<ExportOutcome> {
 }
 
 /** Sets the rollout up with starting assumptions (5 years from next August, no credentials). */
-export function startRollout(id: number): Promise<PlanDetail> {
-  return call('start_rollout', { id });
+export function startRollout(id: number, expectedRevision: number): Promise<PlanDetail> {
+  return call('start_rollout', { id, expectedRevision });
 }
 
 /**
  * Replaces the rollout inputs as a whole. Refused with an `invalid` problem whose fields are
  * dotted keys (`horizonYears`, `credentials.2.learningHours`); nothing is saved then.
  */
-export function updateRollout(id: number, inputs: RolloutInputs): Promise<PlanDetail> {
-  return call('update_rollout', { id, inputs });
+export function updateRollout(
+  id: number,
+  expectedRevision: number,
+  inputs: RolloutInputs,
+): Promise<PlanDetail> {
+  return call('update_rollout', { id, expectedRevision, inputs });
 }
 
 /** Every field message of a problem, by Rust's dotted key; two for one key read as two sentences. */

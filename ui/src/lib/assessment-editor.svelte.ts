@@ -10,7 +10,7 @@ import type { PlanDetail } from '../bindings/PlanDetail';
 import type { WizardPosition } from '../bindings/WizardPosition';
 import { saveAreaResponse, setActionAdopted, setWizardPosition } from './api';
 import { Autosave } from './autosave.svelte';
-import type { PlanSession } from './plan-session.svelte';
+import { reconcile, type PlanSession } from './plan-session.svelte';
 
 export const EVIDENCE_PAUSE_MS = 600;
 
@@ -40,9 +40,11 @@ export class AssessmentEditor {
   /** Areas changed since their last save. */
   readonly #unsaved = new Set<AreaKey>();
   readonly #session: PlanSession;
+  readonly #guide: AssessmentGuide;
 
   constructor(session: PlanSession, guide: AssessmentGuide) {
     this.#session = session;
+    this.#guide = guide;
     this.responses = draftsFrom(session.detail, guide);
     this.position = session.detail.plan.assessment.position;
     this.save = new Autosave({
@@ -51,6 +53,7 @@ export class AssessmentEditor {
       send: () => this.#sendUnsaved(),
       messages: () => ({}),
     });
+    session.onReload((before, after) => this.#rebase(before, after));
   }
 
   /** A rating or "don't know" was chosen: the area's whole set of answers is saved now. */
@@ -72,27 +75,51 @@ export class AssessmentEditor {
 
   async moveTo(position: WizardPosition): Promise<void> {
     this.position = position;
-    await this.save.run(() => setWizardPosition(this.#session.id, position));
+    const session = this.#session;
+    await this.save.run(() => setWizardPosition(session.id, session.revision, position));
   }
 
   async setAdopted(action: string, adopted: boolean): Promise<void> {
     this.adopting[action] = true;
     try {
-      await this.save.run(() => setActionAdopted(this.#session.id, action, adopted));
+      const session = this.#session;
+      await this.save.run(() => setActionAdopted(session.id, session.revision, action, adopted));
     } finally {
       delete this.adopting[action];
     }
   }
 
-  /** Each changed area's whole response, one after the other; answers with the last plan. */
+  /**
+   * Each changed area's whole response, one after the other, each on the revision the one
+   * before it answered with; answers with the last plan. After a failure the areas stay unsaved,
+   * so a write sent again (on a reloaded plan) sends them again.
+   */
   async #sendUnsaved(): Promise<PlanDetail> {
     const areas = [...this.#unsaved];
     this.#unsaved.clear();
     let saved = this.#session.detail;
-    for (const area of areas) {
-      const response = $state.snapshot(this.responses[area]) as AreaResponse;
-      saved = await saveAreaResponse(this.#session.id, area, response);
+    try {
+      for (const area of areas) {
+        const response = $state.snapshot(this.responses[area]) as AreaResponse;
+        saved = await saveAreaResponse(saved.id, saved.revision, area, response);
+      }
+    } catch (error) {
+      for (const area of areas) this.#unsaved.add(area);
+      throw error;
     }
     return saved;
+  }
+
+  /** Each answer and evidence note after a reload: see `reconcile`. */
+  #rebase(before: PlanDetail, after: PlanDetail): void {
+    const was = draftsFrom(before, this.#guide);
+    const now = draftsFrom(after, this.#guide);
+    for (const { key } of this.#guide.areas) {
+      const screen = this.responses[key];
+      now[key].answers.forEach((answer, i) => {
+        screen.answers[i] = reconcile(screen.answers[i] ?? null, was[key].answers[i] ?? null, answer);
+      });
+      screen.evidence = reconcile(screen.evidence, was[key].evidence, now[key].evidence);
+    }
   }
 }

@@ -53,6 +53,12 @@ export {
 
 export { emptyForm } from './api';
 
+const CHANGED_ELSEWHERE: Problem = {
+  kind: 'changed_elsewhere',
+  message: 'This plan was changed outside this window; it has been reloaded.',
+  fields: [],
+};
+
 interface RecordedRefusal {
   command: string;
   /** The values, by dotted key, that Rust refused. */
@@ -178,6 +184,10 @@ export class FakeBackend {
     const recorded = recordedRefusal(command, args.form ?? args.inputs);
     if (recorded) throw structuredClone(recorded);
     const id = args.id as number;
+    // Like Rust: an edit made against an older revision is refused and saves nothing.
+    if (typeof args.expectedRevision === 'number' && args.expectedRevision !== this.#find(id).revision) {
+      throw CHANGED_ELSEWHERE;
+    }
     switch (command) {
       case 'list_plans':
         return this.#summaries();
@@ -194,9 +204,13 @@ export class FakeBackend {
       case 'save_area_response':
         return this.#saveResponse(id, args.area as AreaKey, args.response as AreaResponse);
       case 'set_wizard_position':
-        return this.#edit(id, (plan) => {
-          plan.assessment.position = args.position as WizardPosition;
-        });
+        return this.#edit(
+          id,
+          (plan) => {
+            plan.assessment.position = args.position as WizardPosition;
+          },
+          false,
+        );
       case 'set_action_adopted':
         return this.#adopt(id, args.action as string, args.adopted as boolean);
       case 'start_rollout':
@@ -226,10 +240,22 @@ export class FakeBackend {
     return structuredClone(plan);
   }
 
-  #edit(id: number, change: (plan: Plan) => void): PlanDetail {
+  /**
+   * Changes a plan as `mcplan` or another window would, behind this window's back: its next
+   * edit is refused as `changed_elsewhere`.
+   */
+  editElsewhere(id: number, change: (plan: Plan) => void): void {
+    this.#edit(id, change);
+  }
+
+  /** Like Rust, an edit that changes nothing saves nothing; moving the wizard keeps the time. */
+  #edit(id: number, change: (plan: Plan) => void, movesEditTime = true): PlanDetail {
     const stored = this.#find(id);
+    const before = JSON.stringify(stored.plan);
     change(stored.plan);
-    stored.updatedAt = new Date().toISOString();
+    if (JSON.stringify(stored.plan) === before) return this.detail(id);
+    stored.revision += 1;
+    if (movesEditTime) stored.updatedAt = new Date().toISOString();
     this.plans = this.plans.map((p) => (p.id === id ? stored : p));
     return this.detail(id);
   }
@@ -266,6 +292,7 @@ export class FakeBackend {
     this.plans.push({
       id,
       plan: { title, profile, assessment: emptyAssessment(), rollout: null },
+      revision: 1,
       createdAt: now,
       updatedAt: now,
     });

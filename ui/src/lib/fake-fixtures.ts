@@ -278,6 +278,7 @@ export function storedPlan(
   return {
     id,
     plan: { title, profile: profileWith(institution, extra), assessment, rollout },
+    revision: 1,
     createdAt: updatedAt,
     updatedAt,
   };

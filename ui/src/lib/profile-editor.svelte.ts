@@ -6,7 +6,7 @@ import type { ProfileForm } from '../bindings/ProfileForm';
 import { fieldMessages, updateProfile, type ProfileErrorKey } from './api';
 import { Autosave } from './autosave.svelte';
 import { formatCount, formatDecimal } from './format';
-import type { PlanSession } from './plan-session.svelte';
+import { reconcile, type PlanSession } from './plan-session.svelte';
 
 export const TYPING_PAUSE_MS = 500;
 
@@ -70,13 +70,14 @@ export class ProfileEditor {
       enqueue: (write) => session.write(write),
       send: () => {
         const sent = this.#formToSend();
-        return updateProfile(session.id, sent).then((saved) => {
+        return updateProfile(session.id, session.revision, sent).then((saved) => {
           this.#regroup(saved, sent);
           return saved;
         });
       },
       messages: (problem) => (problem.kind === 'invalid' ? fieldMessages(problem) : {}),
     });
+    session.onReload((before, after) => this.#rebase(before, after));
   }
 
   /** A field was left, or a choice was made. */
@@ -102,6 +103,14 @@ export class ProfileEditor {
       }
     }
     return sent;
+  }
+
+  /** Each box after a reload: see `reconcile`. */
+  #rebase(before: PlanDetail, after: PlanDetail): void {
+    const was = formFrom(before) as unknown as Record<string, unknown>;
+    const now = formFrom(after) as unknown as Record<string, unknown>;
+    const form = this.form as unknown as Record<string, unknown>;
+    for (const key of Object.keys(now)) form[key] = reconcile(form[key], was[key], now[key]);
   }
 
   /** Regroups a count the dean has finished with, unless it changed since it was sent. */

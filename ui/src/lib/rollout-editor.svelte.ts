@@ -11,7 +11,7 @@ import type { RolloutInputs } from '../bindings/RolloutInputs';
 import type { RolloutResult } from '../bindings/RolloutResult';
 import { messagesByField, startRollout, updateRollout } from './api';
 import { Autosave } from './autosave.svelte';
-import type { PlanSession } from './plan-session.svelte';
+import { reconcile, type PlanSession } from './plan-session.svelte';
 import { fieldId } from './field-host';
 import { placeOf, type RolloutSection } from './rollout-labels';
 
@@ -43,10 +43,13 @@ export class RolloutEditor {
       enqueue: (write) => session.write(write),
       send: () => {
         const sent = $state.snapshot(this.inputs) as RolloutInputs | null;
-        return sent ? updateRollout(session.id, sent) : Promise.resolve(session.detail);
+        return sent
+          ? updateRollout(session.id, session.revision, sent)
+          : Promise.resolve(session.detail);
       },
     });
     this.#adopt(session.detail);
+    session.onReload((before, after) => this.#rebase(before, after));
   }
 
   /** The figures of the inputs Rust last accepted; `null` while the plan needs attention. */
@@ -66,7 +69,8 @@ export class RolloutEditor {
 
   /** Sets the rollout up; the starting inputs become the dean's copy. */
   async start(): Promise<void> {
-    const detail = await this.save.run(() => startRollout(this.#session.id));
+    const session = this.#session;
+    const detail = await this.save.run(() => startRollout(session.id, session.revision));
     if (!detail) return;
     this.#adopt(detail);
     this.section = 'calendar';
@@ -139,6 +143,25 @@ export class RolloutEditor {
     const projection = detail.projection;
     if (projection.status === 'projected') this.calendar = projection.result;
     this.save.showStored(storedProblems(detail));
+  }
+
+  /** The inputs after a reload, part by part (calendar, uptake, credentials…): see `reconcile`. */
+  #rebase(before: PlanDetail, after: PlanDetail): void {
+    const was = before.plan.rollout as unknown as Record<string, unknown> | null;
+    const now = after.plan.rollout as unknown as Record<string, unknown> | null;
+    if (!this.inputs || !was || !now) {
+      if (!this.inputs && now) this.#adopt(after);
+      return;
+    }
+    const screen = this.inputs as unknown as Record<string, unknown>;
+    for (const part of Object.keys(now)) {
+      const next = reconcile(screen[part], was[part], now[part]);
+      if (next === screen[part]) continue;
+      screen[part] = structuredClone(next);
+      if (part === 'credentials') {
+        this.credentialKeys = this.inputs.credentials.map(() => this.#nextKey++);
+      }
+    }
   }
 
   #adopt(detail: PlanDetail): void {

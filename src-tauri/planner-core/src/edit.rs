@@ -17,7 +17,7 @@ use crate::rollout::{RolloutInputs, starter_rollout};
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanEdit {
     /// The plan-details form: the title and the institution profile.
-    Profile(ProfileForm),
+    Profile(Box<ProfileForm>),
     /// One area's answers and evidence note.
     AreaResponse {
         area: AreaKey,

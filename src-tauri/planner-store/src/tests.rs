@@ -56,7 +56,7 @@ fn updating_a_plan_changes_it_and_moves_it_to_the_top_of_the_list() {
     let mut form = ProfileForm::from_plan("Renamed", &first.plan.profile);
     form.total_enrolment = "42,000".into();
     let updated = store
-        .edit_plan(first.id, None, PlanEdit::Profile(form))
+        .edit_plan(first.id, None, PlanEdit::Profile(Box::new(form)))
         .expect("update");
     assert_eq!(updated.plan, edited);
     assert_eq!(updated.created_at, first.created_at, "creation time kept");
@@ -76,7 +76,7 @@ fn an_unknown_plan_is_reported_as_not_found() {
     let mut store = Store::open_in_memory().expect("open");
     assert!(matches!(store.get_plan(99), Err(Error::NotFound(99))));
     assert!(matches!(
-        store.edit_plan(99, None, PlanEdit::Profile(ProfileForm::default())),
+        store.edit_plan(99, None, PlanEdit::Profile(Box::default())),
         Err(Error::NotFound(99))
     ));
 }

@@ -26,7 +26,7 @@ pub fn update_profile(
     expected_revision: i64,
     form: ProfileForm,
 ) -> Result<PlanDetail, AppError> {
-    state.edit_plan(id, expected_revision, PlanEdit::Profile(form))
+    state.edit_plan(id, expected_revision, PlanEdit::Profile(Box::new(form)))
 }
 
 #[tauri::command]

@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 use planner_core::assessment::{Answer, AreaKey, AreaResponse, WizardPosition, guide};
-use planner_core::{ProblemKind, RolloutStatus};
+use planner_core::{Problem, ProblemKind, RolloutStatus};
 use planner_store::Store;
 
 use super::*;
@@ -31,6 +31,35 @@ fn rated(area: AreaKey, rating: u8, evidence: &str) -> PlanEdit {
     }
 }
 
+/// Checks `edit` on the plan `before` is refused as invalid with its first message under
+/// `field` naming `named`, and that the plan is left as it was; answers the problem.
+fn refused(
+    state: &AppState,
+    before: &PlanDetail,
+    edit: PlanEdit,
+    field: &str,
+    named: &str,
+) -> Problem {
+    let id = before.stored.id;
+    let problem = state
+        .edit_plan(id, before.stored.revision, edit)
+        .expect_err(named)
+        .problem();
+    assert_eq!(problem.kind, ProblemKind::Invalid);
+    assert_eq!(problem.fields[0].field, field);
+    assert!(
+        problem.fields[0].message.contains(named),
+        "{}",
+        problem.fields[0].message
+    );
+    assert_eq!(
+        state.get_plan(id).expect("get"),
+        *before,
+        "a refused edit changes nothing"
+    );
+    problem
+}
+
 #[test]
 fn a_new_store_opens_with_the_sample_plan() {
     let plans = state().list_plans().expect("list");
@@ -46,25 +75,15 @@ fn an_invalid_profile_is_refused_with_field_messages_and_nothing_changes() {
     let state = state();
     let plan = state.create_plan(&form("20,000")).expect("create");
     for bad in ["-5", "abc"] {
-        let edit = PlanEdit::Profile(form(bad));
-        let problem = state
-            .edit_plan(plan.stored.id, plan.stored.revision, edit)
-            .expect_err(bad)
-            .problem();
-        assert_eq!(problem.kind, ProblemKind::Invalid);
-        assert_eq!(problem.fields.len(), 1);
-        assert_eq!(problem.fields[0].field, "totalEnrolment");
-        assert!(
-            problem.fields[0].message.contains(bad),
-            "{}",
-            problem.fields[0].message
+        let problem = refused(
+            &state,
+            &plan,
+            PlanEdit::Profile(Box::new(form(bad))),
+            "totalEnrolment",
+            bad,
         );
+        assert_eq!(problem.fields.len(), 1);
     }
-    assert_eq!(
-        state.get_plan(plan.stored.id).expect("get"),
-        plan,
-        "stored plan untouched"
-    );
 }
 
 #[test]
@@ -77,7 +96,7 @@ fn a_valid_profile_is_saved() {
         .edit_plan(
             plan.stored.id,
             plan.stored.revision,
-            PlanEdit::Profile(edited),
+            PlanEdit::Profile(Box::new(edited)),
         )
         .expect("save");
     assert_eq!(saved.stored.plan.profile.total_enrolment, 21_500);
@@ -110,22 +129,7 @@ fn assessment_answers_are_saved_scored_and_refused_when_wrong() {
             evidence: String::new(),
         },
     };
-    let problem = state
-        .edit_plan(id, detail.stored.revision, wrong)
-        .expect_err("short")
-        .problem();
-    assert_eq!(problem.kind, ProblemKind::Invalid);
-    assert_eq!(problem.fields[0].field, "answers");
-    assert!(
-        problem.fields[0].message.contains("statements"),
-        "{}",
-        problem.fields[0].message
-    );
-    assert_eq!(
-        state.get_plan(id).expect("get"),
-        detail,
-        "a refused answer changes nothing"
-    );
+    refused(&state, &detail, wrong, "answers", "statements");
 
     let position = WizardPosition::Area {
         area: AreaKey::Resources,
@@ -151,14 +155,7 @@ fn assessment_answers_are_saved_scored_and_refused_when_wrong() {
         adopted.stored.plan.assessment.adopted_actions[0].action,
         action
     );
-    let problem = state
-        .edit_plan(id, adopted.stored.revision, adopt("made_up"))
-        .expect_err("unknown action")
-        .problem();
-    assert_eq!(
-        (problem.kind, problem.fields[0].field.as_str()),
-        (ProblemKind::Invalid, "action")
-    );
+    refused(&state, &adopted, adopt("made_up"), "action", "made_up");
 }
 
 #[test]
@@ -192,32 +189,14 @@ fn a_rollout_is_started_edited_and_refused_field_by_field() {
     );
 
     inputs.horizon_years = 11;
-    let problem = state
-        .edit_plan(
-            id,
-            saved.stored.revision,
-            PlanEdit::Rollout(Box::new(inputs)),
-        )
-        .expect_err("too long")
-        .problem();
-    assert_eq!(problem.kind, ProblemKind::Invalid);
-    assert_eq!(problem.fields[0].field, "horizonYears");
-    assert!(
-        problem.fields[0].message.contains("11"),
-        "{}",
-        problem.fields[0].message
-    );
-    assert_eq!(
-        state.get_plan(id).expect("get"),
-        saved,
-        "a refused rollout changes nothing"
-    );
+    let too_long = PlanEdit::Rollout(Box::new(inputs));
+    refused(&state, &saved, too_long, "horizonYears", "11");
 }
 
 #[test]
 fn a_missing_plan_is_not_found() {
     let problem = state()
-        .edit_plan(404, 1, PlanEdit::Profile(form("1")))
+        .edit_plan(404, 1, PlanEdit::Profile(Box::new(form("1"))))
         .expect_err("missing")
         .problem();
     assert_eq!(problem.kind, ProblemKind::NotFound);

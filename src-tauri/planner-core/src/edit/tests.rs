@@ -23,7 +23,7 @@ fn the_profile_form_replaces_title_and_profile_and_a_bad_one_is_refused_by_field
     let before = plan();
     let mut form = ProfileForm::from_plan("Rollout 2028", &before.profile);
     form.total_enrolment = "21 500".into();
-    let after = PlanEdit::Profile(form.clone())
+    let after = PlanEdit::Profile(Box::new(form.clone()))
         .apply(&before)
         .expect("valid form");
     assert_eq!(
@@ -31,7 +31,7 @@ fn the_profile_form_replaces_title_and_profile_and_a_bad_one_is_refused_by_field
         ("Rollout 2028", 21_500)
     );
     form.total_enrolment = "-5".into();
-    let errors = PlanEdit::Profile(form)
+    let errors = PlanEdit::Profile(Box::new(form))
         .apply(&before)
         .expect_err("negative");
     assert_eq!(errors.0[0].field, "totalEnrolment");

@@ -131,7 +131,7 @@ fn an_invalid_edit_is_refused_by_field_and_writes_nothing() {
         total_enrolment: "-5".into(),
         ..ProfileForm::from_plan("Rollout 2027", &created.plan.profile)
     };
-    match store.edit_plan(created.id, Some(1), PlanEdit::Profile(form)) {
+    match store.edit_plan(created.id, Some(1), PlanEdit::Profile(Box::new(form))) {
         Err(Error::Invalid(errors)) => assert_eq!(errors.0[0].field, "totalEnrolment"),
         other => panic!("a negative enrolment is refused: {other:?}"),
     }

@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use planner_core::{InstitutionProfile, Plan, PlanId, Stage};
+use planner_core::{InstitutionProfile, Plan, PlanEdit, PlanId, ProfileForm, Stage};
 
 use super::*;
 
@@ -33,18 +33,17 @@ fn writer() {
     let Some(db) = std::env::var_os(WRITER_DB) else {
         return;
     };
-    let store = Store::open(Path::new(&db)).expect("writer opens the store");
-    let id = store
-        .create_plan(&titled("edit 0".into()))
-        .expect("create")
-        .id;
+    let mut store = Store::open(Path::new(&db)).expect("writer opens the store");
+    let first = titled("edit 0".into());
+    let id = store.create_plan(&first).expect("create").id;
     let mut out = std::io::stdout().lock();
     writeln!(out, "ack {id} 0")
         .and_then(|()| out.flush())
         .expect("ack");
     for n in 1.. {
+        let form = ProfileForm::from_plan(&format!("edit {n}"), &first.profile);
         store
-            .update_plan(id, &titled(format!("edit {n}")))
+            .edit_plan(id, None, PlanEdit::Profile(Box::new(form)))
             .expect("edit");
         writeln!(out, "ack {id} {n}")
             .and_then(|()| out.flush())

@@ -25,6 +25,7 @@ fn as_computed(plan: crate::Plan) -> PlanDetail {
     StoredPlan {
         id: 1,
         plan,
+        revision: 1,
         created_at: "2026-01-05T09:00:00Z".to_owned(),
         updated_at: "2026-01-05T09:00:00Z".to_owned(),
     }

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
+import { screen, within } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import type { AreaKey } from '../bindings/AreaKey';
-import PlanView from './PlanView.svelte';
-import { FakeBackend, GUIDE, PROFILE_OPTIONS, samplePlan } from './fake-backend';
+import { FakeBackend, GUIDE, samplePlan } from './fake-backend';
+import { showPlanView } from './plan-view-harness';
 
 afterEach(() => clearMocks());
 
@@ -12,13 +11,7 @@ async function openActions(scores?: Partial<Record<AreaKey, number>>) {
   const backend = new FakeBackend([samplePlan(1, '2026-11-01T09:00:00Z')]);
   Object.assign(backend.scores, scores);
   backend.install();
-  render(PlanView, {
-    detail: backend.detail(1),
-    options: PROFILE_OPTIONS,
-    guide: GUIDE,
-    onsaved: vi.fn(),
-  });
-  const user = userEvent.setup();
+  const user = showPlanView(backend);
   await user.click(screen.getByTestId('tab-actions'));
   return { backend, user };
 }

@@ -1,22 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { clearMocks } from '@tauri-apps/api/mocks';
 import type { Assessment } from '../bindings/Assessment';
-import PlanView from './PlanView.svelte';
-import { FakeBackend, GUIDE, PROFILE_OPTIONS, samplePlan, storedPlan } from './fake-backend';
+import { FakeBackend, samplePlan, storedPlan } from './fake-backend';
+import { showPlanView, useFakeClock } from './plan-view-harness';
 import { EVIDENCE_PAUSE_MS } from './assessment-editor.svelte';
 
 let backend: FakeBackend;
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  clearMocks();
-  vi.useRealTimers();
-});
+useFakeClock();
 
 /** A plan at the exploring stage, with whatever assessment the test gives it. */
 function exploringPlan(assessment?: Partial<Assessment>) {
@@ -32,13 +24,7 @@ function exploringPlan(assessment?: Partial<Assessment>) {
 
 async function openAssessment(plan = exploringPlan()) {
   backend = new FakeBackend([plan]).install();
-  render(PlanView, {
-    detail: backend.detail(1),
-    options: PROFILE_OPTIONS,
-    guide: GUIDE,
-    onsaved: vi.fn(),
-  });
-  const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime.bind(vi) });
+  const user = showPlanView(backend);
   await user.click(screen.getByTestId('tab-assessment'));
   return user;
 }

@@ -1,36 +1,21 @@
 // A plan changed outside this window (by `mcplan` or a second window) while the dean edits it:
 // the window's next save is refused, the plan is reloaded, what the dean typed is kept where
 // the other change did not touch the same field, and the window says so calmly.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import { clearMocks } from '@tauri-apps/api/mocks';
-import PlanView from './PlanView.svelte';
-import { FakeBackend, GUIDE, PROFILE_OPTIONS, samplePlan, storedPlan } from './fake-backend';
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/svelte';
+import { FakeBackend, samplePlan, storedPlan } from './fake-backend';
+import { showPlanView, useFakeClock } from './plan-view-harness';
 import { TYPING_PAUSE_MS } from './profile-editor.svelte';
 
 const RELOADED = 'This plan was changed outside this window; it has been reloaded.';
 
 let backend: FakeBackend;
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  clearMocks();
-  vi.useRealTimers();
-});
+useFakeClock();
 
 function showPlan(plan = samplePlan(1, '2026-11-01T09:00:00Z')) {
   backend = new FakeBackend([plan]).install();
-  render(PlanView, {
-    detail: backend.detail(1),
-    options: PROFILE_OPTIONS,
-    guide: GUIDE,
-    onsaved: vi.fn(),
-  });
-  return userEvent.setup({ advanceTimers: vi.advanceTimersByTime.bind(vi) });
+  return showPlanView(backend);
 }
 
 const form = () => within(screen.getByTestId('profile-form'));

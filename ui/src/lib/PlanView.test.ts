@@ -1,32 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import { clearMocks } from '@tauri-apps/api/mocks';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/svelte';
 import type { ProfileForm } from '../bindings/ProfileForm';
-import PlanView from './PlanView.svelte';
-import { FakeBackend, GUIDE, PROFILE_OPTIONS, REFUSALS, samplePlan } from './fake-backend';
+import { FakeBackend, REFUSALS, samplePlan } from './fake-backend';
+import { showPlanView, useFakeClock } from './plan-view-harness';
 
 let backend: FakeBackend;
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  backend = new FakeBackend([samplePlan(1, '2026-11-01T09:00:00Z')]).install();
-});
+useFakeClock();
 
-afterEach(() => {
-  clearMocks();
-  vi.useRealTimers();
+beforeEach(() => {
+  backend = new FakeBackend([samplePlan(1, '2026-11-01T09:00:00Z')]).install();
 });
 
 function showPlan() {
   const onsaved = vi.fn();
-  render(PlanView, {
-    detail: backend.detail(1),
-    options: PROFILE_OPTIONS,
-    guide: GUIDE,
-    onsaved,
-  });
-  const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime.bind(vi) });
+  const user = showPlanView(backend, 1, onsaved);
   const form = screen.getByTestId('profile-form');
   return { user, onsaved, form: within(form) };
 }

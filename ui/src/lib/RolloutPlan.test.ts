@@ -1,29 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { clearMocks } from '@tauri-apps/api/mocks';
 import type { RolloutInputs } from '../bindings/RolloutInputs';
-import PlanView from './PlanView.svelte';
 import { FakeChart } from './chart-fake';
 import {
   FakeBackend,
   FLAGGED_CREDIT,
-  GUIDE,
   NEEDS_ATTENTION,
-  PROFILE_OPTIONS,
   SAMPLE_RESULT,
   SAMPLE_ROLLOUT,
   STARTER_ROLLOUT,
   samplePlan,
   storedPlan,
 } from './fake-backend';
+import { showPlanView, useFakeClock } from './plan-view-harness';
 import { ROLLOUT_PAUSE_MS } from './rollout-editor.svelte';
 import { formatMoney, formatNumber } from './format';
 
 let backend: FakeBackend;
 
+useFakeClock();
+
 beforeEach(() => {
-  vi.useFakeTimers();
   FakeChart.instances = [];
   backend = new FakeBackend([
     samplePlan(1, '2026-11-01T09:00:00Z'),
@@ -31,19 +29,8 @@ beforeEach(() => {
   ]).install();
 });
 
-afterEach(() => {
-  clearMocks();
-  vi.useRealTimers();
-});
-
 async function showRollout(id = 1) {
-  render(PlanView, {
-    detail: backend.detail(id),
-    options: PROFILE_OPTIONS,
-    guide: GUIDE,
-    onsaved: vi.fn(),
-  });
-  const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime.bind(vi) });
+  const user = showPlanView(backend, id);
   await user.click(screen.getByTestId('tab-rollout'));
   return { user };
 }

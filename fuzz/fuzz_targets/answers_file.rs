@@ -4,10 +4,12 @@
 
 use libfuzzer_sys::fuzz_target;
 use planner_core::assessment::{AreaResponse, parse_answers_file};
-use planner_core::{StoredPlan, sample_plan};
+use planner_core::sample_plan;
+
+mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = common::text(data) else {
         return;
     };
     let Ok(answers) = parse_answers_file(text) else {
@@ -23,12 +25,5 @@ fuzz_target!(|data: &[u8]| {
             .set_response(area, response)
             .expect("an accepted answers file fits its areas");
     }
-    let stored = StoredPlan {
-        id: 1,
-        plan,
-        created_at: String::new(),
-        updated_at: String::new(),
-    };
-    let detail = stored.detail();
-    serde_json::to_string(&detail).expect("a plan's detail serialises");
+    common::check_detail(plan);
 });

@@ -5,10 +5,12 @@
 
 use libfuzzer_sys::fuzz_target;
 use planner_core::rollout::parse_inputs_file;
-use planner_core::{StoredPlan, sample_plan};
+use planner_core::sample_plan;
+
+mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = common::text(data) else {
         return;
     };
     let Ok(inputs) = parse_inputs_file(text) else {
@@ -18,12 +20,5 @@ fuzz_target!(|data: &[u8]| {
     parse_inputs_file(&written).expect("what was written reads back");
     let mut plan = sample_plan();
     plan.rollout = Some(inputs);
-    let stored = StoredPlan {
-        id: 1,
-        plan,
-        created_at: String::new(),
-        updated_at: String::new(),
-    };
-    let detail = stored.detail();
-    serde_json::to_string(&detail).expect("a plan's detail serialises");
+    common::check_detail(plan);
 });

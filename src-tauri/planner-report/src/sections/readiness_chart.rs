@@ -8,7 +8,7 @@
 use crate::chart::{self, ChartLayout, KNOCKOUT, Mark, knockout};
 use crate::document::ReportDocument;
 use crate::fonts::Face;
-use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, MM, TextStyle, palette, styles};
+use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, Colour, MM, TextStyle, palette, styles};
 
 /// One area as the chart shows it.
 #[derive(Debug, Clone)]
@@ -43,6 +43,18 @@ const SCORE_STYLE: TextStyle = TextStyle {
     ..LABEL_STYLE
 };
 const SMALL: TextStyle = styles::SMALL;
+
+/// A bar from the axis at `left` to `end`, hanging `height` below `top`; none when a zero value
+/// would leave it no length.
+fn bar_to(left: f32, end: f32, top: f32, height: f32, colour: Colour) -> Option<Mark> {
+    (end > left).then_some(Mark::Bar {
+        x: left,
+        y: top - height,
+        width: end - left,
+        height,
+        colour,
+    })
+}
 
 /// Draws the chart from the cursor down, on one page; the cursor ends below it.
 pub(crate) fn draw(doc: &mut ReportDocument, rows: &[ChartRow<'_>]) {
@@ -105,15 +117,7 @@ pub(crate) fn lay_out(doc: &ReportDocument, rows: &[ChartRow<'_>], top: f32) -> 
         match row.score {
             Some(score) => {
                 let end = x_of(score);
-                if end > plot_left {
-                    row_marks.push(Mark::Bar {
-                        x: plot_left,
-                        y: bars_top - SCORE_BAR,
-                        width: end - plot_left,
-                        height: SCORE_BAR,
-                        colour: palette::ACCENT,
-                    });
-                }
+                row_marks.extend(bar_to(plot_left, end, bars_top, SCORE_BAR, palette::ACCENT));
                 let baseline = centred_on(&SCORE_STYLE, score_centre);
                 let label = text(end + VALUE_GAP, baseline, SCORE_STYLE, &score.to_string());
                 row_marks.extend([knockout(&label), label]);
@@ -127,15 +131,8 @@ pub(crate) fn lay_out(doc: &ReportDocument, rows: &[ChartRow<'_>], top: f32) -> 
 
         let benchmark_top = bars_top - SCORE_BAR - BAR_GAP;
         let end = x_of(row.benchmark);
-        if end > plot_left {
-            row_marks.push(Mark::Bar {
-                x: plot_left,
-                y: benchmark_top - BENCHMARK_BAR,
-                width: end - plot_left,
-                height: BENCHMARK_BAR,
-                colour: palette::BENCHMARK,
-            });
-        }
+        let colour = palette::BENCHMARK;
+        row_marks.extend(bar_to(plot_left, end, benchmark_top, BENCHMARK_BAR, colour));
         let baseline = centred_on(&SMALL, benchmark_top - BENCHMARK_BAR / 2.0);
         let label = text(
             end + VALUE_GAP,

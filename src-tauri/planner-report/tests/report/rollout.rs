@@ -49,6 +49,14 @@ fn usd(x: f64) -> String {
     format!("{sign}US${}", format_count(rounded.abs() as u64))
 }
 
+/// A table row as the PDF's text reads: the label, then each cell, one space apart.
+fn row(label: &str, cells: impl IntoIterator<Item = String>) -> String {
+    std::iter::once(label.to_owned())
+        .chain(cells)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The pages of the section the outline entry `title` opens, up to the next entry.
 fn section_pages(pdf: &[u8], pages: u32, title: &str) -> RangeInclusive<u32> {
     let entries = outline(pdf);
@@ -148,22 +156,26 @@ fn every_printed_figure_is_the_results_as_the_report_formats_it() {
         let fifth = &r.uptake.by_term[4];
         position(
             &uptake,
-            &format!(
-                "{} {} {} {}",
-                r.terms[4].label(),
-                "Pilot",
-                count(fifth.enrolments),
-                count(fifth.completions)
+            &row(
+                &r.terms[4].label(),
+                [
+                    "Pilot".to_owned(),
+                    count(fifth.enrolments),
+                    count(fifth.completions),
+                ],
             ),
         );
         position(
             &uptake,
-            &format!(
-                "Total {} {} {} {}",
-                count(t.enrolments),
-                count(t.completions),
-                count(t.course_completions),
-                count(t.credits_awarded)
+            &row(
+                "Total",
+                [
+                    t.enrolments,
+                    t.completions,
+                    t.course_completions,
+                    t.credits_awarded,
+                ]
+                .map(count),
             ),
         );
 
@@ -184,66 +196,66 @@ fn every_printed_figure_is_the_results_as_the_report_formats_it() {
         let bare = |x: f64| usd(x).replace("US$", "");
         position(
             &budget,
-            &format!(
-                "{} {} {}",
-                first.label,
-                bare(first.licences),
-                bare(first.curriculum_mapping)
+            &row(
+                &first.label,
+                [first.licences, first.curriculum_mapping].map(bare),
             ),
         );
         position(
             &budget,
-            &format!(
-                "Total {} {} {}",
-                bare(b.totals.licences),
-                bare(b.totals.curriculum_mapping),
-                bare(b.totals.faculty_development)
+            &row(
+                "Total",
+                [
+                    b.totals.licences,
+                    b.totals.curriculum_mapping,
+                    b.totals.faculty_development,
+                ]
+                .map(bare),
             ),
         );
         position(
             &budget,
-            &format!(
-                "{} {} {} {} {} {} {}",
-                first.label,
-                bare(first.retention_benefit),
-                bare(first.additional_enrolment_benefit),
-                bare(first.grants),
-                bare(first.benefit),
-                bare(first.net_benefit),
-                bare(first.cumulative_net_benefit)
+            &row(
+                &first.label,
+                [
+                    first.retention_benefit,
+                    first.additional_enrolment_benefit,
+                    first.grants,
+                    first.benefit,
+                    first.net_benefit,
+                    first.cumulative_net_benefit,
+                ]
+                .map(bare),
             ),
         );
 
         let scenarios = section_text(&path, &pdf, pages, SCENARIOS);
-        let enrolments: Vec<String> = r.scenarios.iter().map(|s| count(s.enrolments)).collect();
-        position(&scenarios, &format!("Enrolments {}", enrolments.join(" ")));
-        let paybacks: Vec<String> = r
-            .scenarios
-            .iter()
-            .map(|s| {
-                s.payback_year
-                    .clone()
-                    .unwrap_or("Not within the horizon".to_owned())
-            })
-            .collect();
-        position(&scenarios, &format!("Payback year {}", paybacks.join(" ")));
+        let enrolments = r.scenarios.iter().map(|s| count(s.enrolments));
+        position(&scenarios, &row("Enrolments", enrolments));
+        let paybacks = r.scenarios.iter().map(|s| {
+            s.payback_year
+                .clone()
+                .unwrap_or("Not within the horizon".to_owned())
+        });
+        position(&scenarios, &row("Payback year", paybacks));
         let bands = r.uncertainty.as_ref().expect("the sample draws");
         position(
             &scenarios,
-            &format!(
-                "Enrolments {} {} {}",
-                count(bands.enrolments.p10),
-                count(bands.enrolments.p50),
-                count(bands.enrolments.p90)
+            &row(
+                "Enrolments",
+                [
+                    bands.enrolments.p10,
+                    bands.enrolments.p50,
+                    bands.enrolments.p90,
+                ]
+                .map(count),
             ),
         );
         position(
             &scenarios,
-            &format!(
-                "Net cost (cost less benefit) {} {} {}",
-                usd(bands.net_cost.p10),
-                usd(bands.net_cost.p50),
-                usd(bands.net_cost.p90)
+            &row(
+                "Net cost (cost less benefit)",
+                [bands.net_cost.p10, bands.net_cost.p50, bands.net_cost.p90].map(usd),
             ),
         );
         position(

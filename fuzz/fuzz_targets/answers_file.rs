@@ -9,10 +9,7 @@ use planner_core::sample_plan;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Some(text) = common::text(data) else {
-        return;
-    };
-    let Ok(answers) = parse_answers_file(text) else {
+    let Some(answers) = common::parsed(data, parse_answers_file) else {
         return;
     };
     let mut plan = sample_plan();

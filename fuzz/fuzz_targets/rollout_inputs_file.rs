@@ -10,10 +10,7 @@ use planner_core::sample_plan;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Some(text) = common::text(data) else {
-        return;
-    };
-    let Ok(inputs) = parse_inputs_file(text) else {
+    let Some(inputs) = common::parsed(data, parse_inputs_file) else {
         return;
     };
     let written = serde_json::to_string(&inputs).expect("accepted inputs serialise");

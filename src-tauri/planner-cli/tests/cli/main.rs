@@ -68,6 +68,13 @@ impl Sandbox {
         self.stdout(&["demo"]).trim().to_owned()
     }
 
+    /// A fresh store holding the sample plan, with the plan's number.
+    fn with_demo() -> (Self, String) {
+        let sandbox = Sandbox::new();
+        let id = sandbox.demo();
+        (sandbox, id)
+    }
+
     /// Exports plan `id` with `mcplan pdf` and returns the PDF's text.
     fn pdf_text(&self, id: &str) -> String {
         let out = self.dir.path().join(format!("report-{id}.pdf"));
@@ -89,8 +96,7 @@ impl Sandbox {
 
 #[test]
 fn demo_adds_the_sample_plan_and_prints_its_number() {
-    let sandbox = Sandbox::new();
-    let id = sandbox.demo();
+    let (sandbox, id) = Sandbox::with_demo();
     let plan = sandbox.json(&["show", &id, "--json"]);
     assert_eq!(plan["plan"]["profile"]["totalEnrolment"], 240_000);
     assert_eq!(plan["plan"]["profile"]["stage"], "offering");
@@ -429,8 +435,7 @@ fn rollout_starts_from_typical_assumptions_and_takes_edited_inputs_from_a_file()
 
 #[test]
 fn wrong_rollout_inputs_exit_2_naming_the_field_and_change_nothing() {
-    let sandbox = Sandbox::new();
-    let id = sandbox.demo();
+    let (sandbox, id) = Sandbox::with_demo();
     let before = sandbox.json(&["show", &id, "--json"]);
     let inputs = before["plan"]["rollout"].clone();
 
@@ -468,8 +473,7 @@ fn shown(text: &str, label: &str) -> String {
 
 #[test]
 fn show_prints_figures_and_dates_as_the_pdf_does() {
-    let sandbox = Sandbox::new();
-    let id = sandbox.demo();
+    let (sandbox, id) = Sandbox::with_demo();
     let text = sandbox.stdout(&["show", &id]);
     let pdf = planner_test_support::squeeze(&sandbox.pdf_text(&id));
 

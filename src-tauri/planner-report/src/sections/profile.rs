@@ -116,11 +116,16 @@ mod tests {
     use super::*;
     use planner_core::{CalendarSystem, InstitutionType, Stage, TermStart, sample_plan};
 
-    fn value<'a>(rows: &'a [(&str, String)], label: &str) -> &'a str {
-        rows.iter()
-            .find(|(l, _)| *l == label)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_else(|| panic!("a {label} row in {rows:?}"))
+    /// Each `(label, value)` is a row of `rows`: the row named `label` reads `value`.
+    fn assert_values(rows: &[(&str, String)], expected: &[(&str, &str)]) {
+        for (label, want) in expected {
+            let got = rows
+                .iter()
+                .find(|(l, _)| l == label)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_else(|| panic!("a {label} row in {rows:?}"));
+            assert_eq!(got, *want, "the {label} row");
+        }
     }
 
     #[test]
@@ -143,23 +148,25 @@ mod tests {
                 "Stage",
             ]
         );
-        assert_eq!(value(&rows, "Type"), "University system (several campuses)");
-        assert_eq!(value(&rows, "Total enrolment"), "240,000 students");
-        assert_eq!(value(&rows, "Degree programs"), "1,150");
-        assert_eq!(value(&rows, "Faculty headcount"), "11,800");
-        assert_eq!(
-            value(&rows, "Academic calendar"),
-            "Semesters: Fall 25 August, Spring 12 January, Summer 1 June"
-        );
-        assert_eq!(value(&rows, "Fiscal year"), "Starts in September");
-        assert_eq!(value(&rows, "Currency"), "USD — US Dollar");
-        assert_eq!(
-            value(&rows, "Home credit system"),
-            "US semester credit hours (ACE recommendations)"
-        );
-        assert_eq!(
-            value(&rows, "Stage"),
-            "Offering micro-credentials, expanding"
+        assert_values(
+            &rows,
+            &[
+                ("Type", "University system (several campuses)"),
+                ("Total enrolment", "240,000 students"),
+                ("Degree programs", "1,150"),
+                ("Faculty headcount", "11,800"),
+                (
+                    "Academic calendar",
+                    "Semesters: Fall 25 August, Spring 12 January, Summer 1 June",
+                ),
+                ("Fiscal year", "Starts in September"),
+                ("Currency", "USD — US Dollar"),
+                (
+                    "Home credit system",
+                    "US semester credit hours (ACE recommendations)",
+                ),
+                ("Stage", "Offering micro-credentials, expanding"),
+            ],
         );
     }
 
@@ -170,19 +177,29 @@ mod tests {
             ..InstitutionProfile::new("Ελληνικό Ανοικτό Πανεπιστήμιο", 240_000, Stage::Exploring)
         };
         let rows = rows(&profile);
-        assert_eq!(value(&rows, "Institution"), "Ελληνικό Ανοικτό Πανεπιστήμιο");
-        assert_eq!(value(&rows, "Country"), "Greece");
-        assert_eq!(value(&rows, "Stage"), "Exploring micro-credentials");
+        assert_values(
+            &rows,
+            &[
+                ("Institution", "Ελληνικό Ανοικτό Πανεπιστήμιο"),
+                ("Country", "Greece"),
+                ("Stage", "Exploring micro-credentials"),
+            ],
+        );
     }
 
     #[test]
     fn missing_values_say_so() {
         let profile = InstitutionProfile::new("Łódź", 999, Stage::Offering);
         let rows = rows(&profile);
-        assert_eq!(value(&rows, "Country"), NOT_SPECIFIED);
-        assert_eq!(value(&rows, "Total enrolment"), "999 students");
-        assert_eq!(value(&rows, "Degree programs"), NOT_SPECIFIED);
-        assert_eq!(value(&rows, "Faculty headcount"), NOT_SPECIFIED);
+        assert_values(
+            &rows,
+            &[
+                ("Country", NOT_SPECIFIED),
+                ("Total enrolment", "999 students"),
+                ("Degree programs", NOT_SPECIFIED),
+                ("Faculty headcount", NOT_SPECIFIED),
+            ],
+        );
     }
 
     #[test]
@@ -193,38 +210,37 @@ mod tests {
             custom_hours_per_credit: Some(22.5),
             calendar: AcademicCalendar {
                 system: CalendarSystem::Trimester,
-                terms: vec![
-                    TermStart {
-                        name: "Семестр 1".to_owned(),
-                        month: 9,
-                        day: 1,
-                    },
-                    TermStart {
-                        name: "Семестр 2".to_owned(),
-                        month: 1,
-                        day: 15,
-                    },
-                    TermStart {
-                        name: "Семестр 3".to_owned(),
-                        month: 5,
-                        day: 4,
-                    },
-                ],
+                terms: [
+                    ("Семестр 1", 9, 1),
+                    ("Семестр 2", 1, 15),
+                    ("Семестр 3", 5, 4),
+                ]
+                .map(|(name, month, day)| TermStart {
+                    name: name.to_owned(),
+                    month,
+                    day,
+                })
+                .to_vec(),
             },
             fiscal_year_start_month: 1,
             currency: "EUR".to_owned(),
             ..InstitutionProfile::new("Łódź", 999, Stage::Offering)
         };
         let rows = rows(&profile);
-        assert_eq!(
-            value(&rows, "Home credit system"),
-            "Own rule: 22.5 learning hours per credit"
+        assert_values(
+            &rows,
+            &[
+                (
+                    "Home credit system",
+                    "Own rule: 22.5 learning hours per credit",
+                ),
+                (
+                    "Academic calendar",
+                    "Trimesters: Семестр 1 1 September, Семестр 2 15 January, Семестр 3 4 May",
+                ),
+                ("Fiscal year", "Starts in January"),
+                ("Currency", "EUR — Euro"),
+            ],
         );
-        assert_eq!(
-            value(&rows, "Academic calendar"),
-            "Trimesters: Семестр 1 1 September, Семестр 2 15 January, Семестр 3 4 May"
-        );
-        assert_eq!(value(&rows, "Fiscal year"), "Starts in January");
-        assert_eq!(value(&rows, "Currency"), "EUR — Euro");
     }
 }

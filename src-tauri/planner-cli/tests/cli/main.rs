@@ -88,11 +88,18 @@ impl Sandbox {
     }
 
     fn new_plan(&self, institution: &str) -> String {
-        self.stdout(&["new", "--institution", institution, "--title", "Pilot 2027"])
-            .trim()
-            .to_owned()
+        self.new_plan_with(institution, "Pilot 2027", &[])
+    }
+
+    /// Adds a plan with `mcplan new` and the further options `more`; returns its number.
+    fn new_plan_with(&self, institution: &str, title: &str, more: &[&str]) -> String {
+        let mut args = vec!["new", "--institution", institution, "--title", title];
+        args.extend_from_slice(more);
+        self.stdout(&args).trim().to_owned()
     }
 }
+
+const UNAM: &str = "Universidad Nacional Autónoma de México";
 
 #[test]
 fn demo_adds_the_sample_plan_and_prints_its_number() {
@@ -105,29 +112,22 @@ fn demo_adds_the_sample_plan_and_prints_its_number() {
 #[test]
 fn new_creates_a_plan_with_every_option_and_list_shows_it() {
     let sandbox = Sandbox::new();
-    let id = sandbox.stdout(&[
-        "new",
-        "--institution",
-        "Universidad Nacional Autónoma de México",
-        "--title",
-        "Credenciales 2027",
+    let more = [
         "--country",
         "mx",
         "--students",
         "370,000",
         "--stage",
         "offering",
-    ]);
-    let id: i64 = id.trim().parse().expect("new prints a plan number");
+    ];
+    let id = sandbox.new_plan_with(UNAM, "Credenciales 2027", &more);
+    let id: i64 = id.parse().expect("new prints a plan number");
 
     let list = sandbox.json(&["list", "--json"]);
     let rows = list.as_array().expect("a JSON array");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["id"], id);
-    assert_eq!(
-        rows[0]["institutionName"],
-        "Universidad Nacional Autónoma de México"
-    );
+    assert_eq!(rows[0]["institutionName"], UNAM);
 
     let plan = sandbox.json(&["show", &id.to_string(), "--json"]);
     assert_eq!(plan["plan"]["title"], "Credenciales 2027");
@@ -389,16 +389,7 @@ fn a_wrong_answers_file_exits_2_naming_the_area_and_statement_and_changes_nothin
 #[test]
 fn rollout_starts_from_typical_assumptions_and_takes_edited_inputs_from_a_file() {
     let sandbox = Sandbox::new();
-    let id = sandbox.stdout(&[
-        "new",
-        "--institution",
-        "Universidad Nacional Autónoma de México",
-        "--title",
-        "Credenciales",
-        "--students",
-        "370,000",
-    ]);
-    let id = id.trim().to_owned();
+    let id = sandbox.new_plan_with(UNAM, "Credenciales", &["--students", "370,000"]);
     let plan = sandbox.json(&["show", &id, "--json"]);
     assert_eq!(plan["projection"]["status"], "not_started");
 

@@ -2,7 +2,9 @@
 import type { Phase } from "./Phase";
 
 /**
- * One academic term inside the plan's horizon.
+ * One academic term overlapping the plan. The plan's edges follow one rule: a term counts in
+ * proportion to its days inside the plan (`share_in_plan`), and its money is split across
+ * fiscal years by its days in each.
  */
 export type Term = { 
 /**
@@ -12,16 +14,32 @@ index: number,
 /**
  * The calendar's name for it ("Fall").
  */
-name: string, start: string, 
+name: string, 
 /**
- * The day before the next term starts.
+ * The calendar year the term begins in, even when it begins before the plan.
+ */
+year: number, 
+/**
+ * The term's first day inside the plan (later than its real start for a term that began
+ * before the plan).
+ */
+start: string, 
+/**
+ * Its last day inside the plan: the day before the next term starts, or the plan's last
+ * day.
  */
 end: string, 
+/**
+ * Days inside the plan ÷ days of the whole term, in (0, 1]: 1 for every term wholly
+ * inside. The term's learners, costs and benefits count in this proportion.
+ */
+shareInPlan: number, 
 /**
  * "2027–28", or "2027" where the academic year does not cross a new year.
  */
 academicYear: string, 
 /**
- * The fiscal year the term starts in: "FY2028".
+ * The fiscal year holding most of its days inside the plan: "FY2028". Its money is
+ * split across fiscal years by days (see [`fiscal_split`]).
  */
 fiscalYear: string, fiscalYearIndex: number, phase: Phase, };

@@ -64,6 +64,17 @@ describe('rollout plan', () => {
     expect(screen.getByText(/No credentials yet/)).toBeVisible();
   });
 
+  it('says how the terms the plan cuts count, naming each with its share', async () => {
+    await showRollout();
+    // The sample runs 1 Sep 2026 – 31 Aug 2031: Fall 2026 has 133 of its 140 days inside,
+    // Fall 2031 7 of 140.
+    expect(screen.getByTestId('edges-note')).toHaveTextContent(
+      'A term the plan’s start or end cuts counts in proportion to its days inside the plan, ' +
+        'and every term’s costs and benefits are split across fiscal years by its days in each. ' +
+        'Fall 2026 counts for 95 %. Fall 2031 counts for 5 %.',
+    );
+  });
+
   it('sends the whole inputs with the new horizon once typing pauses', async () => {
     const { user } = await showRollout();
     const horizon = screen.getByRole('textbox', { name: 'Horizon' });
@@ -96,7 +107,7 @@ describe('rollout plan', () => {
       'Cost so far',
       'Benefit so far',
     ]);
-    expect(screen.getByTestId('payback-year')).toHaveTextContent('FY2029');
+    expect(screen.getByTestId('payback-year')).toHaveTextContent('FY2031');
     const before = uptake.updates;
 
     const pilot = screen.getByRole('textbox', { name: 'Pilot uptake rate' });
@@ -263,9 +274,10 @@ describe('rollout plan', () => {
     }[c.verdict];
     expect(screen.getByTestId('calibration-verdict')).toHaveTextContent(verdict);
     const chart = FakeChart.of('chart-uptake')!;
-    expect(chart.data.labels).toHaveLength(15);
-    expect(chart.data.labels?.[2]).toBe('Fall 2027');
-    expect(chart.data.datasets[0]?.data[2]).toBe(668);
+    // Fall 2026 (cut by the plan's start) to Fall 2031 (cut by its end): 16 terms.
+    expect(chart.data.labels).toHaveLength(16);
+    expect(chart.data.labels?.[3]).toBe('Fall 2027');
+    expect(chart.data.datasets[0]?.data[3]).toBe(668);
     expect(screen.getByTestId('chart-uptake')).toHaveTextContent(/enrolments and completions/);
   });
 

@@ -34,7 +34,7 @@ export const labelOf = <T extends string>(list: Choice<T>[], value: T): string =
 
 /** "Fall 2027": the calendar's name for the term and the year it starts in. */
 export function termName(term: Term): string {
-  return `${term.name} ${term.start.slice(0, 4)}`;
+  return `${term.name} ${term.year}`;
 }
 
 /** "Fall 2027 (starts 25 Aug 2027)", for a list of terms to choose from. */

@@ -7,10 +7,13 @@
 //! ```text
 //! entrants per term   = u·E                               a steady program: as many enter as leave
 //! not yet taken  P(0) = E
-//! enrolments     e(t) = P(t) · rate(t) / 100              rate 0 before launch
-//! P(t + 1)            = (P(t) − e(t)) · (1 − u) + u·E      those who have not taken it leave too
-//! could enrol         = E + terms · u·E                   no projection enrols more than this
+//! enrolments     e(t) = P(t) · rate(t) / 100 · s(t)       rate 0 before launch
+//! P(t + 1)            = (P(t) − e(t)) · (1 − u·s(t)) + u·E·s(t)
+//! could enrol         = E + Σ s(t) · u·E                  no projection enrols more than this
 //! ```
+//!
+//! s(t) is the term's share inside the plan: 1 for a term wholly inside, less for a term the
+//! plan's start or end cuts, which enrols, and turns over, only for its days inside.
 //!
 //! P/E depends only on u, the launch term and the rates, so programs sharing those share one
 //! ratio e(t)/E: a group. A student in two target programs of the same name is one student.
@@ -60,6 +63,8 @@ pub(crate) struct Enrolling {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Population {
     pub term_count: usize,
+    /// s(t): each term's share inside the plan.
+    pub shares: Vec<f64>,
     pub groups: Vec<Group>,
     /// Per credential, its target programs.
     pub credentials: Vec<Vec<Enrolling>>,
@@ -68,11 +73,9 @@ pub(crate) struct Population {
 }
 
 impl Population {
-    pub fn new(
-        profile: &InstitutionProfile,
-        credentials: &[Credential],
-        term_count: usize,
-    ) -> Self {
+    pub fn new(profile: &InstitutionProfile, credentials: &[Credential], shares: &[f64]) -> Self {
+        let term_count = shares.len();
+        let terms_in_plan: f64 = shares.iter().sum();
         let terms_a_year = profile.calendar.terms.len().max(1) as f64;
         let default_years = default_years_to_degree(profile.institution_type);
         let mut groups: Vec<Group> = Vec::new();
@@ -110,7 +113,7 @@ impl Population {
                         if program == next {
                             could_enrol.push(0.0);
                         }
-                        let could = students * (1.0 + term_count as f64 * turnover);
+                        let could = students * (1.0 + terms_in_plan * turnover);
                         could_enrol[program] = could_enrol[program].max(could);
                         Enrolling {
                             group,
@@ -123,6 +126,7 @@ impl Population {
             .collect();
         Population {
             term_count,
+            shares: shares.to_vec(),
             groups,
             credentials,
             could_enrol,
@@ -136,7 +140,7 @@ impl Population {
             .iter()
             .map(|g| {
                 let mut terms = Vec::with_capacity(self.term_count);
-                enrol(g, self.term_count, rates, &ramp, |e| terms.push(e));
+                enrol(g, &self.shares, rates, &ramp, |e| terms.push(e));
                 terms
             })
             .collect()
@@ -148,7 +152,7 @@ impl Population {
             .iter()
             .map(|g| {
                 let mut sum = 0.0;
-                enrol(g, self.term_count, rates, ramp, |e| sum += e);
+                enrol(g, &self.shares, rates, ramp, |e| sum += e);
                 sum
             })
             .collect()
@@ -156,9 +160,10 @@ impl Population {
 
     /// Students who could enrol in a credential over the plan, summed over its programs.
     pub fn could_enrol_in(&self, credential: usize) -> f64 {
+        let terms_in_plan: f64 = self.shares.iter().sum();
         self.credentials[credential]
             .iter()
-            .map(|e| e.students * (1.0 + self.term_count as f64 * self.groups[e.group].turnover))
+            .map(|e| e.students * (1.0 + terms_in_plan * self.groups[e.group].turnover))
             .sum()
     }
 
@@ -191,14 +196,15 @@ impl Population {
 }
 
 /// Walks one group's pool through the terms, handing each term's e(t)/E to `each`.
-fn enrol(group: &Group, term_count: usize, rates: &Rates, ramp: &[f64], mut each: impl FnMut(f64)) {
+fn enrol(group: &Group, shares: &[f64], rates: &Rates, ramp: &[f64], mut each: impl FnMut(f64)) {
     let mut pool = 1.0;
-    for t in 0..term_count {
+    for (t, share) in shares.iter().enumerate() {
         let rate = t.checked_sub(group.launch).map_or(0.0, |offset| {
             uptake_rate(rates.pilot_pct, rates.target_pct, ramp[offset])
         });
-        let enrolled = pool * rate / 100.0;
-        pool = (pool - enrolled) * (1.0 - group.turnover) + group.turnover;
+        let enrolled = pool * rate / 100.0 * share;
+        let turnover = group.turnover * share;
+        pool = (pool - enrolled) * (1.0 - turnover) + turnover;
         each(enrolled);
     }
 }
@@ -235,7 +241,7 @@ mod tests {
         let mut profile = InstitutionProfile::new("Worked U", 10_000, Stage::Offering);
         profile.calendar.terms.truncate(2);
         let c = one_program(1_000, 4.0, 1);
-        let population = Population::new(&profile, &[c], 3);
+        let population = Population::new(&profile, &[c], &[1.0; 3]);
         // A flat 50 % (pilot = target): term 0 before launch, P stays 1,000.
         // Term 1: e = 1,000 × 50 % = 500; P = (1,000 − 500) × 0.875 + 125 = 562.5.
         // Term 2: e = 562.5 × 50 % = 281.25.
@@ -256,7 +262,7 @@ mod tests {
         let a = one_program(1_000, 5.0, 0);
         let mut b = one_program(1_000, 5.0, 0);
         b.title = "Another".into();
-        let population = Population::new(&profile, &[a, b], 1);
+        let population = Population::new(&profile, &[a, b], &[1.0]);
         // Two terms a year, five years: u = 1/10; one term: could enrol 1,000 × (1 + 0.1)
         // = 1,100. Each credential enrols 40 % of 1,000 = 400, a share 400/1,100 of them;
         // learners = 1,100 × (1 − (700/1,100)²) = 1,100 − 490,000/1,100 = 654.5454…

@@ -46,7 +46,7 @@ use sample::calibrate;
 pub use sample::{Calibration, CalibrationVerdict, FAR_FACTOR, sample_rollout};
 
 pub use scenarios::{ScenarioAdjustment, ScenarioInputs, ScenarioKind, ScenarioResult};
-pub use terms::{FiscalYear, Term};
+pub use terms::{FiscalYear, Term, fiscal_split};
 pub use uptake::{CredentialUptake, TermUptake, UptakeProjection, UptakeTotals};
 pub use validate::{MAX_CREDENTIALS, MAX_HORIZON_YEARS};
 
@@ -185,7 +185,8 @@ impl<'a> Model<'a> {
         for term in &mut terms {
             term.phase = phases::phase_of(&inputs.phases, term.index);
         }
-        let population = Population::new(profile, &inputs.credentials, terms.len());
+        let shares: Vec<f64> = terms.iter().map(|t| t.share_in_plan).collect();
+        let population = Population::new(profile, &inputs.credentials, &shares);
         Model {
             inputs,
             terms,
@@ -211,10 +212,12 @@ impl<'a> Model<'a> {
             launches: vec![0; n],
             first_launch_year: None,
         };
+        // A term's figures split across fiscal years by its days in each.
         for (term, figures) in self.terms.iter().zip(&uptake.by_term) {
-            let fy = term.fiscal_year_index as usize;
-            flows.enrolments[fy] += figures.enrolments;
-            flows.completions[fy] += figures.completions;
+            for (fy, share) in terms::fiscal_split(term, &self.fiscal) {
+                flows.enrolments[fy] += figures.enrolments * share;
+                flows.completions[fy] += figures.completions * share;
+            }
         }
         // Each learner counted once, in the years they enrol, in proportion to enrolments.
         let per_enrolment = if uptake.totals.enrolments > 0.0 {

@@ -401,7 +401,7 @@ mod tests {
         c.target_programs.truncate(1);
         c.target_programs[0].enrolment = 1_000;
         c.target_programs[0].years_to_degree = Some(4.0);
-        let population = Population::new(&profile, &[c], 2);
+        let population = Population::new(&profile, &[c], &[1.0; 2]);
         let rates = Rates {
             pilot_pct: 20.0,
             target_pct: 20.0,

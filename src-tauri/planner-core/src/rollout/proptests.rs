@@ -148,15 +148,27 @@ proptest! {
             prop_assert!(x.is_finite() && x >= 0.0);
         }
 
-        // Terms: in order, each ending the day before the next starts; one per term start a year.
+        // Terms: in order, each ending the day before the next starts, from the plan's first
+        // day to its last; one per term start a year, and one more when the plan cuts a term
+        // at each end. Each counts for its share inside the plan, in (0, 1]; only the first
+        // and last can be cut.
         let per_year = profile.calendar.terms.len();
-        prop_assert_eq!(r.terms.len(), per_year * usize::from(inputs.horizon_years));
-        prop_assert!(r.terms[0].start >= inputs.start_date && r.terms.last().expect("terms").start <= r.end_date);
+        let whole = per_year * usize::from(inputs.horizon_years);
+        prop_assert!(r.terms.len() == whole || r.terms.len() == whole + 1, "{} terms", r.terms.len());
+        prop_assert_eq!(r.terms[0].start, inputs.start_date);
+        prop_assert_eq!(r.terms.last().expect("terms").end, r.end_date);
         for (i, t) in r.terms.iter().enumerate() {
             prop_assert_eq!(t.index as usize, i);
             prop_assert!(t.start <= t.end);
-            let fy = &r.fiscal_years[t.fiscal_year_index as usize];
-            prop_assert!(fy.start <= t.start && t.start <= fy.end, "term in its fiscal year");
+            prop_assert!(t.share_in_plan > 0.0 && t.share_in_plan <= 1.0, "share {}", t.share_in_plan);
+            if i > 0 && i + 1 < r.terms.len() {
+                prop_assert_eq!(t.share_in_plan, 1.0, "a term inside the plan counts whole");
+            }
+            // Named after the fiscal year holding most of its days; its days split among them.
+            let split = fiscal_split(t, &r.fiscal_years);
+            prop_assert!(sums_to(split.iter().map(|(_, s)| *s), 1.0));
+            let most = split.iter().map(|(_, s)| *s).fold(0.0, f64::max);
+            prop_assert!(split.contains(&(t.fiscal_year_index as usize, most)), "term in its fiscal year");
         }
         for w in r.terms.windows(2) {
             prop_assert_eq!(w[0].end.succ_opt(), Some(w[1].start));
@@ -170,8 +182,12 @@ proptest! {
         }
         prop_assert!(r.fiscal_years.iter().all(|f| f.share_in_plan > 0.0 && f.share_in_plan <= 1.0));
 
-        // Phases cover the terms once each, in order.
+        // Phases cover the terms once each, in order, and never run outside the plan.
         prop_assert_eq!(r.phases.iter().map(|p| p.term_count as usize).sum::<usize>(), r.terms.len());
+        for p in &r.phases {
+            prop_assert!(p.start.is_none_or(|d| d >= r.start_date), "{:?} starts before the plan", p.phase);
+            prop_assert!(p.end.is_none_or(|d| d <= r.end_date), "{:?} ends after the plan", p.phase);
+        }
 
         // Learners are people: completions ≤ enrolments ≤ those who could enrol, at every
         // rate up to 100 % a term; a completer completes every course and no one more; each
@@ -204,7 +220,11 @@ proptest! {
 
         // Budget: lines add up, money that cannot be negative is not, cumulative ends at total.
         let b = &r.budget;
+        // Terms split across fiscal years lose and add nothing.
         prop_assert!(sums_to(b.years.iter().map(|y| y.enrolments), u.totals.enrolments));
+        prop_assert!(sums_to(b.years.iter().map(|y| y.completions), u.totals.completions));
+        let licence = inputs.budget.licence_cost_per_learner;
+        prop_assert!(sums_to(b.years.iter().map(|y| y.licences), u.totals.enrolments * licence));
         for y in &b.years {
             let costs = [y.licences, y.curriculum_mapping, y.faculty_development, y.staff, y.marketing, y.technology_integration];
             let benefits = [y.retention_benefit, y.additional_enrolment_benefit, y.grants];

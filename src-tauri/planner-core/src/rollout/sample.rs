@@ -232,7 +232,7 @@ pub fn sample_rollout() -> RolloutInputs {
                 ("Computer Information Systems", 7_500),
                 ("Applied Technology (AAS)", 5_000),
             ],
-            2,
+            3,
             5,
         ),
         credential(
@@ -241,7 +241,7 @@ pub fn sample_rollout() -> RolloutInputs {
             F::DataAnalytics,
             180.0,
             &[("Business Administration", 22_000), ("Economics", 6_000)],
-            2,
+            3,
             8,
         ),
         credential(
@@ -250,7 +250,7 @@ pub fn sample_rollout() -> RolloutInputs {
             F::ProjectManagement,
             180.0,
             &[("Engineering", 18_000), ("Construction Management", 3_000)],
-            2,
+            3,
             6,
         ),
         credential(
@@ -259,7 +259,7 @@ pub fn sample_rollout() -> RolloutInputs {
             F::Cybersecurity,
             170.0,
             &[("Computer Science", 14_000), ("Criminal Justice", 8_000)],
-            2,
+            3,
             8,
         ),
         credential(
@@ -268,7 +268,7 @@ pub fn sample_rollout() -> RolloutInputs {
             F::UxDesign,
             200.0,
             &[("Art and Design", 6_000), ("Psychology", 10_000)],
-            3,
+            4,
             7,
         ),
         credential(
@@ -280,7 +280,7 @@ pub fn sample_rollout() -> RolloutInputs {
                 ("Mathematics and Statistics", 4_500),
                 ("Public Health", 7_000),
             ],
-            3,
+            4,
             9,
         ),
         credential(
@@ -289,7 +289,7 @@ pub fn sample_rollout() -> RolloutInputs {
             F::SoftwareDevelopment,
             200.0,
             &[("Computer Science", 14_000)],
-            3,
+            4,
             12,
         ),
         credential(
@@ -301,7 +301,7 @@ pub fn sample_rollout() -> RolloutInputs {
                 ("Accounting and Finance", 11_000),
                 ("Management Information Systems", 5_000),
             ],
-            5,
+            6,
             8,
         ),
         credential(
@@ -310,7 +310,7 @@ pub fn sample_rollout() -> RolloutInputs {
             F::Cybersecurity,
             160.0,
             &[("Information Technology", 9_000)],
-            5,
+            6,
             9,
         ),
         credential(
@@ -319,7 +319,7 @@ pub fn sample_rollout() -> RolloutInputs {
             F::Other,
             180.0,
             &[("Marketing", 9_000), ("Communication", 6_000)],
-            5,
+            6,
             7,
         ),
     ];
@@ -335,9 +335,9 @@ pub fn sample_rollout() -> RolloutInputs {
         start_date: NaiveDate::from_ymd_opt(2026, 9, 1).expect("a valid date"),
         horizon_years: 5,
         phases: PhasePlan {
-            pilot_start_term: 2,
-            scale_start_term: 5,
-            sustain_start_term: 11,
+            pilot_start_term: 3,
+            scale_start_term: 6,
+            sustain_start_term: 12,
             prepare_gate: None,
             pilot_gate: None,
             scale_gate: None,

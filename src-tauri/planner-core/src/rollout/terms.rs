@@ -8,7 +8,9 @@ use ts_rs::TS;
 use crate::assessment::Phase;
 use crate::calendar::AcademicCalendar;
 
-/// One academic term inside the plan's horizon.
+/// One academic term overlapping the plan. The plan's edges follow one rule: a term counts in
+/// proportion to its days inside the plan (`share_in_plan`), and its money is split across
+/// fiscal years by its days in each.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Term {
@@ -16,14 +18,23 @@ pub struct Term {
     pub index: u32,
     /// The calendar's name for it ("Fall").
     pub name: String,
+    /// The calendar year the term begins in, even when it begins before the plan.
+    pub year: i32,
+    /// The term's first day inside the plan (later than its real start for a term that began
+    /// before the plan).
     #[ts(type = "string")]
     pub start: NaiveDate,
-    /// The day before the next term starts.
+    /// Its last day inside the plan: the day before the next term starts, or the plan's last
+    /// day.
     #[ts(type = "string")]
     pub end: NaiveDate,
+    /// Days inside the plan ÷ days of the whole term, in (0, 1]: 1 for every term wholly
+    /// inside. The term's learners, costs and benefits count in this proportion.
+    pub share_in_plan: f64,
     /// "2027–28", or "2027" where the academic year does not cross a new year.
     pub academic_year: String,
-    /// The fiscal year the term starts in: "FY2028".
+    /// The fiscal year holding most of its days inside the plan: "FY2028". Its money is
+    /// split across fiscal years by days (see [`fiscal_split`]).
     pub fiscal_year: String,
     pub fiscal_year_index: u32,
     pub phase: Phase,
@@ -32,7 +43,7 @@ pub struct Term {
 impl Term {
     /// "Fall 2027": how the term is named in sentences.
     pub fn label(&self) -> String {
-        format!("{} {}", self.name, self.start.year())
+        format!("{} {}", self.name, self.year)
     }
 }
 
@@ -143,36 +154,69 @@ pub fn fiscal_years(
     years
 }
 
-/// The terms starting in `[start, end_exclusive)`, each ending the day before the next term
-/// starts and labelled with its academic and fiscal year. Phases are assigned afterwards.
+/// Days from `from` to `until`, both included; 0 when `until` is before `from`.
+fn days_between(from: NaiveDate, until: NaiveDate) -> f64 {
+    ((until - from).num_days() + 1).max(0) as f64
+}
+
+/// How a term's money divides among the fiscal years: (fiscal year index, share of the
+/// term's days inside the plan), shares summing to 1, fiscal years in order.
+pub fn fiscal_split(term: &Term, fiscal: &[FiscalYear]) -> Vec<(usize, f64)> {
+    let days = days_between(term.start, term.end);
+    fiscal
+        .iter()
+        .enumerate()
+        .filter_map(|(i, fy)| {
+            let inside = days_between(term.start.max(fy.start), term.end.min(fy.end));
+            (inside > 0.0).then_some((i, inside / days))
+        })
+        .collect()
+}
+
+/// The terms overlapping `[start, end_exclusive)`, each cut to its days inside the plan, with
+/// its share inside the plan, academic year and fiscal year. Phases are assigned afterwards.
 pub fn academic_terms(
     calendar: &AcademicCalendar,
     start: NaiveDate,
     end_exclusive: NaiveDate,
     fiscal: &[FiscalYear],
 ) -> Vec<Term> {
+    let Some(last_day) = end_exclusive.pred_opt() else {
+        return Vec::new();
+    };
     let starts = term_starts(calendar, start, end_exclusive);
     let mut terms = Vec::new();
     for window in starts.windows(2) {
         let (term_start, calendar_index) = window[0];
-        if term_start < start || term_start >= end_exclusive {
+        let next_start = window[1].0;
+        if next_start <= start || term_start >= end_exclusive {
             continue;
         }
-        let next_start = window[1].0;
-        let fy = fiscal
-            .iter()
-            .position(|fy| fy.start <= term_start && term_start <= fy.end)
-            .unwrap_or(fiscal.len().saturating_sub(1));
-        terms.push(Term {
+        let term_end = next_start.pred_opt().unwrap_or(next_start);
+        let (first, last) = (term_start.max(start), term_end.min(last_day));
+        let mut term = Term {
             index: terms.len() as u32,
             name: calendar.terms[calendar_index].name.clone(),
-            start: term_start,
-            end: next_start.pred_opt().unwrap_or(next_start),
+            year: term_start.year(),
+            start: first,
+            end: last,
+            share_in_plan: days_between(first, last) / days_between(term_start, term_end),
             academic_year: academic_year(calendar, term_start),
-            fiscal_year: fiscal.get(fy).map(|f| f.label.clone()).unwrap_or_default(),
-            fiscal_year_index: fy as u32,
+            fiscal_year: String::new(),
+            fiscal_year_index: 0,
             phase: Phase::Prepare,
-        });
+        };
+        // Most days decide the label; the earlier fiscal year on a tie.
+        let fy = fiscal_split(&term, fiscal)
+            .into_iter()
+            .fold(None, |best: Option<(usize, f64)>, (i, share)| match best {
+                Some((_, most)) if most >= share => best,
+                _ => Some((i, share)),
+            })
+            .map_or(0, |(i, _)| i);
+        term.fiscal_year = fiscal.get(fy).map(|f| f.label.clone()).unwrap_or_default();
+        term.fiscal_year_index = fy as u32;
+        terms.push(term);
     }
     terms
 }
@@ -199,9 +243,9 @@ mod tests {
     }
 
     #[test]
-    fn terms_start_on_or_after_the_start_date_and_end_the_day_before_the_next() {
+    fn a_one_year_plan_counts_the_terms_it_cuts_for_their_days_inside() {
         let cal = semesters_with_summer();
-        // 4 Jan 2027 + 1 year = 4 Jan 2028; fiscal years start in September.
+        // Plan 4 Jan 2027 – 3 Jan 2028; fiscal years start in September.
         let start = date(2027, 1, 4);
         let end = horizon_end(start, 1).expect("in range");
         let fy = fiscal_years(start, end, 9);
@@ -222,6 +266,13 @@ mod tests {
             got,
             [
                 (
+                    "Fall 2026".into(),
+                    date(2027, 1, 4),
+                    date(2027, 1, 11),
+                    "2026–27",
+                    "FY2027"
+                ),
+                (
                     "Spring 2027".into(),
                     date(2027, 1, 12),
                     date(2027, 5, 31),
@@ -238,14 +289,51 @@ mod tests {
                 (
                     "Fall 2027".into(),
                     date(2027, 8, 25),
-                    date(2028, 1, 11),
+                    date(2028, 1, 3),
                     "2027–28",
-                    "FY2027"
+                    "FY2028"
                 ),
             ],
-            "three terms start in [4 Jan 2027, 4 Jan 2028); Fall 2027 starts 25 August, before \
-             the 1 September fiscal start, so it belongs to FY2027"
+            "four terms overlap the plan, cut to its days; nothing runs past 3 Jan 2028"
         );
+        // Fall 2026 runs 25 Aug 2026 – 11 Jan 2027 (140 days); 4–11 Jan, 8 days, are inside.
+        assert!((terms[0].share_in_plan - 8.0 / 140.0).abs() < 1e-12);
+        assert_eq!((terms[1].share_in_plan, terms[2].share_in_plan), (1.0, 1.0));
+        // Fall 2027 runs 25 Aug 2027 – 11 Jan 2028 (7 + 30 + 31 + 30 + 31 + 11 = 140 days);
+        // 25 Aug – 3 Jan, 132 days, are inside: 132/140 = 0.942857.
+        assert!((terms[3].share_in_plan - 132.0 / 140.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_term_s_money_splits_across_fiscal_years_by_its_days() {
+        let cal = semesters_with_summer();
+        // Plan 1 Sep 2026 – 31 Aug 2028, fiscal years from September. Fall 2027 runs 25 Aug
+        // 2027 – 11 Jan 2028: 7 days (25–31 Aug) in FY2027 and 133 (1 Sep – 11 Jan) in
+        // FY2028. So FY2027 gets 7/140 = 5 % of its money and FY2028 95 %, and the term is
+        // named FY2028, the year holding most of it.
+        let start = date(2026, 9, 1);
+        let end = horizon_end(start, 2).expect("in range");
+        let fy = fiscal_years(start, end, 9);
+        let terms = academic_terms(&cal, start, end, &fy);
+        let fall_2027 = terms
+            .iter()
+            .find(|t| t.label() == "Fall 2027")
+            .expect("Fall 2027 is in the plan");
+        assert_eq!(fall_2027.share_in_plan, 1.0);
+        assert_eq!(fall_2027.fiscal_year, "FY2028");
+        let split = fiscal_split(fall_2027, &fy);
+        assert_eq!(split.len(), 2);
+        assert_eq!(split[0].0, 0);
+        assert!((split[0].1 - 7.0 / 140.0).abs() < 1e-12, "{split:?}");
+        assert_eq!(split[1].0, 1);
+        assert!((split[1].1 - 133.0 / 140.0).abs() < 1e-12, "{split:?}");
+        // Fall 2028 starts 25 Aug 2028, inside the plan's last week: 7 of 140 days count,
+        // all in FY2028.
+        let last = terms.last().expect("terms");
+        assert_eq!(last.label(), "Fall 2028");
+        assert_eq!(last.end, date(2028, 8, 31));
+        assert!((last.share_in_plan - 0.05).abs() < 1e-12);
+        assert_eq!(fiscal_split(last, &fy), [(1, 1.0)]);
     }
 
     #[test]

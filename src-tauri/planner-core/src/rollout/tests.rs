@@ -66,8 +66,9 @@ fn the_sample_is_compared_with_the_reference_like_for_like() {
     );
     assert_eq!(
         result.budget.payback_year.as_deref(),
-        Some("FY2029"),
-        "the sample pays back in its third fiscal year"
+        Some("FY2031"),
+        "the sample pays back in its fifth and last fiscal year: each Fall term's money \
+         now falls mostly in the fiscal year after its 25 August start"
     );
 }
 
@@ -75,14 +76,28 @@ fn the_sample_is_compared_with_the_reference_like_for_like() {
 fn the_sample_calendar_phases_and_fiscal_years() {
     let (profile, inputs) = sample();
     let r = projected(&profile, &inputs);
-    // 1 Sep 2026 + 5 years, three terms a year: 15 terms, Spring 2027 (Fall 2026 began on
-    // 25 August, before the plan) to Fall 2031.
-    assert_eq!(r.terms.len(), 15);
+    // 1 Sep 2026 – 31 Aug 2031, three terms a year: 16 terms overlap it, Fall 2026 (begun
+    // 25 August, before the plan) to Fall 2031 (begun 25 August, a week before its end).
+    assert_eq!(r.terms.len(), 16);
     assert_eq!(
-        (r.terms[0].label(), r.terms[14].label()),
-        ("Spring 2027".into(), "Fall 2031".into())
+        (r.terms[0].label(), r.terms[15].label()),
+        ("Fall 2026".into(), "Fall 2031".into())
     );
     assert_eq!(r.end_date.to_string(), "2031-08-31");
+    // Fall 2026 runs 25 Aug 2026 – 11 Jan 2027: 7 + 30 + 31 + 30 + 31 + 11 = 140 days, of
+    // which 1 Sep – 11 Jan, 133, are in the plan: 133/140 = 0.95.
+    let fall_2026 = &r.terms[0];
+    assert_eq!(
+        (fall_2026.start.to_string(), fall_2026.end.to_string()),
+        ("2026-09-01".into(), "2027-01-11".into())
+    );
+    assert!((fall_2026.share_in_plan - 133.0 / 140.0).abs() < 1e-12);
+    // Fall 2031 runs 25 Aug 2031 – 11 Jan 2032, also 140 days; 25–31 Aug, 7, are in the
+    // plan: 7/140 = 0.05. It ends, for the plan, on the plan's last day.
+    let fall_2031 = &r.terms[15];
+    assert_eq!(fall_2031.end, r.end_date);
+    assert!((fall_2031.share_in_plan - 0.05).abs() < 1e-12);
+    assert!(r.terms[1..15].iter().all(|t| t.share_in_plan == 1.0));
     // September fiscal years: FY2027 (Sep 2026 – Aug 2027) to FY2031, all whole.
     let labels: Vec<&str> = r.fiscal_years.iter().map(|f| f.label.as_str()).collect();
     assert_eq!(labels, ["FY2027", "FY2028", "FY2029", "FY2030", "FY2031"]);
@@ -95,10 +110,10 @@ fn the_sample_calendar_phases_and_fiscal_years() {
     assert_eq!(
         spans,
         [
-            (Some(0), Some(1)),
-            (Some(2), Some(4)),
-            (Some(5), Some(10)),
-            (Some(11), Some(14))
+            (Some(0), Some(2)),
+            (Some(3), Some(5)),
+            (Some(6), Some(11)),
+            (Some(12), Some(15))
         ]
     );
     assert_eq!(
@@ -106,7 +121,10 @@ fn the_sample_calendar_phases_and_fiscal_years() {
         Some("2027-08-25")
     );
     assert!(r.phases.iter().all(|p| !p.gate_criteria.is_empty()));
-    assert_eq!(r.terms[5].phase, crate::assessment::Phase::Scale);
+    assert_eq!(r.terms[6].phase, crate::assessment::Phase::Scale);
+    // The phases run from the plan's first day to its last, never after.
+    assert_eq!(r.phases[0].start, Some(r.start_date));
+    assert_eq!(r.phases[3].end, Some(r.end_date));
 }
 
 #[test]
@@ -144,12 +162,14 @@ fn at_every_rate_at_100_percent_no_credential_completes_more_students_than_could
     let r = projected(&profile, &inputs);
     let it_support = &r.uptake.credentials[0];
     // 12,500 students, five years to degree at three terms a year: 12,500 / 15 = 833.3
-    // entrants a term. Launch (term 2): all 12,500 enrol. Every later term: the entrants.
-    // 13 terms from launch: 12,500 + 12 × 833.33 = 22,500 completions.
-    assert!((it_support.terms[2].totals.enrolments - 12_500.0).abs() < 1e-6);
-    assert!((it_support.terms[3].totals.enrolments - 12_500.0 / 15.0).abs() < 1e-6);
-    assert!((it_support.totals.completions - 22_500.0).abs() < 1e-6);
-    // Could enrol: 12,500 + 15 terms × 833.33 = 25,000.
+    // entrants a term. Launch (term 3): all 12,500 enrol. Every later term: the entrants,
+    // Fall 2031 only for its 5 % inside the plan. Terms 4–14 enrol 11 × 833.33 = 9,166.67,
+    // term 15 833.33 × 0.05 = 41.67: 12,500 + 9,166.67 + 41.67 = 21,708.33 completions.
+    assert!((it_support.terms[3].totals.enrolments - 12_500.0).abs() < 1e-6);
+    assert!((it_support.terms[4].totals.enrolments - 12_500.0 / 15.0).abs() < 1e-6);
+    assert!((it_support.terms[15].totals.enrolments - 12_500.0 / 15.0 * 0.05).abs() < 1e-6);
+    assert!((it_support.totals.completions - (12_500.0 + 11.05 * 12_500.0 / 15.0)).abs() < 1e-6);
+    // Could enrol: 12,500 + (0.95 + 14 + 0.05 = 15 terms in the plan) × 833.33 = 25,000.
     assert!((it_support.could_enrol - 25_000.0).abs() < 1e-6);
     assert!(it_support.totals.completions <= it_support.could_enrol);
 }
@@ -161,13 +181,13 @@ fn a_credential_before_launch_has_no_uptake_and_starts_at_the_pilot_rate() {
     let it_support = &r.uptake.credentials[0];
     assert_eq!(it_support.eligible, 12_500.0);
     assert_eq!(
-        it_support.terms[1].totals.enrolments, 0.0,
-        "launches in term 2"
+        it_support.terms[2].totals.enrolments, 0.0,
+        "launches in term 3"
     );
     // Launch term: no one has taken it yet, so 12,500 × 0.8 % = 100 enrolments; 55
     // completions × 5 courses = 275, and the 45 others × 30 % × 5 = 67.5: 342.5 courses;
     // 55 × 3 = 165 credits.
-    let launch = it_support.terms[2];
+    let launch = it_support.terms[3];
     assert!((launch.rate_pct - 0.8).abs() < 1e-12);
     assert!((launch.totals.enrolments - 100.0).abs() < 1e-9);
     assert!((launch.totals.completions - 55.0).abs() < 1e-9);
@@ -307,12 +327,12 @@ fn a_conservative_scenario_above_the_expected_one_is_refused_at_its_field() {
 #[test]
 fn launch_terms_phases_programs_and_grants_must_fit_the_plan() {
     let (profile, mut inputs) = sample();
-    inputs.credentials[0].launch_term = 15;
-    inputs.credentials[1].launch_term = 1;
+    inputs.credentials[0].launch_term = 16;
+    inputs.credentials[1].launch_term = 2;
     inputs.credentials[2].target_programs[0].enrolment = 300_000;
     inputs.credentials[3].target_programs.clear();
-    inputs.phases.scale_start_term = 1;
-    inputs.phases.sustain_start_term = 16;
+    inputs.phases.scale_start_term = 2;
+    inputs.phases.sustain_start_term = 17;
     inputs.budget.grants[0].fiscal_year_index = 5;
     assert_eq!(
         fields(&profile, &inputs),

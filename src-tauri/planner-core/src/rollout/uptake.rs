@@ -59,6 +59,16 @@ pub struct UptakeTotals {
 }
 
 impl UptakeTotals {
+    /// Every figure times `share`.
+    pub(crate) fn scaled(&self, share: f64) -> UptakeTotals {
+        UptakeTotals {
+            enrolments: self.enrolments * share,
+            completions: self.completions * share,
+            course_completions: self.course_completions * share,
+            credits_awarded: self.credits_awarded * share,
+        }
+    }
+
     pub(crate) fn add(&mut self, other: &UptakeTotals) {
         self.enrolments += other.enrolments;
         self.completions += other.completions;

@@ -1,6 +1,6 @@
 //! Faculty engagement worked by hand, checked against the budget, and its bounds.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 
 use super::engagement::*;
@@ -24,8 +24,10 @@ fn calendar() -> (Vec<Term>, Vec<FiscalYear>) {
     .map(|(i, (name, start, fy))| Term {
         index: i as u32,
         name: name.to_owned(),
+        year: start.year(),
         start,
         end: start,
+        share_in_plan: 1.0,
         academic_year: "2026–27".to_owned(),
         fiscal_year: format!("FY{}", 2027 + fy),
         fiscal_year_index: fy,

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::rollout::{RolloutResult, UptakeTotals};
+use crate::rollout::{RolloutResult, UptakeTotals, fiscal_split};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -138,12 +138,13 @@ fn targets(
         .collect()
 }
 
-/// The model's term figures summed by the fiscal year each term starts in.
+/// The model's term figures by fiscal year, each term split by its days in each, as the
+/// budget does.
 fn yearly_totals(rollout: &RolloutResult) -> Vec<UptakeTotals> {
     let mut years = vec![UptakeTotals::default(); rollout.fiscal_years.len()];
     for (term, totals) in rollout.terms.iter().zip(&rollout.uptake.by_term) {
-        if let Some(year) = years.get_mut(term.fiscal_year_index as usize) {
-            year.add(totals);
+        for (fy, share) in fiscal_split(term, &rollout.fiscal_years) {
+            years[fy].add(&totals.scaled(share));
         }
     }
     years

@@ -201,9 +201,9 @@ mod tests {
         assert_eq!(
             gates,
             [
-                ("gate_prepare", Some(2)),
-                ("gate_pilot", Some(5)),
-                ("gate_scale", Some(11))
+                ("gate_prepare", Some(3)),
+                ("gate_pilot", Some(6)),
+                ("gate_scale", Some(12))
             ],
             "no gate closes Sustain, which runs to the plan's end"
         );

@@ -1,7 +1,7 @@
 //! Worked examples with dates computed by hand, and the checks a dean's mistakes meet.
 //! January 2027 for reference: Mondays are the 4th, 11th, 18th and 25th, then 1 and 8 February.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::*;
 use crate::assessment::Phase;
@@ -46,8 +46,10 @@ pub(super) fn terms() -> Vec<Term> {
         .map(|(i, (name, start))| Term {
             index: i as u32,
             name: name.to_owned(),
+            year: start.year(),
             start,
             end: start,
+            share_in_plan: 1.0,
             academic_year: "2026–27".to_owned(),
             fiscal_year: "FY2027".to_owned(),
             fiscal_year_index: 0,

@@ -142,6 +142,12 @@ fn every_printed_figure_is_the_results_as_the_report_formats_it() {
         let (_dir, path, pdf, pages) = rendered(&plan);
 
         let uptake = section_text(&path, &pdf, pages, UPTAKE);
+        position(
+            &uptake,
+            "A term the plan's start or end cuts counts in proportion to its days inside the \
+             plan, and every term's costs and benefits are split across fiscal years by its \
+             days in each.",
+        );
         let t = &r.uptake.totals;
         position(
             &uptake,
@@ -315,7 +321,14 @@ fn phases_credentials_and_their_credit_appear_by_name() {
     }
     position(&timeline, "Starts 1 September 2026");
     position(&timeline, "Ends 31 August 2031");
-    position(&timeline, "Horizon 5 years · 15 terms");
+    // Fall 2026 (begun 25 August, a week before the plan) to Fall 2031 (a week inside it).
+    position(&timeline, "Horizon 5 years · 16 terms");
+    // The last phase ends with the plan, not with Fall 2031 on 11 January 2032.
+    position(&timeline, "25 August 2030 – 31 August 2031");
+    assert!(
+        !timeline.contains("2032"),
+        "nothing runs past the plan: {timeline}"
+    );
 
     let portfolio = section_text(&path, &pdf, pages, PORTFOLIO);
     let inputs = plan
@@ -485,13 +498,13 @@ fn amounts_print_in_the_plans_currency() {
     let mut rupee = sample_plan();
     rupee.profile.currency = "INR".to_owned();
     for (plan, expected) in [
-        (detail(euro), "Total cost €6,240,098"),
-        (detail(rupee), "Total cost ₹62,40,098"),
+        (detail(euro), "Total cost €5,903,185"),
+        (detail(rupee), "Total cost ₹59,03,185"),
     ] {
         let r = result(&plan);
         assert_eq!(
             count(r.budget.total_cost),
-            "6,240,098",
+            "5,903,185",
             "same model, other currency"
         );
         let (_dir, path, pdf, pages) = rendered(&plan);

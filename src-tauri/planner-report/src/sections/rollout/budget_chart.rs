@@ -81,7 +81,8 @@ pub(crate) fn lay_out(
         });
         let label = format!("Payback {}", years[index].label);
         let width = doc.text_width(&TICK, &label);
-        let lx = (px + 1.2 * MM).min(plot_right - width);
+        // In the last year the label sits left of the line, its knockout inside the margin.
+        let lx = (px + 1.2 * MM).min(plot_right - width - chart::KNOCKOUT);
         let baseline = doc.baseline_below(&TICK, plot_top);
         let text = chart::text(doc, lx, baseline, TICK.with_colour(palette::INK), &label);
         marks.push(chart::knockout(&text));

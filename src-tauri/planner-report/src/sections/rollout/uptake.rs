@@ -184,11 +184,17 @@ fn figure_cells(figures: &UptakeTotals) -> [String; 4] {
     ]
 }
 
+/// The plan's edges, one rule for every figure.
+const EDGES: &str = "A term the plan's start or end cuts counts in proportion to its days inside \
+     the plan, and every term's costs and benefits are split across fiscal years by its days in \
+     each.";
+
 /// The uptake assumptions, in a sentence a committee can check.
 fn assumptions(rollout: &Rollout<'_>) -> String {
     let Some(inputs) = rollout.inputs else {
-        return "Enrolments, completions, courses completed and credits awarded, per term."
-            .to_owned();
+        return format!(
+            "Enrolments, completions, courses completed and credits awarded, per term. {EDGES}"
+        );
     };
     let u = &inputs.uptake;
     let terms = if (u.midpoint_terms - 1.0).abs() < 1e-9 {
@@ -213,7 +219,7 @@ fn assumptions(rollout: &Rollout<'_>) -> String {
          rising fastest {} {terms} after launch. {} of those who enrol complete the credential \
          and all its courses (course counts {course_counts}); the others complete {} of its \
          courses. Each completer is awarded the credential's home credit. A student in two \
-         credentials is one learner.",
+         credentials is one learner. {EDGES}",
         percent(u.pilot_rate_pct),
         percent(u.target_rate_pct),
         decimal(u.midpoint_terms),

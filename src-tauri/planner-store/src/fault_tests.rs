@@ -14,6 +14,14 @@ fn plan(name: &str) -> Plan {
     )
 }
 
+/// Creates the store at `path` holding one plan for `name`.
+fn store_with_plan(path: &Path, name: &str) {
+    Store::open(path)
+        .expect("create")
+        .create_plan(&plan(name))
+        .expect("save");
+}
+
 fn titles(store: &Store) -> Vec<String> {
     let mut titles: Vec<String> = store
         .list_plans()
@@ -70,10 +78,7 @@ fn reading_a_missing_store_says_so_and_creates_nothing() {
 fn a_store_opened_for_reading_shows_what_was_saved_and_refuses_writes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plans.sqlite3");
-    Store::open(&path)
-        .expect("create")
-        .create_plan(&plan("Łódź"))
-        .expect("save");
+    store_with_plan(&path, "Łódź");
     let reader = Store::open_existing(&path).expect("open for reading");
     assert_eq!(titles(&reader), ["Plan for Łódź"]);
     assert!(
@@ -159,10 +164,7 @@ fn several_first_uses_at_once_all_succeed_with_one_schema() {
 fn a_recovered_store_is_recognised_left_alone_and_opens_after_the_suggested_fix() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plans.sqlite3");
-    Store::open(&path)
-        .expect("create")
-        .create_plan(&plan("Kept"))
-        .expect("save");
+    store_with_plan(&path, "Kept");
     // `sqlite3 .recover` copies tables and rows but not the version number.
     raw(&path)
         .execute_batch("PRAGMA user_version = 0")
@@ -216,10 +218,7 @@ fn a_store_on_a_read_only_disk_is_read_and_not_written() {
         return;
     };
     let path = disk.path().join("plans.sqlite3");
-    Store::open(&path)
-        .expect("create")
-        .create_plan(&plan("On a stick"))
-        .expect("save");
+    store_with_plan(&path, "On a stick");
     disk.make_read_only();
 
     let reader = Store::open_existing(&path).expect("read from a read-only disk");

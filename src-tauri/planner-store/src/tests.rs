@@ -1,4 +1,4 @@
-use planner_core::{InstitutionProfile, Plan, PlanEdit, ProfileForm, Stage};
+use planner_core::{InstitutionProfile, Plan, PlanEdit, PlanId, ProfileForm, Stage};
 use tempfile::TempDir;
 
 use super::*;
@@ -11,6 +11,15 @@ fn plan(name: &str) -> Plan {
             ..InstitutionProfile::new(name, 31_000, Stage::Exploring)
         },
     )
+}
+
+/// Creates the store at `path` holding one plan for `name`; returns the plan's number.
+fn store_with_plan(path: &Path, name: &str) -> PlanId {
+    Store::open(path)
+        .expect("create")
+        .create_plan(&plan(name))
+        .expect("create")
+        .id
 }
 
 fn temp_db() -> (TempDir, PathBuf) {
@@ -152,11 +161,7 @@ fn a_store_from_a_newer_version_is_refused_and_left_byte_for_byte_unchanged() {
 #[test]
 fn a_store_holding_plans_is_backed_up_before_a_migration_and_keeps_its_plans() {
     let (_dir, path) = temp_db();
-    let id = Store::open(&path)
-        .expect("create")
-        .create_plan(&plan("Łódź"))
-        .expect("create")
-        .id;
+    let id = store_with_plan(&path, "Łódź");
 
     let next = migrations::with_extra_step("ALTER TABLE plans ADD COLUMN archived INTEGER;");
     let store = Store::open_with(&path, &next).expect("migrate to the next version");
@@ -184,11 +189,7 @@ fn a_store_holding_plans_is_backed_up_before_a_migration_and_keeps_its_plans() {
 #[test]
 fn a_failing_migration_changes_nothing() {
     let (_dir, path) = temp_db();
-    let id = Store::open(&path)
-        .expect("create")
-        .create_plan(&plan("Kept"))
-        .expect("create")
-        .id;
+    let id = store_with_plan(&path, "Kept");
     let broken = migrations::with_extra_step("ALTER TABLE no_such_table ADD COLUMN x;");
     let err = Store::open_with(&path, &broken).expect_err("broken migration fails");
     assert!(err.to_string().contains("current format"), "{err}");

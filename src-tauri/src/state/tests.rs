@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 use planner_core::assessment::{Answer, AreaKey, AreaResponse, WizardPosition, guide};
-use planner_core::{Problem, ProblemKind, RolloutStatus};
+use planner_core::{Problem, ProblemKind, RolloutStatus, StoredPlan};
 use planner_store::Store;
 
 use super::*;
@@ -33,6 +33,13 @@ fn rated(area: AreaKey, rating: u8, evidence: &str) -> PlanEdit {
 
 /// Checks `edit` on the plan `before` is refused as invalid with its first message under
 /// `field` naming `named`, and that the plan is left as it was; answers the problem.
+/// `edit` saved on top of `before`, which must succeed (`what` names it if not).
+fn apply(state: &AppState, before: &StoredPlan, edit: PlanEdit, what: &str) -> PlanDetail {
+    state
+        .edit_plan(before.id, before.revision, edit)
+        .expect(what)
+}
+
 fn refused(
     state: &AppState,
     before: &PlanDetail,
@@ -92,13 +99,12 @@ fn a_valid_profile_is_saved() {
     let plan = state.create_plan(&form("20,000")).expect("create");
     let mut edited = form("21 500");
     edited.stage = "offering".into();
-    let saved = state
-        .edit_plan(
-            plan.stored.id,
-            plan.stored.revision,
-            PlanEdit::Profile(Box::new(edited)),
-        )
-        .expect("save");
+    let saved = apply(
+        &state,
+        &plan.stored,
+        PlanEdit::Profile(Box::new(edited)),
+        "save",
+    );
     assert_eq!(saved.stored.plan.profile.total_enrolment, 21_500);
     assert_eq!(saved.stored.revision, plan.stored.revision + 1);
     assert_eq!(state.get_plan(plan.stored.id).expect("get"), saved);
@@ -108,10 +114,12 @@ fn a_valid_profile_is_saved() {
 fn assessment_answers_are_saved_scored_and_refused_when_wrong() {
     let state = state();
     let created = state.create_plan(&form("1000")).expect("create").stored;
-    let id = created.id;
-    let detail = state
-        .edit_plan(id, created.revision, rated(AreaKey::Quality, 1, "Few know"))
-        .expect("save");
+    let detail = apply(
+        &state,
+        &created,
+        rated(AreaKey::Quality, 1, "Few know"),
+        "save",
+    );
     let quality = detail
         .assessment_result
         .areas
@@ -134,13 +142,12 @@ fn assessment_answers_are_saved_scored_and_refused_when_wrong() {
     let position = WizardPosition::Area {
         area: AreaKey::Resources,
     };
-    let moved = state
-        .edit_plan(
-            id,
-            detail.stored.revision,
-            PlanEdit::WizardPosition(position),
-        )
-        .expect("move");
+    let moved = apply(
+        &state,
+        &detail.stored,
+        PlanEdit::WizardPosition(position),
+        "move",
+    );
     assert_eq!(moved.stored.plan.assessment.position, position);
     let action = guide().actions[0].key.clone();
     let adopt = |action: &str| PlanEdit::ActionAdopted {
@@ -148,9 +155,7 @@ fn assessment_answers_are_saved_scored_and_refused_when_wrong() {
         adopted: true,
         today: today(),
     };
-    let adopted = state
-        .edit_plan(id, moved.stored.revision, adopt(&action))
-        .expect("adopt");
+    let adopted = apply(&state, &moved.stored, adopt(&action), "adopt");
     assert_eq!(
         adopted.stored.plan.assessment.adopted_actions[0].action,
         action
@@ -162,14 +167,12 @@ fn assessment_answers_are_saved_scored_and_refused_when_wrong() {
 fn a_rollout_is_started_edited_and_refused_field_by_field() {
     let state = state();
     let created = state.create_plan(&form("12,000")).expect("create").stored;
-    let id = created.id;
-    let started = state
-        .edit_plan(
-            id,
-            created.revision,
-            PlanEdit::StartRollout { today: today() },
-        )
-        .expect("start");
+    let started = apply(
+        &state,
+        &created,
+        PlanEdit::StartRollout { today: today() },
+        "start",
+    );
     let Some(mut inputs) = started.stored.plan.rollout.clone() else {
         panic!("the rollout was set up");
     };
@@ -180,9 +183,7 @@ fn a_rollout_is_started_edited_and_refused_field_by_field() {
 
     inputs.horizon_years = 3;
     let edit = PlanEdit::Rollout(Box::new(inputs.clone()));
-    let saved = state
-        .edit_plan(id, started.stored.revision, edit)
-        .expect("save");
+    let saved = apply(&state, &started.stored, edit, "save");
     assert_eq!(
         saved.stored.plan.rollout.as_ref().map(|r| r.horizon_years),
         Some(3)

@@ -32,6 +32,15 @@ fn example_area() -> ChallengeArea {
 
 use Answer::{DontKnow, Rated, Unanswered};
 
+/// The result's entry for `key`.
+fn area_result(result: &AssessmentResult, key: AreaKey) -> &AreaResult {
+    result
+        .areas
+        .iter()
+        .find(|a| a.area == key)
+        .unwrap_or_else(|| panic!("a result for {key:?}"))
+}
+
 #[test]
 fn worked_example_with_a_reversed_statement_and_dont_knows() {
     // Rated: 5 (w3) → 1.0; 4 (w2) → 0.75; reversed 2 (w1) → 1 − 0.25 = 0.75.
@@ -72,11 +81,7 @@ fn all_dont_know_gives_no_score_not_a_middle_one() {
         )
         .expect("valid");
     let result = assess(&assessment, Stage::Exploring);
-    let quality = result
-        .areas
-        .iter()
-        .find(|a| a.area == AreaKey::Quality)
-        .expect("quality");
+    let quality = area_result(&result, AreaKey::Quality);
     assert_eq!(
         (quality.score, quality.confidence, quality.dont_know),
         (None, Confidence::None, n as u8)
@@ -148,11 +153,7 @@ fn areas_are_banded_ranked_weakest_first_and_emphasised_for_the_stage() {
         resources.benchmark_line,
         "53% of leaders at institutions that offer micro-credentials name resource allocation a top challenge"
     );
-    let faculty = result
-        .areas
-        .iter()
-        .find(|a| a.area == AreaKey::FacultyBuyIn)
-        .expect("faculty");
+    let faculty = area_result(&result, AreaKey::FacultyBuyIn);
     assert_eq!(
         (faculty.score, faculty.band),
         (Some(75), Some(BandKey::Moderate))

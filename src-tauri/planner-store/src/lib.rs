@@ -8,6 +8,7 @@ mod error;
 mod migrations;
 mod open;
 mod plans;
+mod renumber;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

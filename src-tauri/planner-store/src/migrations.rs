@@ -8,13 +8,22 @@ use crate::error::{Error, Result};
 const STEPS: &[&str] = &[
     include_str!("../migrations/001-plans.sql"),
     include_str!("../migrations/002-plan-revision.sql"),
+    include_str!("../migrations/003-cut-first-term.sql"),
 ];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = STEPS.len();
 
 pub(crate) fn all() -> Migrations<'static> {
-    Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(steps().collect())
+}
+
+/// Each version's SQL, with the Rust step that runs after it where a version has one.
+fn steps() -> impl Iterator<Item = M<'static>> {
+    STEPS.iter().enumerate().map(|(index, sql)| match index {
+        2 => M::up_with_hook(sql, crate::renumber::renumber_cut_first_terms),
+        _ => M::up(sql),
+    })
 }
 
 fn user_version(conn: &Connection) -> Result<i64> {
@@ -143,5 +152,5 @@ fn back_up(conn: &Connection, to: &Path) -> Result<()> {
 
 #[cfg(test)]
 pub(crate) fn with_extra_step(extra: &'static str) -> Migrations<'static> {
-    Migrations::new(STEPS.iter().chain([&extra]).map(|sql| M::up(sql)).collect())
+    Migrations::new(steps().chain([M::up(extra)]).collect())
 }

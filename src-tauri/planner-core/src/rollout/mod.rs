@@ -16,6 +16,7 @@ mod learners;
 mod montecarlo;
 mod phases;
 mod reference;
+mod renumber;
 mod sample;
 mod scenarios;
 mod terms;

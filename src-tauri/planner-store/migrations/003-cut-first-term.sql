@@ -1,0 +1,3 @@
+-- No schema change: plans saved before this version number their terms from the first term
+-- starting inside the plan; the Rust step beside this migration (`renumber_cut_first_terms`)
+-- moves those numbers on by one where the plan's start date cuts a term, which counts now.

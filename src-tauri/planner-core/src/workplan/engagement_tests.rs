@@ -1,15 +1,10 @@
 //! Faculty engagement worked by hand, checked against the budget, and its bounds.
 
-use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 
 use super::engagement::*;
-use crate::assessment::Phase;
+use super::tests::{day, term};
 use crate::rollout::{BudgetInputs, FiscalYear, Term};
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
 
 /// Fall 2026 and Spring 2027 in FY2027 (wholly in the plan), Summer 2027 in FY2028 (a quarter
 /// of it in the plan).
@@ -21,18 +16,7 @@ fn calendar() -> (Vec<Term>, Vec<FiscalYear>) {
     ]
     .into_iter()
     .enumerate()
-    .map(|(i, (name, start, fy))| Term {
-        index: i as u32,
-        name: name.to_owned(),
-        year: start.year(),
-        start,
-        end: start,
-        share_in_plan: 1.0,
-        academic_year: "2026–27".to_owned(),
-        fiscal_year: format!("FY{}", 2027 + fy),
-        fiscal_year_index: fy,
-        phase: Phase::Prepare,
-    })
+    .map(|(i, (name, start, fy))| term(i, name, start, fy))
     .collect();
     let fiscal = [(0, 1.0), (1, 0.25)]
         .into_iter()

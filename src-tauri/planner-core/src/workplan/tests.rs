@@ -37,24 +37,30 @@ fn plan(tasks: Vec<Task>, deps: &[(&str, &str, i32)]) -> WorkPlan {
     }
 }
 
+/// Term `index` of a plan, wholly inside it, starting (and, for these tests, ending) on `start`,
+/// in fiscal year `fiscal_year_index` counted from FY2027.
+pub(super) fn term(index: usize, name: &str, start: NaiveDate, fiscal_year_index: u32) -> Term {
+    Term {
+        index: index as u32,
+        name: name.to_owned(),
+        year: start.year(),
+        start,
+        end: start,
+        share_in_plan: 1.0,
+        academic_year: "2026–27".to_owned(),
+        fiscal_year: format!("FY{}", 2027 + fiscal_year_index),
+        fiscal_year_index,
+        phase: Phase::Prepare,
+    }
+}
+
 /// Fall from 25 August 2026, Spring from Tuesday 12 January 2027, Summer from 1 June 2027.
 pub(super) fn terms() -> Vec<Term> {
     [("Fall", day(2026, 8, 25)), ("Spring", day(2027, 1, 12))]
         .into_iter()
         .chain([("Summer", day(2027, 6, 1))])
         .enumerate()
-        .map(|(i, (name, start))| Term {
-            index: i as u32,
-            name: name.to_owned(),
-            year: start.year(),
-            start,
-            end: start,
-            share_in_plan: 1.0,
-            academic_year: "2026–27".to_owned(),
-            fiscal_year: "FY2027".to_owned(),
-            fiscal_year_index: 0,
-            phase: Phase::Prepare,
-        })
+        .map(|(i, (name, start))| term(i, name, start, 0))
         .collect()
 }
 

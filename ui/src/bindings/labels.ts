@@ -70,3 +70,12 @@ export const ScenarioKindLabels: Record<ScenarioKind, string> = {
   expected: "Expected",
   ambitious: "Ambitious",
 };
+
+/** A risk's likelihood 1–5 in words, at index 0–4. */
+export const RiskLikelihoodWords = ["Rare","Unlikely","Possible","Likely","Almost certain"] as const;
+
+/** A risk's impact 1–5 in words, at index 0–4. */
+export const RiskImpactWords = ["Minor","Moderate","Serious","Major","Severe"] as const;
+
+/** The risk matrix's bands, each from the lowest likelihood × impact it holds. */
+export const RiskSeverityBands: readonly { from: number; band: string }[] = [{ from: 1, band: "Low" }, { from: 5, band: "Medium" }, { from: 10, band: "High" }, { from: 15, band: "Very high" }];

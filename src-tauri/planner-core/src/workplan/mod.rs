@@ -34,7 +34,10 @@ pub use engagement::{
 };
 pub use kpis::{Kpi, KpiKey, KpiSource, KpiTarget, propose_kpis, refresh_model_kpis};
 pub use propose::propose_tasks;
-pub use risks::{Risk, propose_risks, validate_risks};
+pub use risks::{
+    IMPACT_WORDS, LIKELIHOOD_WORDS, Risk, SEVERITY_BANDS, propose_risks, severity_band,
+    validate_risks,
+};
 pub use schedule::{Schedule, ScheduledTask, Timeline, schedule};
 pub use validate::{
     MAX_DEPENDENCIES, MAX_DURATION_WEEKS, MAX_LAG_WEEKS, MAX_OWNER_CHARS, MAX_TASK_ID_CHARS,

@@ -25,12 +25,56 @@ pub struct Risk {
     pub owner_role: String,
 }
 
+/// Likelihood 1 to 5 in words, at index 0 to 4: the window, `mcplan` and the PDF say the same.
+pub const LIKELIHOOD_WORDS: [&str; 5] =
+    ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"];
+
+/// Impact 1 to 5 in words, at index 0 to 4.
+pub const IMPACT_WORDS: [&str; 5] = ["Minor", "Moderate", "Serious", "Major", "Severe"];
+
+/// The bands of the 5×5 matrix, each from the lowest likelihood × impact it holds, so the
+/// matrix reads without colour.
+pub const SEVERITY_BANDS: [(u8, &str); 4] =
+    [(1, "Low"), (5, "Medium"), (10, "High"), (15, "Very high")];
+
 impl Risk {
     /// Likelihood × impact, 1 to 25: where the risk sits on the 5×5 matrix. (Saturating, so
     /// a risk not yet validated cannot overflow it.)
     pub fn severity(&self) -> u8 {
         self.likelihood.saturating_mul(self.impact)
     }
+
+    /// "Likely": the likelihood in words ("" off the scale, for a risk not yet validated).
+    pub fn likelihood_words(&self) -> &'static str {
+        scale_words(&LIKELIHOOD_WORDS, self.likelihood)
+    }
+
+    /// "Severe": the impact in words.
+    pub fn impact_words(&self) -> &'static str {
+        scale_words(&IMPACT_WORDS, self.impact)
+    }
+
+    /// "Very high": the band of the matrix the risk sits in.
+    pub fn severity_band(&self) -> &'static str {
+        severity_band(self.severity())
+    }
+}
+
+fn scale_words(words: &[&'static str; 5], value: u8) -> &'static str {
+    usize::from(value)
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .copied()
+        .unwrap_or("")
+}
+
+/// The band holding `severity` (likelihood × impact); "" for 0, which no valid risk has.
+pub fn severity_band(severity: u8) -> &'static str {
+    SEVERITY_BANDS
+        .iter()
+        .rev()
+        .find(|(from, _)| severity >= *from)
+        .map_or("", |(_, band)| band)
 }
 
 /// One risk for each area in the critical or significant band, or for the weakest scored area
@@ -226,6 +270,45 @@ mod tests {
             (impact(0, false), impact(100, true), impact(26, false)),
             (1, 5, 3)
         );
+    }
+
+    #[test]
+    fn each_risk_reads_in_words_and_sits_in_one_band() {
+        let mut risk = Risk {
+            area: None,
+            title: "Accreditor objects".to_owned(),
+            likelihood: 4,
+            impact: 5,
+            mitigation: String::new(),
+            owner_role: "Provost".to_owned(),
+        };
+        assert_eq!(
+            (
+                risk.likelihood_words(),
+                risk.impact_words(),
+                risk.severity_band()
+            ),
+            ("Likely", "Severe", "Very high")
+        );
+        let bands: Vec<&str> = [1, 4, 5, 9, 10, 12, 15, 25]
+            .into_iter()
+            .map(severity_band)
+            .collect();
+        assert_eq!(
+            bands,
+            [
+                "Low",
+                "Low",
+                "Medium",
+                "Medium",
+                "High",
+                "High",
+                "Very high",
+                "Very high"
+            ]
+        );
+        risk.likelihood = 0;
+        assert_eq!((risk.likelihood_words(), risk.severity_band()), ("", ""));
     }
 
     #[test]

@@ -15,4 +15,8 @@ hoursPerEngagedMember: number, hoursAvailable: number,
 /**
  * The term needs more hours than its engaged faculty can give.
  */
-overCapacity: boolean, };
+overCapacity: boolean, 
+/**
+ * [`TermEngagement::warning`], for the window to show as it is.
+ */
+warning: string | null, };

@@ -274,6 +274,7 @@ fn term(name: &str, needed: f64, engaged: u32, each: f64) -> TermEngagement {
         hours_per_engaged_member: each,
         hours_available: f64::from(engaged) * each,
         over_capacity: needed > f64::from(engaged) * each,
+        warning: None,
     }
 }
 

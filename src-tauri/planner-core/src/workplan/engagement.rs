@@ -106,6 +106,8 @@ pub struct TermEngagement {
     pub hours_available: f64,
     /// The term needs more hours than its engaged faculty can give.
     pub over_capacity: bool,
+    /// [`TermEngagement::warning`], for the window to show as it is.
+    pub warning: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -204,7 +206,7 @@ pub(crate) fn engagement_by_term(
             };
             let needed = training_hours + mapping + development;
             let available = f64::from(engaged) * each;
-            TermEngagement {
+            let mut row = TermEngagement {
                 term_index: term.index,
                 term: term.label(),
                 target_share_pct: share,
@@ -218,7 +220,10 @@ pub(crate) fn engagement_by_term(
                 hours_per_engaged_member: each,
                 hours_available: available,
                 over_capacity: needed > available,
-            }
+                warning: None,
+            };
+            row.warning = row.warning();
+            row
         })
         .collect();
     EngagementProjection {

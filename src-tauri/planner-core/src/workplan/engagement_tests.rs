@@ -126,6 +126,9 @@ fn three_terms_worked_by_hand() {
         Some("Fall 2026 needs 330 faculty hours; 40 engaged faculty at 8 hours each can give 320")
     );
     assert_eq!(p.terms[1].warning(), None, "Spring is within capacity");
+    let shown: Vec<_> = p.terms.iter().map(|t| t.warning.clone()).collect();
+    let said: Vec<_> = p.terms.iter().map(TermEngagement::warning).collect();
+    assert_eq!(shown, said, "the window gets the same sentence");
 }
 
 #[test]

@@ -128,17 +128,18 @@ impl TermEngagement {
             format!(
                 "{} needs {} faculty hours; {} engaged faculty at {} hours each can give {}",
                 self.term,
-                hours(self.hours_needed),
+                faculty_hours(self.hours_needed),
                 format_count(u64::from(self.faculty_engaged)),
-                hours(self.hours_per_engaged_member),
-                hours(self.hours_available)
+                faculty_hours(self.hours_per_engaged_member),
+                faculty_hours(self.hours_available)
             )
         })
     }
 }
 
-/// Whole hours, rounded up so a shortfall never reads as a tie.
-fn hours(h: f64) -> String {
+/// Faculty hours as the plan prints them: whole hours, rounded up so a shortfall never reads
+/// as a tie.
+pub fn faculty_hours(h: f64) -> String {
     format_count(h.ceil() as u64)
 }
 

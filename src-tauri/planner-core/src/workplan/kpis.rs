@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::format::{MINUS, count, one_decimal};
 use crate::rollout::{RolloutResult, UptakeTotals, fiscal_split};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -37,6 +38,26 @@ impl KpiKey {
             KpiKey::RetentionChange => ("Retention change", "percentage points"),
             KpiKey::LearnerSatisfaction => ("Learner satisfaction", "% satisfied"),
             KpiKey::JobReadiness => ("Job readiness", "% who feel ready for work"),
+        }
+    }
+
+    /// A figure of this KPI as the plan prints it: enrolments and credits as counts
+    /// ("1,119"), rates in percent to one decimal ("55%", "82.5%"), the retention change in
+    /// signed percentage points ("+1.5 pp", "−0.5 pp").
+    pub fn format(self, value: f64) -> String {
+        match self {
+            KpiKey::Enrolments | KpiKey::CreditsAwarded => count(value),
+            KpiKey::CompletionRate | KpiKey::LearnerSatisfaction | KpiKey::JobReadiness => {
+                format!("{}%", one_decimal(value))
+            }
+            KpiKey::RetentionChange => {
+                let points = one_decimal(value.abs());
+                match value {
+                    v if points == "0" || !v.is_finite() => "0 pp".to_owned(),
+                    v if v < 0.0 => format!("{MINUS}{points} pp"),
+                    _ => format!("+{points} pp"),
+                }
+            }
         }
     }
 
@@ -198,6 +219,21 @@ mod tests {
             assert!(values(kpi).iter().all(Option::is_none), "left to the dean");
         }
         assert_eq!(kpis[0].source, KpiSource::Model);
+    }
+
+    #[test]
+    fn each_kpi_prints_in_its_own_unit() {
+        assert_eq!(KpiKey::Enrolments.format(1_119.49), "1,119");
+        assert_eq!(KpiKey::CreditsAwarded.format(12_000.0), "12,000");
+        assert_eq!(KpiKey::CompletionRate.format(55.0), "55%");
+        assert_eq!(KpiKey::LearnerSatisfaction.format(82.54), "82.5%");
+        assert_eq!(KpiKey::RetentionChange.format(1.5), "+1.5 pp");
+        assert_eq!(KpiKey::RetentionChange.format(-0.5), "\u{2212}0.5 pp");
+        assert_eq!(
+            KpiKey::RetentionChange.format(-0.01),
+            "0 pp",
+            "no sign on a rounded zero"
+        );
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::assessment::Phase;
 
 pub use engagement::{
     Champion, Department, EngagementProjection, EngagementTarget, FacultyEngagement,
-    TermEngagement, TrainingSession, project_engagement,
+    TermEngagement, TrainingSession, faculty_hours, project_engagement,
 };
 pub use kpis::{Kpi, KpiKey, KpiSource, KpiTarget, propose_kpis, refresh_model_kpis};
 pub use propose::propose_tasks;

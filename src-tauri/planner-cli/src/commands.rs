@@ -35,7 +35,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
     // Commands that only read never create a store, and work on a read-only disk.
     let reads_only = matches!(
         cli.command,
-        Command::List { .. } | Command::Show { .. } | Command::Pdf { .. }
+        Command::List { .. } | Command::Show { .. } | Command::Pdf { .. } | Command::Html { .. }
     );
     let mut store = if reads_only {
         Store::open_existing(&path)?
@@ -78,8 +78,12 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             starter,
         } => rollout(&mut store, parse_id(&id)?, inputs.as_deref(), starter),
         Command::Pdf { id, out } => {
-            check_destination(&out, &store)?;
+            check_destination(&out, &store, "plan.pdf")?;
             pdf(&store.get_plan(parse_id(&id)?)?.detail(), &out)
+        }
+        Command::Html { id, out } => {
+            check_destination(&out, &store, "plan.html")?;
+            html(&store.get_plan(parse_id(&id)?)?.detail(), &out)
         }
     }
 }
@@ -206,13 +210,17 @@ fn describe_projection(detail: &PlanDetail) -> String {
 }
 
 /// `--out` must name a file that is not the store; `-` (standard output) is refused, since a
-/// PDF on a terminal is noise and a pipe cannot be written atomically.
-fn check_destination(out: &Path, store: &Store) -> Outcome {
+/// report on a terminal is noise and a pipe cannot be written atomically.
+fn check_destination(out: &Path, store: &Store, example: &str) -> Outcome {
     if out.as_os_str() == "-" {
-        return Err(Failure::Input(
-            "--out -: the PDF cannot go to standard output; give a file name such as plan.pdf"
-                .into(),
-        ));
+        let kind = if example.ends_with(".pdf") {
+            "PDF"
+        } else {
+            "report"
+        };
+        return Err(Failure::Input(format!(
+            "--out -: the {kind} cannot go to standard output; give a file name such as {example}"
+        )));
     }
     planner_report::refuse_protected(out, &store.files())
         .map_err(|err| Failure::Input(err.to_string()))
@@ -222,16 +230,29 @@ fn pdf(plan: &PlanDetail, out: &Path) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
     };
-    let report = planner_report::export(plan, &options, out).map_err(|err| match err {
-        planner_report::Error::Destination { .. } => Failure::Input(err.to_string()),
-        other => Failure::Other(other.to_string()),
-    })?;
+    let report = planner_report::export(plan, &options, out).map_err(report_failure)?;
     say(&format!(
         "Wrote {} ({} pages, {} bytes)",
         out.display(),
         report.pages,
         report.bytes.len()
     ))
+}
+
+fn html(plan: &PlanDetail, out: &Path) -> Outcome {
+    let options = planner_report::ReportOptions {
+        generated_on: Local::now().date_naive(),
+    };
+    let bytes = planner_report::export_html(plan, &options, out).map_err(report_failure)?;
+    say(&format!("Wrote {} ({bytes} bytes)", out.display()))
+}
+
+/// A destination that cannot hold a file is the user's to fix (exit 2); anything else is not.
+fn report_failure(err: planner_report::Error) -> Failure {
+    match err {
+        planner_report::Error::Destination { .. } => Failure::Input(err.to_string()),
+        other => Failure::Other(other.to_string()),
+    }
 }
 
 fn parse_id(text: &str) -> Result<PlanId, Failure> {

@@ -102,6 +102,16 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Write a plan's report as one accessible HTML file: the PDF's sections and figures,
+    /// readable by screen readers and printable from a browser.
+    Html {
+        /// The plan's number, as `mcplan list` prints it.
+        id: String,
+        /// Where to write the page; an existing file is replaced whole. It must be an ordinary
+        /// file (a link is written through), never the plan store; `-` is refused.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 /// A failure, with the exit code it deserves.

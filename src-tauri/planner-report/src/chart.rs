@@ -169,6 +169,11 @@ pub(crate) fn draw(
     doc.keep_together(height);
     let top = doc.cursor();
     let chart = lay_out(doc, top);
+    doc.record(crate::content::Block::Chart {
+        marks: chart.marks.clone(),
+        top,
+        height: chart.height,
+    });
     draw_marks(doc, chart.marks);
     doc.set_cursor(top - chart.height);
 }

@@ -9,6 +9,7 @@ use printpdf::{
 };
 
 use crate::RenderedReport;
+use crate::content::{Block, Tone};
 use crate::error::{Error, Result};
 use crate::fonts::Fonts;
 use crate::layout::{
@@ -35,6 +36,10 @@ pub(crate) struct ReportDocument {
     cursor: f32,
     /// Outline entries: title and 1-based page.
     outline: Vec<(String, usize)>,
+    /// What the report says, block by block, for the HTML edition.
+    content: Vec<Block>,
+    /// Above zero while a block that recorded itself draws its parts.
+    unrecorded_depth: u32,
 }
 
 impl ReportDocument {
@@ -48,6 +53,8 @@ impl ReportDocument {
             pages: Vec::new(),
             cursor: CONTENT_TOP,
             outline: Vec::new(),
+            content: Vec::new(),
+            unrecorded_depth: 0,
         })
     }
 
@@ -72,6 +79,26 @@ impl ReportDocument {
     pub(crate) fn bookmark(&mut self, title: &str) {
         let page = self.pages.len().max(1);
         self.outline.push((title.to_owned(), page));
+    }
+
+    /// Adds `block` to what the report says, unless it is part of a block already recorded.
+    pub(crate) fn record(&mut self, block: Block) {
+        if self.unrecorded_depth == 0 {
+            self.content.push(block);
+        }
+    }
+
+    /// Draws the parts of a block that recorded itself as a whole, without recording them.
+    pub(crate) fn unrecorded<T>(&mut self, draw: impl FnOnce(&mut Self) -> T) -> T {
+        self.unrecorded_depth += 1;
+        let drawn = draw(self);
+        self.unrecorded_depth -= 1;
+        drawn
+    }
+
+    /// What the report says, in reading order.
+    pub(crate) fn content(&self) -> &[Block] {
+        &self.content
     }
 
     pub(crate) fn cursor(&self) -> f32 {
@@ -146,6 +173,10 @@ impl ReportDocument {
     /// Wrapped text in a column from `x`, `width` wide, starting at the cursor and flowing onto
     /// new pages as needed; the cursor ends below the last line.
     pub(crate) fn paragraph(&mut self, x: f32, width: f32, style: &TextStyle, text: &str) {
+        self.record(Block::Text {
+            text: text.trim().to_owned(),
+            tone: Tone::of(style),
+        });
         for line in self.wrap(style, text, width) {
             self.keep_together(style.line_height);
             let baseline = self.baseline_below(style, self.cursor);

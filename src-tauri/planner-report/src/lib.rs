@@ -9,11 +9,13 @@
 
 mod atomic;
 mod chart;
+mod content;
 mod destination;
 mod document;
 mod error;
 mod fingerprint;
 mod fonts;
+mod html;
 mod layout;
 mod metadata;
 mod plot;
@@ -72,6 +74,35 @@ const VERSION_LABEL: &str = "Draft";
 /// Lays out the whole report for `plan` and returns the PDF bytes. The report prints the
 /// figures in `plan` as they are; it computes none of its own.
 pub fn render(plan: &PlanDetail, options: &ReportOptions) -> Result<RenderedReport> {
+    let (doc, info) = lay_out(plan, options)?;
+    doc.finish(&info)
+}
+
+/// [`render`] + [`write_atomically`]: the file at `path` is either the complete new report or
+/// whatever was there before. Returns the report written (`bytes.len()` bytes, `pages` pages).
+pub fn export(plan: &PlanDetail, options: &ReportOptions, path: &Path) -> Result<RenderedReport> {
+    let report = render(plan, options)?;
+    write_atomically(path, &report.bytes)?;
+    Ok(report)
+}
+
+/// The report as one self-contained, accessible HTML page: the same sections, words and
+/// figures as the PDF (they come from the same layout), with headings, tables and charts a
+/// screen reader can follow, and no script or remote resource.
+pub fn render_html(plan: &PlanDetail, options: &ReportOptions) -> Result<String> {
+    let (doc, info) = lay_out(plan, options)?;
+    Ok(html::write(doc.content(), &info))
+}
+
+/// [`render_html`] + [`write_atomically`]. Returns the page's size in bytes.
+pub fn export_html(plan: &PlanDetail, options: &ReportOptions, path: &Path) -> Result<usize> {
+    let page = render_html(plan, options)?;
+    write_atomically(path, page.as_bytes())?;
+    Ok(page.len())
+}
+
+/// Every section drawn, in order, onto a document not yet serialised.
+fn lay_out(plan: &PlanDetail, options: &ReportOptions) -> Result<(ReportDocument, DocumentInfo)> {
     let context = ReportContext {
         plan: &plan.stored.plan,
         assessment: &plan.assessment_result,
@@ -86,13 +117,5 @@ pub fn render(plan: &PlanDetail, options: &ReportOptions) -> Result<RenderedRepo
     sections::assessment::draw(&mut doc, &context);
     sections::actions::draw(&mut doc, &context);
     sections::rollout::draw(&mut doc, &context);
-    doc.finish(&info)
-}
-
-/// [`render`] + [`write_atomically`]: the file at `path` is either the complete new report or
-/// whatever was there before. Returns the report written (`bytes.len()` bytes, `pages` pages).
-pub fn export(plan: &PlanDetail, options: &ReportOptions, path: &Path) -> Result<RenderedReport> {
-    let report = render(plan, options)?;
-    write_atomically(path, &report.bytes)?;
-    Ok(report)
+    Ok((doc, info))
 }

@@ -2,6 +2,7 @@
 //! Figures sit right-aligned on one line (set smaller rather than broken when a column is
 //! too narrow); a totals row closes the table in bold; rows can be highlighted.
 
+use crate::content::{Block, TableContent};
 use crate::document::ReportDocument;
 use crate::fonts::Face;
 use crate::layout::{
@@ -248,6 +249,22 @@ const MIN_HEADER_SIZE: f32 = 7.0;
 /// that does not fit under the cursor moves to the next page under the repeated header; a row
 /// taller than a page is cut between lines and continues there, so no text is ever lost.
 pub(crate) fn draw(doc: &mut ReportDocument, table: &Table<'_>) {
+    doc.record(Block::Table(TableContent {
+        header: table.header.clone(),
+        rows: table.rows.clone(),
+        footer: table.footer.clone(),
+        highlighted: table.highlighted.clone(),
+        figures: table
+            .columns
+            .iter()
+            .map(|c| c.align == Align::Right)
+            .collect(),
+        muted_details: table.columns.iter().map(|c| c.muted_details).collect(),
+    }));
+    doc.unrecorded(|doc| draw_rows(doc, table));
+}
+
+fn draw_rows(doc: &mut ReportDocument, table: &Table<'_>) {
     let prepared = Prepared::new(doc, table);
     if !prepared.rows.is_empty() {
         doc.keep_together(prepared.opening(table.keep_whole));

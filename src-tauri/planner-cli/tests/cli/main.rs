@@ -231,6 +231,30 @@ fn pdf_into_a_missing_folder_fails_with_exit_1_and_writes_nothing() {
 }
 
 #[test]
+fn html_writes_the_report_as_one_accessible_page() {
+    let (sandbox, id) = Sandbox::with_demo();
+    let out = sandbox.dir.path().join("report.html");
+    let said = sandbox.stdout(&["html", &id, "--out", out.to_str().expect("utf-8 path")]);
+    let page = std::fs::read_to_string(&out).expect("the page was written");
+    assert_eq!(
+        said.trim(),
+        format!("Wrote {} ({} bytes)", out.display(), page.len()),
+        "mcplan says where and how much"
+    );
+    assert!(page.contains("<h1 dir=\"auto\">Lakeshore State University System</h1>"));
+    assert!(page.contains("<h2 id=\"section-1-title\">Institution profile</h2>"));
+    assert!(!page.contains("<script"), "no script");
+    sandbox
+        .mcplan()
+        .args(["html", &id, "--out", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "give a file name such as plan.html",
+        ));
+}
+
+#[test]
 fn the_store_can_be_chosen_with_mcplan_db() {
     let sandbox = Sandbox::new();
     let db = sandbox.dir.path().join("env.sqlite3");

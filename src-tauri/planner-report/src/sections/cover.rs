@@ -1,3 +1,4 @@
+use crate::content::Block;
 use crate::document::ReportDocument;
 use crate::layout::{
     CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH, HAIRLINE, MM, PAGE_HEIGHT, palette, styles,
@@ -14,17 +15,40 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     let profile = &plan.profile;
     doc.start_cover_page();
     doc.bookmark("Cover");
+    let details = [
+        ("Version", context.version.to_owned()),
+        ("Date", long_date(context.generated_on)),
+        (
+            "Country",
+            profile.country_name().unwrap_or(NOT_SPECIFIED).to_owned(),
+        ),
+        ("Stage", profile.stage.label().to_owned()),
+    ];
+    doc.record(Block::Cover {
+        kicker: KICKER.to_owned(),
+        institution: profile.name.clone(),
+        title: plan.title.clone(),
+        details: details
+            .iter()
+            .map(|(label, value)| ((*label).to_owned(), value.clone()))
+            .collect(),
+        colophon: COLOPHON.to_owned(),
+    });
+    doc.unrecorded(|doc| draw_page(doc, context, details));
+}
+
+const KICKER: &str = "Micro-credential adoption plan";
+const COLOPHON: &str = "Prepared with the Micro-credential Adoption Planner";
+
+fn draw_page(doc: &mut ReportDocument, context: &ReportContext<'_>, details: [(&str, String); 4]) {
+    let plan = context.plan;
+    let profile = &plan.profile;
 
     // A short, heavy accent bar opens the page; everything hangs from the same left edge.
     let top = PAGE_HEIGHT - 62.0 * MM;
     doc.fill_rect(CONTENT_LEFT, top, 18.0 * MM, 1.6 * MM, palette::ACCENT);
     doc.set_cursor(top - 8.0 * MM);
-    doc.paragraph(
-        CONTENT_LEFT,
-        CONTENT_WIDTH,
-        &styles::COVER_KICKER,
-        "Micro-credential adoption plan",
-    );
+    doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::COVER_KICKER, KICKER);
     doc.move_down(4.0 * MM);
 
     let mut name_style = styles::COVER_INSTITUTION;
@@ -45,15 +69,6 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     doc.rule(CONTENT_LEFT, CONTENT_RIGHT, rule_y, HAIRLINE, palette::RULE);
     doc.move_down(6.0 * MM);
 
-    let details = [
-        ("Version", context.version.to_owned()),
-        ("Date", long_date(context.generated_on)),
-        (
-            "Country",
-            profile.country_name().unwrap_or(NOT_SPECIFIED).to_owned(),
-        ),
-        ("Stage", profile.stage.label().to_owned()),
-    ];
     let label_width = 30.0 * MM;
     for (label, value) in details {
         let row_top = doc.cursor();
@@ -68,6 +83,5 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
         doc.move_down(2.0 * MM);
     }
 
-    let colophon = "Prepared with the Micro-credential Adoption Planner";
-    doc.draw_text(CONTENT_LEFT, 25.0 * MM, &styles::RUNNING, colophon);
+    doc.draw_text(CONTENT_LEFT, 25.0 * MM, &styles::RUNNING, COLOPHON);
 }

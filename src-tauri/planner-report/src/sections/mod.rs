@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use planner_core::assessment::AssessmentResult;
 use planner_core::{Plan, RolloutStatus};
 
+use crate::content::Block;
 use crate::document::ReportDocument;
 use crate::layout::{
     CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH, HAIRLINE, MM, TextStyle, palette, styles,
@@ -38,7 +39,8 @@ pub(crate) const NOT_SPECIFIED: &str = "Not specified";
 pub(crate) fn open_section(doc: &mut ReportDocument, title: &str) {
     doc.start_page();
     doc.bookmark(title);
-    doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::HEADING, title);
+    doc.record(Block::Section(title.to_owned()));
+    doc.unrecorded(|doc| doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::HEADING, title));
     doc.move_down(2.0 * MM);
     let y = doc.cursor();
     doc.rule(CONTENT_LEFT, CONTENT_RIGHT, y, 1.0, palette::ACCENT);
@@ -50,7 +52,8 @@ pub(crate) fn open_section(doc: &mut ReportDocument, title: &str) {
 pub(crate) fn subheading(doc: &mut ReportDocument, title: &str, following: f32) {
     let style = styles::SUBHEADING;
     doc.keep_together(style.line_height + 2.0 * MM + following);
-    doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &style, title);
+    doc.record(Block::Heading(title.to_owned()));
+    doc.unrecorded(|doc| doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &style, title));
     doc.move_down(2.0 * MM);
 }
 
@@ -94,6 +97,7 @@ const BULLET_INDENT: f32 = 4.0 * MM;
 pub(crate) fn bullet(doc: &mut ReportDocument, text: &str) {
     let style = styles::BODY;
     doc.keep_together(style.line_height);
+    doc.record(Block::Bullet(text.to_owned()));
     let baseline = doc.baseline_below(&style, doc.cursor());
     doc.draw_text(
         CONTENT_LEFT,
@@ -101,12 +105,14 @@ pub(crate) fn bullet(doc: &mut ReportDocument, text: &str) {
         &style.with_colour(palette::MUTED),
         "•",
     );
-    doc.paragraph(
-        CONTENT_LEFT + BULLET_INDENT,
-        CONTENT_WIDTH - BULLET_INDENT,
-        &style,
-        text,
-    );
+    doc.unrecorded(|doc| {
+        doc.paragraph(
+            CONTENT_LEFT + BULLET_INDENT,
+            CONTENT_WIDTH - BULLET_INDENT,
+            &style,
+            text,
+        );
+    });
     doc.move_down(1.0 * MM);
 }
 
@@ -119,6 +125,12 @@ pub(crate) fn key_figures(doc: &mut ReportDocument, figures: &[(&str, String)]) 
     if figures.is_empty() {
         return;
     }
+    doc.record(Block::Figures(
+        figures
+            .iter()
+            .map(|(label, value)| ((*label).to_owned(), value.clone()))
+            .collect(),
+    ));
     let cell = (CONTENT_WIDTH - FIGURE_GAP * (figures.len() - 1) as f32) / figures.len() as f32;
     let label_style = styles::LABEL;
     let mut value_style = styles::FIGURE;
@@ -167,6 +179,10 @@ const NOTE_BAR: f32 = 1.0 * MM;
 /// A tinted box with an accent bar on its left: a title and paragraphs set apart from the
 /// flow, kept on one page.
 pub(crate) fn note_box(doc: &mut ReportDocument, title: &str, paragraphs: &[(TextStyle, String)]) {
+    doc.record(Block::Note {
+        title: title.to_owned(),
+        paragraphs: paragraphs.iter().map(|(_, text)| text.clone()).collect(),
+    });
     let width = CONTENT_WIDTH - NOTE_BAR - 2.0 * NOTE_PAD;
     let title_style = styles::SUBHEADING.with_size(10.0);
     let paragraph_gap = 1.5 * MM;

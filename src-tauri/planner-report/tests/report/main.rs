@@ -2,6 +2,7 @@
 //! command-line tools (`pdftotext`, `pdfinfo`, `pdffonts`) the way a committee member's viewer
 //! would. poppler-utils must be installed; without it these tests fail, never skip.
 
+mod html;
 mod long_text;
 mod rollout;
 mod sections;

@@ -21,7 +21,7 @@ pub fn large_plan(credentials: usize, draws: u32) -> (InstitutionProfile, Rollou
             let mut c = portfolio[i % portfolio.len()].clone();
             c.title = format!("{} ({})", c.title, i + 1);
             c.stacks_into.clear();
-            c.launch_term = 2 + (i % 20) as u32;
+            c.launch_term = 3 + (i % 20) as u32;
             c
         })
         .collect();

@@ -25,7 +25,8 @@
 use std::collections::BTreeMap;
 
 use super::inputs::Credential;
-use super::uptake::{Rates, ramp_table, uptake_rate};
+use super::uptake::{Rates, ramp_table};
+use super::walk::{WalkBuffers, Walks};
 use crate::profile::{InstitutionProfile, InstitutionType};
 
 /// Average years to a degree where the dean gives none for a program: two-year programs at
@@ -70,6 +71,7 @@ pub(crate) struct Population {
     pub credentials: Vec<Vec<Enrolling>>,
     /// Per program (by name), the most students who could enrol over the plan.
     pub could_enrol: Vec<f64>,
+    walks: Walks,
 }
 
 impl Population {
@@ -127,6 +129,7 @@ impl Population {
         Population {
             term_count,
             shares: shares.to_vec(),
+            walks: Walks::new(&groups, shares),
             groups,
             credentials,
             could_enrol,
@@ -136,26 +139,40 @@ impl Population {
     /// e(t)/E for every term, for each group, at `rates`.
     pub fn ratios(&self, rates: &Rates) -> Vec<Vec<f64>> {
         let ramp = ramp_table(self.term_count, rates.midpoint_terms, rates.steepness);
-        self.groups
-            .iter()
-            .map(|g| {
-                let mut terms = Vec::with_capacity(self.term_count);
-                enrol(g, &self.shares, rates, &ramp, |e| terms.push(e));
-                terms
-            })
-            .collect()
+        let mut ratios = vec![vec![0.0; self.term_count]; self.groups.len()];
+        let walks = &self.walks;
+        walks.walk(rates, &ramp, &mut WalkBuffers::default(), |offset, row| {
+            for (slot, enrolled) in row.iter().enumerate() {
+                ratios[walks.order[slot]][walks.launch[slot] + offset] = *enrolled;
+            }
+        });
+        ratios
     }
 
-    /// Σ_t e(t)/E for each group, at `rates` with the ramp `ramp` already worked out.
-    pub fn ratio_sums(&self, rates: &Rates, ramp: &[f64]) -> Vec<f64> {
-        self.groups
-            .iter()
-            .map(|g| {
-                let mut sum = 0.0;
-                enrol(g, &self.shares, rates, ramp, |e| sum += e);
-                sum
-            })
-            .collect()
+    /// Enrolments and learners (see [`Population::enrolments`] and [`Population::learners`])
+    /// at `rates`, with the ramp `ramp` already worked out: one Monte Carlo draw.
+    pub fn draw(&self, rates: &Rates, ramp: &[f64], buffers: &mut WalkBuffers) -> (f64, f64) {
+        let walks = &self.walks;
+        let mut by_slot = std::mem::take(&mut buffers.by_slot);
+        by_slot.clear();
+        by_slot.resize(walks.order.len(), 0.0);
+        walks.walk(rates, ramp, buffers, |_, row| {
+            for (sum, enrolled) in by_slot.iter_mut().zip(row) {
+                *sum += enrolled;
+            }
+        });
+        let WalkBuffers {
+            by_slot: kept,
+            sums,
+            not_taken,
+            ..
+        } = buffers;
+        sums.resize(self.groups.len(), 0.0);
+        for (&g, sum) in walks.order.iter().zip(&by_slot) {
+            sums[g] = *sum;
+        }
+        *kept = by_slot;
+        (self.enrolments(sums), self.learners_in(sums, not_taken))
     }
 
     /// Students who could enrol in a credential over the plan, summed over its programs.
@@ -170,7 +187,13 @@ impl Population {
     /// Learners (students in one credential or more) for `enrolled[g]`, each group's ratio
     /// summed over the terms counted.
     pub fn learners(&self, enrolled: &[f64]) -> f64 {
-        let mut not_taken = vec![1.0; self.could_enrol.len()];
+        self.learners_in(enrolled, &mut Vec::new())
+    }
+
+    /// [`Population::learners`] with its working space given.
+    fn learners_in(&self, enrolled: &[f64], not_taken: &mut Vec<f64>) -> f64 {
+        not_taken.clear();
+        not_taken.resize(self.could_enrol.len(), 1.0);
         for e in self.credentials.iter().flatten() {
             let could = self.could_enrol[e.program];
             if could > 0.0 {
@@ -180,7 +203,7 @@ impl Population {
         }
         self.could_enrol
             .iter()
-            .zip(not_taken)
+            .zip(not_taken.iter())
             .map(|(could, left)| could * (1.0 - left))
             .sum()
     }
@@ -192,20 +215,6 @@ impl Population {
             .zip(enrolled)
             .map(|(g, r)| g.students * r)
             .sum()
-    }
-}
-
-/// Walks one group's pool through the terms, handing each term's e(t)/E to `each`.
-fn enrol(group: &Group, shares: &[f64], rates: &Rates, ramp: &[f64], mut each: impl FnMut(f64)) {
-    let mut pool = 1.0;
-    for (t, share) in shares.iter().enumerate() {
-        let rate = t.checked_sub(group.launch).map_or(0.0, |offset| {
-            uptake_rate(rates.pilot_pct, rates.target_pct, ramp[offset])
-        });
-        let enrolled = pool * rate / 100.0 * share;
-        let turnover = group.turnover * share;
-        pool = (pool - enrolled) * (1.0 - turnover) + turnover;
-        each(enrolled);
     }
 }
 

@@ -4,9 +4,8 @@
 //!
 //! Where each formula lives: terms and fiscal years `terms.rs`, phases `phases.rs`, credit
 //! conversion `credit.rs`, who can enrol `learners.rs`, the logistic uptake ramp `uptake.rs`,
-//! costs and benefits
-//! `budget.rs`, scenarios `scenarios.rs`, the Monte Carlo `montecarlo.rs`, calibration against
-//! the reference system `sample.rs`.
+//! costs and benefits `budget.rs`, scenarios `scenarios.rs`, the Monte Carlo `montecarlo.rs`
+//! (its inner loop `walk.rs`), calibration against the reference system `sample.rs`.
 
 mod budget;
 mod credit;
@@ -22,6 +21,7 @@ mod scenarios;
 mod terms;
 mod uptake;
 pub(crate) mod validate;
+mod walk;
 
 #[cfg(test)]
 mod proptests;

@@ -23,10 +23,12 @@ use ts_rs::TS;
 
 use super::learners::Population;
 use super::uptake::Rates;
+use super::walk::WalkBuffers;
 
 pub const CHUNK: usize = 4096;
-/// More draws than this are shared among threads.
-const PARALLEL_FROM: usize = 4 * CHUNK;
+/// From this many draws they are shared evenly among threads: below it, starting a thread
+/// costs about as much as it saves.
+const PARALLEL_FROM: usize = 2_000;
 pub const MAX_DRAWS: u32 = 200_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -165,21 +167,19 @@ pub struct DrawBasis<'a> {
     pub fixed_benefit: f64,
 }
 
-/// One draw's (enrolments, completions, net cost) for the drawn multipliers.
+/// One draw's (enrolments, completions, net cost) for the drawn multipliers of the target rate,
+/// the completion rate, the licence cost and the retention uplift; `buffers` is working space
+/// kept from one draw to the next.
 pub fn outcome(
     basis: &DrawBasis<'_>,
-    target_m: f64,
-    completion_m: f64,
-    licence_m: f64,
-    uplift_m: f64,
+    [target_m, completion_m, licence_m, uplift_m]: [f64; 4],
+    buffers: &mut WalkBuffers,
 ) -> (f64, f64, f64) {
     let rates = Rates {
         target_pct: (basis.rates.target_pct * target_m).clamp(0.0, 100.0),
         ..basis.rates
     };
-    let sums = basis.population.ratio_sums(&rates, &basis.ramp);
-    let enrolments = basis.population.enrolments(&sums);
-    let learners = basis.population.learners(&sums);
+    let (enrolments, learners) = basis.population.draw(&rates, &basis.ramp, buffers);
     let completions =
         enrolments * (basis.rates.completion_pct * completion_m).clamp(0.0, 100.0) / 100.0;
     let uplift = (basis.retention_uplift_pct_points * uplift_m).clamp(0.0, 100.0);
@@ -198,31 +198,41 @@ fn two_units(rng: &mut ChaCha8Rng) -> (f64, f64) {
     ((x >> 32) as f64 * SCALE, (x & 0xffff_ffff) as f64 * SCALE)
 }
 
-fn run_chunk(
-    chunk: usize,
+/// Draws `first`, `first + 1`, … (numbered across chunks) into `out`: draw `d` is the
+/// `d % CHUNK`-th of chunk `d / CHUNK`, four 32-bit words of that chunk's stream, so a thread
+/// can start anywhere inside a chunk and draw the same numbers.
+fn run_draws(
+    first: usize,
     samplers: &[Sampler; 4],
     seed: u32,
     basis: &DrawBasis<'_>,
     out: (&mut [f64], &mut [f64], &mut [f64]),
 ) {
-    let mut rng = ChaCha8Rng::seed_from_u64(u64::from(seed));
-    rng.set_stream(chunk as u64);
+    const WORDS_PER_DRAW: u128 = 4;
     let [target, completion, licence, uplift] = samplers;
     let (enrolments, completions, net_costs) = out;
-    for ((e, c), n) in enrolments
+    let mut rng = ChaCha8Rng::seed_from_u64(u64::from(seed));
+    let mut buffers = WalkBuffers::default();
+    for (i, ((e, c), n)) in enrolments
         .iter_mut()
         .zip(completions.iter_mut())
         .zip(net_costs.iter_mut())
+        .enumerate()
     {
+        let draw = first + i;
+        if i == 0 || draw.is_multiple_of(CHUNK) {
+            rng.set_stream((draw / CHUNK) as u64);
+            rng.set_word_pos((draw % CHUNK) as u128 * WORDS_PER_DRAW);
+        }
         let (u1, u2) = two_units(&mut rng);
         let (u3, u4) = two_units(&mut rng);
-        (*e, *c, *n) = outcome(
-            basis,
+        let multipliers = [
             target.sample(u1),
             completion.sample(u2),
             licence.sample(u3),
             uplift.sample(u4),
-        );
+        ];
+        (*e, *c, *n) = outcome(basis, multipliers, &mut buffers);
     }
 }
 
@@ -283,13 +293,6 @@ pub fn uncertainty_bands(
     let n = inputs.draws.min(MAX_DRAWS) as usize;
     let (mut enrolments, mut completions, mut net_costs) =
         (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
-    let mut jobs: Vec<_> = enrolments
-        .chunks_mut(CHUNK)
-        .zip(completions.chunks_mut(CHUNK))
-        .zip(net_costs.chunks_mut(CHUNK))
-        .enumerate()
-        .map(|(i, ((e, c), k))| (i, e, c, k))
-        .collect();
     let samplers = [
         Sampler::new(&inputs.target_rate),
         Sampler::new(&inputs.completion_rate),
@@ -298,25 +301,25 @@ pub fn uncertainty_bands(
     ];
     let (samplers, seed) = (&samplers, inputs.seed);
     let threads = if n >= PARALLEL_FROM {
-        threads.clamp(1, jobs.len().max(1))
+        threads.max(1)
     } else {
         1
     };
+    let per_thread = n.div_ceil(threads).max(1);
+    let jobs = enrolments
+        .chunks_mut(per_thread)
+        .zip(completions.chunks_mut(per_thread))
+        .zip(net_costs.chunks_mut(per_thread))
+        .enumerate()
+        .map(|(i, ((e, c), k))| (i * per_thread, (e, c, k)));
     if threads == 1 {
-        for (i, e, c, k) in jobs {
-            run_chunk(i, samplers, seed, basis, (e, c, k));
+        for (first, out) in jobs {
+            run_draws(first, samplers, seed, basis, out);
         }
     } else {
-        let per_thread = jobs.len().div_ceil(threads);
         std::thread::scope(|scope| {
-            while !jobs.is_empty() {
-                let rest = jobs.split_off(per_thread.min(jobs.len()));
-                let mine = std::mem::replace(&mut jobs, rest);
-                scope.spawn(move || {
-                    for (i, e, c, k) in mine {
-                        run_chunk(i, samplers, seed, basis, (e, c, k));
-                    }
-                });
+            for (first, out) in jobs {
+                scope.spawn(move || run_draws(first, samplers, seed, basis, out));
             }
         });
     }
@@ -426,7 +429,7 @@ mod tests {
         // 447.5 × 50 % × 0.9 = 201.375. Licences 447.5 × 100 × 1.1 = 49,225; retention
         // 447.5 × 2 × 0.5 / 100 × 10,000 = 44,750.
         // Net cost = 500,000 + 49,225 − 100,000 − 44,750 = 404,475.
-        let (e, c, n) = outcome(&basis, 1.5, 0.9, 1.1, 0.5);
+        let (e, c, n) = outcome(&basis, [1.5, 0.9, 1.1, 0.5], &mut WalkBuffers::default());
         assert!(
             (e - 447.5).abs() < 1e-9 && (c - 201.375).abs() < 1e-9,
             "{e} {c}"

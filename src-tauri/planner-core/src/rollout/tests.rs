@@ -504,7 +504,8 @@ fn a_draw_s_shortcut_equals_re_projecting_with_the_drawn_inputs() {
     let base = model.run(&rates, &CostAdjustment::NONE);
     let basis = model.draw_basis(&rates, &base);
     let (t, k, l, u) = (1.17, 0.9, 1.08, 0.6);
-    let (enrolments, completions, net_cost) = montecarlo::outcome(&basis, t, k, l, u);
+    let buffers = &mut walk::WalkBuffers::default();
+    let (enrolments, completions, net_cost) = montecarlo::outcome(&basis, [t, k, l, u], buffers);
     let mut drawn = inputs.clone();
     drawn.uptake.target_rate_pct *= t;
     drawn.uptake.completion_rate_pct *= k;

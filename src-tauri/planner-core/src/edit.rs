@@ -7,11 +7,15 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::assessment::{Answer, AreaKey, AreaResponse, WizardPosition};
+use crate::assessment::{Answer, AreaKey, AreaResponse, WizardPosition, assess};
 use crate::error::{FieldError, ValidationErrors};
 use crate::plan::Plan;
 use crate::profile::ProfileForm;
-use crate::rollout::{RolloutInputs, starter_rollout};
+use crate::rollout::{RolloutInputs, RolloutResult, project, starter_rollout};
+use crate::workplan::{
+    FacultyEngagement, KpiEdit, RiskEdit, WorkPlanEdit, keep_in_step, keep_kpis_in_step,
+    propose_risks,
+};
 
 /// One change a dean (or a script) makes to a plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,12 +36,22 @@ pub enum PlanEdit {
         today: NaiveDate,
     },
     /// Sets the rollout up with starting assumptions, unless it already is.
-    StartRollout { today: NaiveDate },
+    StartRollout {
+        today: NaiveDate,
+    },
     /// Replaces the rollout inputs; they must fit the profile.
     Rollout(Box<RolloutInputs>),
     /// Sets the ratings of several areas at once (`mcplan assess`), keeping their evidence
     /// notes. A refusal's field is `<area key>.answers…`.
     Answers(BTreeMap<AreaKey, Vec<Answer>>),
+    /// A task or dependency of the work plan added, changed or removed.
+    WorkPlan(WorkPlanEdit),
+    Risk(RiskEdit),
+    /// One KPI's baseline and the dean's yearly targets.
+    Kpi(KpiEdit),
+    /// Replaces the faculty engagement; it must fit the profile's headcount and the rollout's
+    /// terms.
+    Engagement(Box<FacultyEngagement>),
 }
 
 impl PlanEdit {
@@ -49,6 +63,7 @@ impl PlanEdit {
                 let (title, profile) = form.validate()?;
                 plan.title = title;
                 plan.profile = profile;
+                keep_in_step(&mut plan);
             }
             PlanEdit::AreaResponse { area, response } => {
                 plan.assessment.set_response(area, response)?;
@@ -61,15 +76,22 @@ impl PlanEdit {
             } => {
                 plan.assessment
                     .set_adopted(&action, adopted, &today.to_string())?;
+                keep_in_step(&mut plan);
             }
             PlanEdit::StartRollout { today } => {
                 if plan.rollout.is_none() {
                     plan.rollout = Some(starter_rollout(&plan.profile, today));
+                    keep_in_step(&mut plan);
+                    if plan.risks.is_empty() {
+                        let result = assess(&plan.assessment, plan.profile.stage);
+                        plan.risks = propose_risks(&result, &plan.assessment);
+                    }
                 }
             }
             PlanEdit::Rollout(inputs) => {
                 inputs.validate(&plan.profile)?;
                 plan.rollout = Some(*inputs);
+                keep_in_step(&mut plan);
             }
             PlanEdit::Answers(areas) => {
                 for (area, answers) in areas {
@@ -84,6 +106,30 @@ impl PlanEdit {
                         .map_err(|errors| within(area, errors))?;
                 }
             }
+            PlanEdit::WorkPlan(edit) => {
+                let term_count = match &plan.rollout {
+                    None => 0,
+                    Some(_) => projected(&plan)?.terms.len(),
+                };
+                plan.work_plan = edit.apply(&plan.work_plan, term_count)?;
+            }
+            PlanEdit::Risk(edit) => {
+                let result = assess(&plan.assessment, plan.profile.stage);
+                plan.risks = edit.apply(&plan.risks, &result, &plan.assessment)?;
+            }
+            PlanEdit::Kpi(edit) => {
+                let result = projected(&plan)?;
+                keep_kpis_in_step(&mut plan.kpis, &result);
+                edit.apply(&mut plan.kpis)?;
+            }
+            PlanEdit::Engagement(engagement) => {
+                let terms = match &plan.rollout {
+                    None => Vec::new(),
+                    Some(_) => projected(&plan)?.terms,
+                };
+                engagement.validate(plan.profile.faculty_headcount, &terms)?;
+                plan.engagement = *engagement;
+            }
         }
         Ok(plan)
     }
@@ -93,6 +139,19 @@ impl PlanEdit {
     pub fn changes_content(&self) -> bool {
         !matches!(self, PlanEdit::WizardPosition(_))
     }
+}
+
+/// The rollout's figures, which the work plan, the KPIs and the engagement are set against.
+fn projected(plan: &Plan) -> Result<RolloutResult, ValidationErrors> {
+    let refused = || {
+        ValidationErrors::single(
+            "rollout",
+            "Set up the rollout first (or fix what it needs): the work plan, KPIs and faculty \
+             engagement are set on its calendar",
+        )
+    };
+    let inputs = plan.rollout.as_ref().ok_or_else(refused)?;
+    project(&plan.profile, inputs).map_err(|_| refused())
 }
 
 fn within(area: AreaKey, errors: ValidationErrors) -> ValidationErrors {
@@ -110,3 +169,5 @@ fn within(area: AreaKey, errors: ValidationErrors) -> ValidationErrors {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod work_tests;

@@ -31,8 +31,8 @@ pub use labels::{Labelled, key_of};
 pub use options::{CalendarChoice, Choice, ProfileOptions, profile_options};
 pub use places::{CodeName, Country, Currency, countries, country_name, currencies, currency_name};
 pub use plan::{
-    ExportOutcome, MAX_TITLE_CHARS, Plan, PlanDetail, PlanId, PlanSummary, RolloutStatus,
-    StoredPlan,
+    EngagementStatus, ExportOutcome, MAX_TITLE_CHARS, Plan, PlanDetail, PlanId, PlanSummary,
+    RolloutStatus, ScheduleStatus, StoredPlan,
 };
 pub use profile::{
     InstitutionProfile, InstitutionType, MAX_ENROLMENT, ProfileForm, Stage, TermStartForm,

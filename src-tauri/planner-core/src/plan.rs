@@ -5,6 +5,10 @@ use crate::assessment::{Assessment, AssessmentResult, assess};
 use crate::error::FieldError;
 use crate::profile::{InstitutionProfile, Stage};
 use crate::rollout::{RolloutInputs, RolloutResult, project};
+use crate::workplan::{
+    EngagementProjection, FacultyEngagement, Kpi, Risk, Schedule, Timeline, WorkPlan, aligned_kpis,
+    project_engagement, schedule,
+};
 
 pub const MAX_TITLE_CHARS: usize = 200;
 
@@ -22,6 +26,16 @@ pub struct Plan {
     /// The rollout model's inputs; `None` until the dean sets the rollout up.
     #[serde(default)]
     pub rollout: Option<RolloutInputs>,
+    /// The tasks that carry the rollout out and what waits on what.
+    #[serde(default)]
+    pub work_plan: WorkPlan,
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+    /// Empty until the rollout is set up; then the six KPIs, one target per fiscal year.
+    #[serde(default)]
+    pub kpis: Vec<Kpi>,
+    #[serde(default)]
+    pub engagement: FacultyEngagement,
 }
 
 impl Plan {
@@ -32,6 +46,10 @@ impl Plan {
             profile,
             assessment: Assessment::default(),
             rollout: None,
+            work_plan: WorkPlan::default(),
+            risks: Vec::new(),
+            kpis: Vec::new(),
+            engagement: FacultyEngagement::default(),
         }
     }
 }
@@ -87,25 +105,106 @@ pub struct PlanDetail {
     pub assessment_result: AssessmentResult,
     /// The rollout model's figures, or why there are none.
     pub projection: RolloutStatus,
+    /// The work plan scheduled on the rollout's calendar: dates, slack, the critical path.
+    pub schedule: ScheduleStatus,
+    /// The faculty hours each term needs against what the engaged faculty can give.
+    pub engagement: EngagementStatus,
+    /// The plan's KPIs, one target per fiscal year of the plan, the model's in step with it.
+    pub kpis: Vec<Kpi>,
+}
+
+/// The work plan's schedule, or why there is none.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ScheduleStatus {
+    /// No rollout yet, so no calendar to schedule on.
+    NotStarted,
+    Scheduled {
+        schedule: Box<Schedule>,
+    },
+    /// The work plan (or the rollout it is scheduled on) has problems: what to fix.
+    NeedsAttention {
+        problems: Vec<FieldError>,
+    },
+}
+
+/// The faculty engagement figures, or why there are none.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum EngagementStatus {
+    /// No rollout yet, so no terms to count the faculty hours in.
+    NotStarted,
+    Projected {
+        projection: Box<EngagementProjection>,
+    },
+    /// The engagement (or the rollout) has problems: what to fix.
+    NeedsAttention { problems: Vec<FieldError> },
+}
+
+/// Why nothing can be scheduled or counted while the rollout needs attention.
+fn rollout_first() -> Vec<FieldError> {
+    vec![FieldError {
+        field: "rollout".to_owned(),
+        message: "The rollout needs attention first: the work plan and the faculty hours are \
+                  computed on its calendar"
+            .to_owned(),
+    }]
 }
 
 impl StoredPlan {
     /// Computes the plan's figures (once, here, for the UI, the CLI and the PDF alike).
     pub fn detail(self) -> PlanDetail {
         let assessment_result = assess(&self.plan.assessment, self.plan.profile.stage);
-        let projection = match &self.plan.rollout {
-            None => RolloutStatus::NotStarted,
-            Some(inputs) => match project(&self.plan.profile, inputs) {
-                Ok(result) => RolloutStatus::Projected {
-                    result: Box::new(result),
+        let plan = &self.plan;
+        let projected = plan
+            .rollout
+            .as_ref()
+            .map(|inputs| (inputs, project(&plan.profile, inputs)));
+        let (schedule, engagement, kpis) = match &projected {
+            None => (
+                ScheduleStatus::NotStarted,
+                EngagementStatus::NotStarted,
+                plan.kpis.clone(),
+            ),
+            Some((_, Err(_))) => (
+                ScheduleStatus::NeedsAttention {
+                    problems: rollout_first(),
                 },
-                Err(errors) => RolloutStatus::NeedsAttention { problems: errors.0 },
+                EngagementStatus::NeedsAttention {
+                    problems: rollout_first(),
+                },
+                plan.kpis.clone(),
+            ),
+            Some((inputs, Ok(result))) => (
+                match schedule(&plan.work_plan, &Timeline::of(result)) {
+                    Ok(s) => ScheduleStatus::Scheduled {
+                        schedule: Box::new(s),
+                    },
+                    Err(errors) => ScheduleStatus::NeedsAttention { problems: errors.0 },
+                },
+                match project_engagement(&plan.engagement, &plan.profile, inputs, result) {
+                    Ok(p) => EngagementStatus::Projected {
+                        projection: Box::new(p),
+                    },
+                    Err(errors) => EngagementStatus::NeedsAttention { problems: errors.0 },
+                },
+                aligned_kpis(&plan.kpis, result),
+            ),
+        };
+        let projection = match projected {
+            None => RolloutStatus::NotStarted,
+            Some((_, Ok(result))) => RolloutStatus::Projected {
+                result: Box::new(result),
             },
+            Some((_, Err(errors))) => RolloutStatus::NeedsAttention { problems: errors.0 },
         };
         PlanDetail {
             stored: self,
             assessment_result,
             projection,
+            schedule,
+            engagement,
+            kpis,
         }
     }
 

@@ -8,7 +8,7 @@ use crate::profile::{InstitutionProfile, InstitutionType, Stage};
 /// case: a public university system of 240,000 students that already offers industry
 /// certificates and wants to expand them.
 pub fn sample_plan() -> Plan {
-    Plan {
+    let mut plan = Plan {
         title: "Industry micro-credentials: system-wide expansion 2027–2031".to_owned(),
         profile: InstitutionProfile {
             name: "Lakeshore State University System".to_owned(),
@@ -33,7 +33,13 @@ pub fn sample_plan() -> Plan {
         },
         assessment: sample_assessment(),
         rollout: Some(crate::rollout::sample_rollout()),
-    }
+        work_plan: Default::default(),
+        risks: Vec::new(),
+        kpis: Vec::new(),
+        engagement: Default::default(),
+    };
+    crate::workplan::fill_sample(&mut plan);
+    plan
 }
 
 /// A system that already awards credit for industry certificates: well aware and integrated,

@@ -30,6 +30,7 @@ import {
   STARTER_ROLLOUT,
   detailOf,
   emptyAssessment,
+  emptyWork,
   fixtureProjection,
   samplePlan,
 } from './fake-fixtures';
@@ -291,7 +292,7 @@ export class FakeBackend {
     const id = Math.max(0, ...this.plans.map((p) => p.id)) + 1;
     this.plans.push({
       id,
-      plan: { title, profile, assessment: emptyAssessment(), rollout: null },
+      plan: { title, profile, assessment: emptyAssessment(), rollout: null, ...emptyWork() },
       revision: 1,
       createdAt: now,
       updatedAt: now,

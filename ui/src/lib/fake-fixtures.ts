@@ -237,11 +237,24 @@ export function detailOf(
     ...structuredClone(stored),
     assessmentResult: fixedResult(stored.plan, scores),
     projection,
+    schedule: { status: 'not_started' },
+    engagement: { status: 'not_started' },
+    kpis: structuredClone(stored.plan.kpis),
   };
 }
 
 export function emptyAssessment(): Assessment {
   return { responses: {}, position: { step: 'start' }, adoptedActions: [] };
+}
+
+/** What a new plan holds besides its title, profile, assessment and rollout. */
+export function emptyWork(): Pick<Plan, 'workPlan' | 'risks' | 'kpis' | 'engagement'> {
+  return {
+    workPlan: { tasks: [], dependencies: [] },
+    risks: [],
+    kpis: [],
+    engagement: { departments: [], sessions: [], targets: [], hoursPerEngagedMemberPerTerm: 0 },
+  };
 }
 
 /** A profile with typical values for whatever `extra` leaves out, as Rust fills them. */
@@ -277,7 +290,13 @@ export function storedPlan(
 ): StoredPlan {
   return {
     id,
-    plan: { title, profile: profileWith(institution, extra), assessment, rollout },
+    plan: {
+      title,
+      profile: profileWith(institution, extra),
+      assessment,
+      rollout,
+      ...emptyWork(),
+    },
     revision: 1,
     createdAt: updatedAt,
     updatedAt,

@@ -343,7 +343,13 @@ impl FacultyEngagement {
 
 /// A name or title: present, not too long, and free of characters that would change how it
 /// shows (the rollout's rule for names, `crate::text`).
-fn check_text(errors: &mut Vec<FieldError>, field: &str, label: &str, value: &str, max: usize) {
+pub(super) fn check_text(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    label: &str,
+    value: &str,
+    max: usize,
+) {
     let chars = value.trim().chars().count();
     let message = if chars == 0 {
         format!("{label} cannot be empty")

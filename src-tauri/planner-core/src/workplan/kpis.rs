@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::validate::error;
+use crate::error::ValidationErrors;
 use crate::format::{MINUS, count, one_decimal};
 use crate::rollout::{RolloutResult, UptakeTotals, fiscal_split};
 
@@ -140,6 +142,162 @@ pub fn refresh_model_kpis(kpis: &mut [Kpi], rollout: &RolloutResult) {
         if let Some(figure) = kpi.key.model_figure() {
             kpi.targets = targets(rollout, &years, Some(figure));
         }
+    }
+}
+
+/// The most a count KPI (enrolments, credits) can be set to.
+pub const MAX_KPI_COUNT: f64 = 100_000_000.0;
+
+impl KpiKey {
+    /// The values a baseline or target of this KPI can take.
+    fn range(self) -> (f64, f64) {
+        match self {
+            KpiKey::Enrolments | KpiKey::CreditsAwarded => (0.0, MAX_KPI_COUNT),
+            KpiKey::RetentionChange => (-100.0, 100.0),
+            KpiKey::CompletionRate | KpiKey::LearnerSatisfaction | KpiKey::JobReadiness => {
+                (0.0, 100.0)
+            }
+        }
+    }
+}
+
+/// The dean's figures for one KPI: its baseline and, for a KPI the model does not fill, a
+/// target for each fiscal year named (a year left out has none).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KpiEdit {
+    pub key: KpiKey,
+    pub baseline: Option<f64>,
+    pub targets: Vec<KpiTarget>,
+}
+
+impl KpiEdit {
+    /// Sets the KPI among `kpis` (already in step with the rollout), or refuses, keyed
+    /// `baseline`, `targets.N.year` and `targets.N.value`.
+    pub fn apply(self, kpis: &mut [Kpi]) -> Result<(), ValidationErrors> {
+        let (label, _) = self.key.label_and_unit();
+        let Some(kpi) = kpis.iter_mut().find(|k| k.key == self.key) else {
+            return Err(ValidationErrors::single(
+                "key",
+                format!("{label} is not among the plan's KPIs yet; set up the rollout first"),
+            ));
+        };
+        let (low, high) = self.key.range();
+        let in_range = |v: f64| v.is_finite() && (low..=high).contains(&v);
+        let bounds = format!("{} to {}", self.key.format(low), self.key.format(high));
+        let mut errors = Vec::new();
+        if let Some(b) = self.baseline.filter(|b| !in_range(*b)) {
+            errors.push(error(
+                "baseline",
+                format!(
+                    "The {label} baseline must be {bounds}, not {}",
+                    self.key.format(b)
+                ),
+            ));
+        }
+        if kpi.source == KpiSource::Model && !self.targets.is_empty() {
+            errors.push(error(
+                "targets",
+                format!(
+                    "The {label} targets follow the rollout model; change the rollout's \
+                     assumptions to move them"
+                ),
+            ));
+        }
+        for (i, t) in self.targets.iter().enumerate() {
+            let at = |key: &str| format!("targets.{i}.{key}");
+            if !kpi.targets.iter().any(|k| k.year == t.year) {
+                errors.push(error(
+                    &at("year"),
+                    format!(
+                        "{} is not a fiscal year of the plan",
+                        crate::text::excerpt(&t.year)
+                    ),
+                ));
+            } else if self.targets[..i].iter().any(|e| e.year == t.year) {
+                errors.push(error(
+                    &at("year"),
+                    format!("{} has two {label} targets; keep one", t.year),
+                ));
+            }
+            if let Some(v) = t.value.filter(|v| !in_range(*v)) {
+                errors.push(error(
+                    &at("value"),
+                    format!(
+                        "The {label} target for {} must be {bounds}, not {v}",
+                        t.year
+                    ),
+                ));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(ValidationErrors(errors));
+        }
+        kpi.baseline = self.baseline;
+        if kpi.source == KpiSource::Dean {
+            for target in &mut kpi.targets {
+                target.value = self
+                    .targets
+                    .iter()
+                    .find(|t| t.year == target.year)
+                    .and_then(|t| t.value);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The KPIs as shown for `rollout`: the six proposed when the plan has none yet; otherwise
+/// the model's figures refreshed and each of the dean's targets set against the plan's fiscal
+/// years by label (a year no longer in the plan is not shown, but stays in the plan).
+pub fn aligned_kpis(kpis: &[Kpi], rollout: &RolloutResult) -> Vec<Kpi> {
+    if kpis.is_empty() {
+        return propose_kpis(rollout);
+    }
+    let mut shown = kpis.to_vec();
+    refresh_model_kpis(&mut shown, rollout);
+    for kpi in shown.iter_mut().filter(|k| k.source == KpiSource::Dean) {
+        kpi.targets = rollout
+            .fiscal_years
+            .iter()
+            .map(|fy| KpiTarget {
+                year: fy.label.clone(),
+                value: kpi.target(&fy.label),
+            })
+            .collect();
+    }
+    shown
+}
+
+/// Keeps the plan's own KPIs in step with `rollout`: proposed when there are none, the model's
+/// refreshed, and each of the dean's given a target for every fiscal year of the plan while
+/// keeping every value typed (including for years the plan no longer reaches, should it reach
+/// them again).
+pub fn keep_kpis_in_step(kpis: &mut Vec<Kpi>, rollout: &RolloutResult) {
+    if kpis.is_empty() {
+        *kpis = propose_kpis(rollout);
+        return;
+    }
+    refresh_model_kpis(kpis, rollout);
+    for kpi in kpis.iter_mut().filter(|k| k.source == KpiSource::Dean) {
+        for fy in &rollout.fiscal_years {
+            if !kpi.targets.iter().any(|t| t.year == fy.label) {
+                kpi.targets.push(KpiTarget {
+                    year: fy.label.clone(),
+                    value: None,
+                });
+            }
+        }
+    }
+}
+
+impl Kpi {
+    /// The target set for the fiscal year labelled `year`.
+    pub fn target(&self, year: &str) -> Option<f64> {
+        self.targets
+            .iter()
+            .find(|t| t.year == year)
+            .and_then(|t| t.value)
     }
 }
 

@@ -5,14 +5,19 @@
 //! Where each piece lives: proposing tasks from adopted actions and phase gates `propose.rs`,
 //! field checks `validate.rs`, ordering and cycle detection `graph.rs`, the working-day
 //! calendar `workdays.rs`, forward and backward scheduling `schedule.rs`, risks `risks.rs`,
-//! KPIs `kpis.rs`, faculty engagement and the faculty hours each term needs `engagement.rs`.
+//! KPIs `kpis.rs`, faculty engagement and the faculty hours each term needs `engagement.rs`;
+//! the dean's changes to tasks and dependencies `edits.rs`, and keeping what the plan proposes
+//! in step with its adopted actions and rollout `sync.rs`.
 
+mod edits;
 mod engagement;
 mod graph;
 mod kpis;
 mod propose;
 mod risks;
+mod sample;
 mod schedule;
+mod sync;
 mod validate;
 mod workdays;
 
@@ -28,17 +33,24 @@ use ts_rs::TS;
 
 use crate::assessment::Phase;
 
+pub use edits::{TaskFields, WorkPlanEdit};
 pub use engagement::{
     Champion, Department, EngagementProjection, EngagementTarget, FacultyEngagement,
     TermEngagement, TrainingSession, faculty_hours, project_engagement,
 };
-pub use kpis::{Kpi, KpiKey, KpiSource, KpiTarget, propose_kpis, refresh_model_kpis};
-pub use propose::propose_tasks;
-pub use risks::{
-    IMPACT_WORDS, LIKELIHOOD_WORDS, Risk, SEVERITY_BANDS, propose_risks, severity_band,
-    validate_risks,
+pub use kpis::{
+    Kpi, KpiEdit, KpiKey, KpiSource, KpiTarget, MAX_KPI_COUNT, aligned_kpis, keep_kpis_in_step,
+    propose_kpis, refresh_model_kpis,
 };
+pub use propose::{propose_action_tasks, propose_tasks};
+pub use risks::{
+    IMPACT_WORDS, LIKELIHOOD_WORDS, MAX_MITIGATION_CHARS, MAX_RISKS, Risk, RiskEdit,
+    SEVERITY_BANDS, propose_risks, severity_band, validate_risks,
+};
+pub(crate) use sample::fill_sample;
 pub use schedule::{Schedule, ScheduledTask, Timeline, schedule};
+pub(crate) use sync::keep_in_step;
+pub use sync::{is_proposed, pinned_by_rollout};
 pub use validate::{
     MAX_DEPENDENCIES, MAX_DURATION_WEEKS, MAX_LAG_WEEKS, MAX_OWNER_CHARS, MAX_TASK_ID_CHARS,
     MAX_TASKS, MAX_TITLE_CHARS,

@@ -14,24 +14,34 @@ const GATE_OWNER: &str = "Provost";
 const FIRST_CREDIT_OWNER: &str = "Registrar";
 /// The action after which the senate's approval is a milestone of its own.
 const SENATE_CONSULTATION: &str = "faculty_senate_consultation";
+/// The milestones proposed here other than the gates; the plan keeps them in step.
+pub(super) const SENATE_APPROVAL: &str = "senate_approval";
+pub(super) const FIRST_CREDIT: &str = "first_credit_awarded";
 
 /// Tasks and dependencies for the actions adopted in `assessment`, on `rollout`'s phases.
 /// Actions no longer in the library are left out; one adopted twice is one task.
 pub fn propose_tasks(assessment: &Assessment, rollout: &RolloutResult) -> WorkPlan {
-    let term_count = rollout.terms.len() as u32;
-    let gates: Vec<(Phase, Task)> = rollout
-        .phases
+    let mut plan = propose_on(assessment, &rollout.phases, rollout.terms.len() as u32);
+    if let Some(first_credit) = first_credit(rollout) {
+        plan.tasks.push(first_credit);
+    }
+    plan
+}
+
+/// The adopted actions' tasks alone, for a plan whose rollout has no calendar yet.
+pub fn propose_action_tasks(assessment: &Assessment) -> WorkPlan {
+    propose_on(assessment, &[], 0)
+}
+
+fn propose_on(assessment: &Assessment, phases: &[PhaseSpan], term_count: u32) -> WorkPlan {
+    let gates: Vec<(Phase, Task)> = phases
         .iter()
         .filter_map(|span| gate(span, term_count).map(|task| (span.phase, task)))
         .collect();
     // The gate closing a phase, and the gate opening it (the previous phase's).
     let closing = |phase: Phase| gates.iter().find(|(p, _)| *p == phase).map(|(_, t)| t);
     let opening = |phase: Phase| {
-        let first = rollout
-            .phases
-            .iter()
-            .find(|s| s.phase == phase)?
-            .first_term?;
+        let first = phases.iter().find(|s| s.phase == phase)?.first_term?;
         gates
             .iter()
             .map(|(_, t)| t)
@@ -84,16 +94,13 @@ pub fn propose_tasks(assessment: &Assessment, rollout: &RolloutResult) -> WorkPl
             .unwrap_or(plan.tasks.len());
         plan.tasks.insert(at, gate);
     }
-    if let Some(first_credit) = first_credit(rollout) {
-        plan.tasks.push(first_credit);
-    }
     plan
 }
 
 /// The senate's vote, which follows its consultation and comes before the phase's gate.
 fn senate_approval(phase: Phase) -> Task {
     Task {
-        id: "senate_approval".to_owned(),
+        id: SENATE_APPROVAL.to_owned(),
         title: "Faculty senate approves the plan".to_owned(),
         owner_role: "Faculty senate chair".to_owned(),
         duration_weeks: 0,
@@ -137,7 +144,7 @@ fn first_credit(rollout: &RolloutResult) -> Option<Task> {
         .position(|t| t.credits_awarded > 0.0)?;
     let next = u32::try_from(term + 1).ok()?;
     ((next as usize) < rollout.terms.len()).then(|| Task {
-        id: "first_credit_awarded".to_owned(),
+        id: FIRST_CREDIT.to_owned(),
         title: "First credit awarded".to_owned(),
         owner_role: FIRST_CREDIT_OWNER.to_owned(),
         duration_weeks: 0,

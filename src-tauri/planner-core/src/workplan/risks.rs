@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::validate::error;
-use super::validate::{MAX_OWNER_CHARS, MAX_TITLE_CHARS};
+use super::engagement::check_text;
+use super::validate::{MAX_OWNER_CHARS, MAX_TITLE_CHARS, error};
 use crate::assessment::{AreaKey, AreaResult, Assessment, AssessmentResult, guide};
 use crate::error::ValidationErrors;
 
@@ -145,36 +145,117 @@ fn risk_title(area: AreaKey) -> &'static str {
     }
 }
 
+/// A plan lists at most this many risks.
+pub const MAX_RISKS: usize = 200;
+pub const MAX_MITIGATION_CHARS: usize = 1_000;
+
+/// One change to the plan's risks; a risk is named by its place in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RiskEdit {
+    Add {
+        risk: Risk,
+    },
+    Update {
+        index: u32,
+        risk: Risk,
+    },
+    Remove {
+        index: u32,
+    },
+    /// Adds the proposed risk of each weak area that has none yet.
+    Propose,
+}
+
+impl RiskEdit {
+    /// The risks after this change, or why it is refused.
+    pub fn apply(
+        self,
+        risks: &[Risk],
+        result: &AssessmentResult,
+        assessment: &Assessment,
+    ) -> Result<Vec<Risk>, ValidationErrors> {
+        let mut risks = risks.to_vec();
+        let gone = || {
+            ValidationErrors::single(
+                "risks",
+                "That risk is no longer in the plan; it may have been removed elsewhere",
+            )
+        };
+        match self {
+            RiskEdit::Add { risk } => risks.push(risk),
+            RiskEdit::Update { index, risk } => {
+                *risks.get_mut(index as usize).ok_or_else(gone)? = risk;
+            }
+            RiskEdit::Remove { index } => {
+                if index as usize >= risks.len() {
+                    return Err(gone());
+                }
+                risks.remove(index as usize);
+            }
+            RiskEdit::Propose => {
+                let new: Vec<Risk> = propose_risks(result, assessment)
+                    .into_iter()
+                    .filter(|p| !risks.iter().any(|r| r.area == p.area))
+                    .collect();
+                risks.extend(new);
+            }
+        }
+        for risk in &mut risks {
+            risk.title = risk.title.trim().to_owned();
+            risk.mitigation = risk.mitigation.trim().to_owned();
+            risk.owner_role = risk.owner_role.trim().to_owned();
+        }
+        validate_risks(&risks)?;
+        Ok(risks)
+    }
+}
+
 /// Checks risks the dean edited, keyed `risks.N.field`.
 pub fn validate_risks(risks: &[Risk]) -> Result<(), ValidationErrors> {
+    if risks.len() > MAX_RISKS {
+        return Err(ValidationErrors::single(
+            "risks",
+            format!(
+                "A plan lists at most {MAX_RISKS} risks; this one has {}",
+                risks.len()
+            ),
+        ));
+    }
     let mut errors = Vec::new();
     for (i, risk) in risks.iter().enumerate() {
         let field = |name: &str| format!("risks.{i}.{name}");
-        let name = format!("Risk {}", i + 1);
-        let title = risk.title.trim();
-        if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
-            errors.push(error(
-                &field("title"),
-                format!("{name} needs a description of 1 to {MAX_TITLE_CHARS} characters"),
-            ));
+        let n = i + 1;
+        let texts = [
+            (
+                "title",
+                format!("The description of risk {n}"),
+                &risk.title,
+                MAX_TITLE_CHARS,
+            ),
+            (
+                "mitigation",
+                format!("The mitigation of risk {n}"),
+                &risk.mitigation,
+                MAX_MITIGATION_CHARS,
+            ),
+            (
+                "ownerRole",
+                format!("The owner role of risk {n}"),
+                &risk.owner_role,
+                MAX_OWNER_CHARS,
+            ),
+        ];
+        for (key, label, value, max) in texts {
+            check_text(&mut errors, &field(key), &label, value, max);
         }
-        for (value, key, label) in [
-            (risk.likelihood, "likelihood", "likelihood"),
-            (risk.impact, "impact", "impact"),
-        ] {
+        for (value, key) in [(risk.likelihood, "likelihood"), (risk.impact, "impact")] {
             if !(1..=5).contains(&value) {
                 errors.push(error(
                     &field(key),
-                    format!("{name}: the {label} must be 1 to 5, not {value}"),
+                    format!("Risk {n}: the {key} must be 1 to 5, not {value}"),
                 ));
             }
-        }
-        let owner = risk.owner_role.trim();
-        if owner.is_empty() || owner.chars().count() > MAX_OWNER_CHARS {
-            errors.push(error(
-                &field("ownerRole"),
-                format!("{name} needs an owner role of 1 to {MAX_OWNER_CHARS} characters"),
-            ));
         }
     }
     if errors.is_empty() {
@@ -325,10 +406,15 @@ mod tests {
         let fields: Vec<_> = errors.0.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
-            ["risks.0.likelihood", "risks.0.impact", "risks.0.ownerRole"]
+            [
+                "risks.0.mitigation",
+                "risks.0.ownerRole",
+                "risks.0.likelihood",
+                "risks.0.impact"
+            ]
         );
         assert_eq!(
-            errors.0[1].message,
+            errors.0[3].message,
             "Risk 1: the impact must be 1 to 5, not 6"
         );
     }

@@ -10,6 +10,7 @@ use super::graph::TaskIds;
 use super::graph::TaskGraph;
 use super::{Task, WorkPlan};
 use crate::error::{FieldError, ValidationErrors};
+use crate::text::{first_hidden_character, hidden_character_message};
 
 /// Far more than a rollout needs, few enough to schedule at once as the dean types.
 pub const MAX_TASKS: usize = 100_000;
@@ -76,7 +77,7 @@ pub(crate) fn validate(plan: &WorkPlan, term_count: usize) -> Result<TaskGraph, 
     TaskGraph::build(plan, &ids)
 }
 
-fn check_task<'a>(
+pub(super) fn check_task<'a>(
     i: usize,
     task: &'a Task,
     term_count: usize,
@@ -121,6 +122,13 @@ fn check_task<'a>(
             ),
         ));
     }
+    if let Some(code) = first_hidden_character(title, false) {
+        let label = format!("{}: the title", name());
+        errors.push(error(
+            &field("title"),
+            hidden_character_message(&label, &code),
+        ));
+    }
     let owner = task.owner_role.trim();
     if owner.is_empty() {
         errors.push(error(
@@ -134,6 +142,13 @@ fn check_task<'a>(
                 "{}: an owner role has at most {MAX_OWNER_CHARS} characters",
                 name()
             ),
+        ));
+    }
+    if let Some(code) = first_hidden_character(owner, false) {
+        let label = format!("{}: the owner role", name());
+        errors.push(error(
+            &field("ownerRole"),
+            hidden_character_message(&label, &code),
         ));
     }
     let weeks = task.duration_weeks;

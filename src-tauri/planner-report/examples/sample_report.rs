@@ -1,5 +1,5 @@
 //! Writes the sample plan's report, for looking at the layout:
-//! `cargo run -p planner-report --example sample_report -- out.pdf ["Institution name" [CC]]`
+//! `cargo run -p planner-report --example sample_report -- out.pdf ["Institution" [CC [Title]]]`
 
 use planner_core::{StoredPlan, sample_plan};
 use planner_report::{ReportOptions, export};
@@ -15,6 +15,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(country) = args.next() {
         plan.profile.country = Some(country);
+    }
+    if let Some(title) = args.next() {
+        plan.title = title;
     }
     let stored = StoredPlan {
         id: 1,

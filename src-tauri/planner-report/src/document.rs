@@ -3,9 +3,8 @@
 //! footer, the outline and the metadata.
 
 use printpdf::{
-    Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfParseErrorSeverity, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextItem,
-    WindingOrder,
+    Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfPage,
+    PdfParseErrorSeverity, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, WindingOrder,
 };
 
 use crate::RenderedReport;
@@ -18,6 +17,8 @@ use crate::layout::{
     TextStyle, palette, styles,
 };
 use crate::metadata::{self, DocumentInfo};
+use crate::shape;
+use crate::text::{self, text_ops};
 use crate::wrap;
 
 #[derive(Debug)]
@@ -126,8 +127,7 @@ impl ReportDocument {
     /// Lines of `text` no wider than `width`. A line break typed in the text starts a new line
     /// and a blank line stays blank, so a note prints with the paragraphs it was typed in.
     pub(crate) fn wrap(&self, style: &TextStyle, text: &str, width: f32) -> Vec<String> {
-        let face = self.fonts.face(style.face);
-        let measure = |t: &str| face.width(t, style.size);
+        let measure = |t: &str| text::width(&self.fonts, style, t);
         let mut lines = Vec::new();
         for typed_line in text.trim().lines() {
             let wrapped = wrap::wrap(typed_line, width, measure);
@@ -142,7 +142,7 @@ impl ReportDocument {
 
     /// The width of `text` set in `style`, in points.
     pub(crate) fn text_width(&self, style: &TextStyle, text: &str) -> f32 {
-        self.fonts.face(style.face).width(text, style.size)
+        text::width(&self.fonts, style, text)
     }
 
     /// The baseline of a line of `style` whose line box starts at `top`: the glyphs sit centred
@@ -171,16 +171,30 @@ impl ReportDocument {
     }
 
     /// Wrapped text in a column from `x`, `width` wide, starting at the cursor and flowing onto
-    /// new pages as needed; the cursor ends below the last line.
+    /// new pages as needed; the cursor ends below the last line. Text that reads from the
+    /// right (Arabic, Hebrew) is set against the column's right edge.
     pub(crate) fn paragraph(&mut self, x: f32, width: f32, style: &TextStyle, text: &str) {
         self.record(Block::Text {
             text: text.trim().to_owned(),
             tone: Tone::of(style),
         });
+        let right_to_left = shape::is_right_to_left(text);
         for line in self.wrap(style, text, width) {
             self.keep_together(style.line_height);
             let baseline = self.baseline_below(style, self.cursor);
-            self.draw_text(x, baseline, style, &line);
+            let start = if right_to_left {
+                x + width - self.text_width(style, &line)
+            } else {
+                x
+            };
+            let ops = text::line_ops(
+                &self.fonts,
+                (start, baseline),
+                style,
+                &line,
+                Some(right_to_left),
+            );
+            self.ops().extend(ops);
             self.cursor -= style.line_height;
         }
     }
@@ -266,12 +280,26 @@ impl ReportDocument {
             .map(|page| {
                 let mut baseline = 0.0;
                 let mut lines = Vec::new();
+                // Shaped text is read from its span, not from its glyphs.
+                let mut in_span = false;
                 for op in &page.ops {
+                    if let Some(typed) = text::actual_text(op) {
+                        in_span = true;
+                        lines.push((baseline, typed));
+                        continue;
+                    }
                     match op {
+                        Op::EndMarkedContent => in_span = false,
+                        Op::SetTextCursor { pos } if in_span => {
+                            if let Some(last) = lines.last_mut() {
+                                last.0 = pos.y.0;
+                            }
+                        }
                         Op::SetTextCursor { pos } => baseline = pos.y.0,
+                        Op::ShowText { .. } if in_span => {}
                         Op::ShowText { items } => {
                             for item in items {
-                                if let TextItem::Text(text) = item {
+                                if let printpdf::TextItem::Text(text) = item {
                                     lines.push((baseline, text.clone()));
                                 }
                             }
@@ -306,6 +334,8 @@ impl ReportDocument {
             self.pdf.add_bookmark(title, *page);
         }
         metadata::describe(&mut self.pdf, info);
+        self.fonts
+            .register_used(&mut self.pdf, pages.iter().map(|page| page.ops.as_slice()))?;
         self.pdf.with_pages(pages);
 
         // Subsetting only happens with printpdf's `text_layout` feature; without it the whole
@@ -337,30 +367,6 @@ impl ReportDocument {
     }
 }
 
-fn text_ops(fonts: &Fonts, x: f32, baseline: f32, style: &TextStyle, text: &str) -> [Op; 6] {
-    [
-        Op::StartTextSection,
-        Op::SetFont {
-            font: PdfFontHandle::External(fonts.face(style.face).id.clone()),
-            size: Pt(style.size),
-        },
-        Op::SetFillColor {
-            col: style.colour.to_pdf(),
-        },
-        // In a fresh text object `Td` moves from the origin, so this is an absolute position.
-        Op::SetTextCursor {
-            pos: Point {
-                x: Pt(x),
-                y: Pt(baseline),
-            },
-        },
-        Op::ShowText {
-            items: vec![TextItem::Text(text.to_owned())],
-        },
-        Op::EndTextSection,
-    ]
-}
-
 fn rule_ops(x1: f32, x2: f32, y: f32, thickness: f32, colour: Colour) -> [Op; 3] {
     line_ops((x1, y), (x2, y), thickness, colour)
 }
@@ -387,8 +393,7 @@ fn line_ops(from: (f32, f32), to: (f32, f32), thickness: f32, colour: Colour) ->
 /// The running header (truncated to one line) and the footer with "Page N of M".
 fn running_ops(fonts: &Fonts, info: &DocumentInfo, page: usize, total: usize) -> Vec<Op> {
     let style = styles::RUNNING;
-    let face = fonts.face(style.face);
-    let width = |t: &str| face.width(t, style.size);
+    let width = |t: &str| text::width(fonts, &style, t);
     let parts: Vec<&str> = info.running_header.iter().map(String::as_str).collect();
     let header = wrap::fit_parts(&parts, " · ", CONTENT_WIDTH, width);
     let page_label = format!("Page {page} of {total}");

@@ -1,20 +1,54 @@
-//! The typefaces compiled into the report. DejaVu Sans covers Latin, Greek and Cyrillic, so
-//! institution names in those scripts print as typed on any machine, with no system fonts.
+//! The typefaces compiled into the report, so every name prints as typed on any machine, with
+//! no system fonts. DejaVu Sans sets Latin, Greek and Cyrillic and is registered with every
+//! document; the fallbacks (Noto Naskh Arabic, Noto Sans Hebrew, Noto Sans Devanagari, and
+//! for Chinese, Japanese and Korean a subset of Noto Sans CJK made by `fonts/subset-cjk.py`)
+//! are embedded only in a document that draws with them, and then only the glyphs it uses.
 
-use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
+use std::collections::BTreeSet;
 
-use crate::fingerprint::subset_tag;
+use printpdf::{FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle};
+
+use crate::fingerprint::{fingerprint, subset_tag};
 
 use crate::error::{Error, Result};
 
 const REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
+const ARABIC: &[u8] = include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf");
+const ARABIC_BOLD: &[u8] = include_bytes!("../fonts/NotoNaskhArabic-Bold.ttf");
+const HEBREW: &[u8] = include_bytes!("../fonts/NotoSansHebrew-Regular.ttf");
+const HEBREW_BOLD: &[u8] = include_bytes!("../fonts/NotoSansHebrew-Bold.ttf");
+const DEVANAGARI: &[u8] = include_bytes!("../fonts/NotoSansDevanagari-Regular.ttf");
+const DEVANAGARI_BOLD: &[u8] = include_bytes!("../fonts/NotoSansDevanagari-Bold.ttf");
+/// One face for Han, kana and hangul together; it has no bold, so bold is drawn thickened.
+const CJK: &[u8] = include_bytes!("../fonts/NotoSansCJK-Subset.otf");
 
-/// Which of the two embedded faces a piece of text uses.
+/// Which weight a piece of text uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Face {
     Regular,
     Bold,
+}
+
+/// A family in the fallback chain: DejaVu Sans first, one family per script it cannot set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Family {
+    Latin,
+    Arabic,
+    Hebrew,
+    Devanagari,
+    Cjk,
+}
+
+impl Family {
+    /// The order in which a character no family asks for is looked up.
+    pub(crate) const CHAIN: [Family; 5] = [
+        Family::Latin,
+        Family::Cjk,
+        Family::Arabic,
+        Family::Hebrew,
+        Family::Devanagari,
+    ];
 }
 
 /// One face, parsed for measuring and registered with the PDF for drawing.
@@ -29,27 +63,146 @@ pub(crate) struct LoadedFace {
     pub(crate) descent: f32,
 }
 
+/// One family at one weight, as the shaper sees it. Its PDF font is registered only when a
+/// page draws with it ([`Fonts::register_used`]).
+pub(crate) struct Typeface {
+    pub(crate) shaper: rustybuzz::Face<'static>,
+    pub(crate) id: FontId,
+    name: &'static str,
+    bytes: &'static [u8],
+    /// Drawn with a thin outline in the text colour: the family has no bold of its own.
+    pub(crate) synthetic_bold: bool,
+}
+
+impl std::fmt::Debug for Typeface {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Typeface")
+            .field("name", &self.name)
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
+impl Typeface {
+    fn new(
+        bytes: &'static [u8],
+        name: &'static str,
+        id: FontId,
+        synthetic_bold: bool,
+    ) -> Result<Self> {
+        let shaper = rustybuzz::Face::from_slice(bytes, 0).ok_or(Error::Font { name })?;
+        Ok(Self {
+            shaper,
+            id,
+            name,
+            bytes,
+            synthetic_bold,
+        })
+    }
+
+    pub(crate) fn covers(&self, c: char) -> bool {
+        self.shaper.glyph_index(c).is_some()
+    }
+
+    /// Points per font unit at `size`.
+    pub(crate) fn scale(&self, size: f32) -> f32 {
+        size / self.shaper.units_per_em() as f32
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct Fonts {
     regular: LoadedFace,
     bold: LoadedFace,
+    /// Every family at both weights, `Family::CHAIN` order, regular then bold.
+    typefaces: Vec<Typeface>,
+}
+
+/// printpdf uses the first six characters of the id as the subset tag ("ABCDEF+Name").
+fn font_id(name: &str, seed: u64) -> FontId {
+    FontId(format!("{}{}", subset_tag(seed), name.replace(' ', "")))
 }
 
 impl Fonts {
-    /// Parses both faces and registers them with `doc`. `seed` names them: the same seed gives
-    /// the same resource names and subset tags, and so the same bytes.
+    /// Parses DejaVu Sans and registers it with `doc`; prepares the fallbacks for shaping.
+    /// `seed` names them: the same seed gives the same resource names and subset tags, and so
+    /// the same bytes.
     pub(crate) fn load_into(doc: &mut PdfDocument, seed: u64) -> Result<Self> {
+        let bold_seed = seed.rotate_left(32);
+        let regular = LoadedFace::load(doc, REGULAR, "DejaVu Sans", seed)?;
+        let bold = LoadedFace::load(doc, BOLD, "DejaVu Sans Bold", bold_seed)?;
+        // In `Family::CHAIN` order, regular then bold: (bytes, name, drawn thickened as bold).
+        let fallbacks: [(&'static [u8], &'static str, bool); 8] = [
+            (CJK, "Noto Sans CJK SC", false),
+            (CJK, "Noto Sans CJK SC", true),
+            (ARABIC, "Noto Naskh Arabic", false),
+            (ARABIC_BOLD, "Noto Naskh Arabic Bold", false),
+            (HEBREW, "Noto Sans Hebrew", false),
+            (HEBREW_BOLD, "Noto Sans Hebrew Bold", false),
+            (DEVANAGARI, "Noto Sans Devanagari", false),
+            (DEVANAGARI_BOLD, "Noto Sans Devanagari Bold", false),
+        ];
+        let mut typefaces = vec![
+            Typeface::new(REGULAR, "DejaVu Sans", regular.id.clone(), false)?,
+            Typeface::new(BOLD, "DejaVu Sans Bold", bold.id.clone(), false)?,
+        ];
+        for (bytes, name, synthetic_bold) in fallbacks {
+            let id = font_id(name, seed ^ fingerprint(&[name]));
+            typefaces.push(Typeface::new(bytes, name, id, synthetic_bold)?);
+        }
         Ok(Self {
-            regular: LoadedFace::load(doc, REGULAR, "DejaVu Sans", seed)?,
-            bold: LoadedFace::load(doc, BOLD, "DejaVu Sans Bold", seed.rotate_left(32))?,
+            regular,
+            bold,
+            typefaces,
         })
     }
 
+    /// DejaVu Sans at `face`: the metrics lines are set with, and the face of simple text.
     pub(crate) fn face(&self, face: Face) -> &LoadedFace {
         match face {
             Face::Regular => &self.regular,
             Face::Bold => &self.bold,
         }
+    }
+
+    pub(crate) fn typeface(&self, family: Family, face: Face) -> &Typeface {
+        let weight = usize::from(face == Face::Bold);
+        let index = Family::CHAIN.iter().position(|f| *f == family).unwrap_or(0);
+        &self.typefaces[index * 2 + weight]
+    }
+
+    /// Registers with `doc` each fallback font that `pages` set with `Tf`; the others stay
+    /// out of the file altogether.
+    pub(crate) fn register_used<'a>(
+        &self,
+        doc: &mut PdfDocument,
+        pages: impl Iterator<Item = &'a [Op]>,
+    ) -> Result<()> {
+        let mut used = BTreeSet::new();
+        for ops in pages {
+            for op in ops {
+                if let Op::SetFont {
+                    font: PdfFontHandle::External(id),
+                    ..
+                } = op
+                {
+                    used.insert(id.clone());
+                }
+            }
+        }
+        for typeface in &self.typefaces {
+            let registered = doc.resources.fonts.map.contains_key(&typeface.id);
+            if used.contains(&typeface.id) && !registered {
+                let name = typeface.name;
+                let parsed = ParsedFont::from_bytes(typeface.bytes, 0, &mut Vec::new())
+                    .ok_or(Error::Font { name })?;
+                doc.resources
+                    .fonts
+                    .map
+                    .insert(typeface.id.clone(), PdfFont::new(parsed));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -64,8 +217,7 @@ impl LoadedFace {
         }
         let ascent = metrics.ascent.abs() / units_per_em;
         let descent = metrics.descent.abs() / units_per_em;
-        // printpdf uses the first six characters of the id as the subset tag ("ABCDEF+Name").
-        let id = FontId(format!("{}{}", subset_tag(seed), name.replace(' ', "")));
+        let id = font_id(name, seed);
         doc.resources
             .fonts
             .map
@@ -79,8 +231,9 @@ impl LoadedFace {
         })
     }
 
-    /// The width of `text` set at `size` points, in points. printpdf draws text glyph by glyph
-    /// from the advance widths, without kerning or shaping, so summing advances is exact.
+    /// The width of simple `text` (see [`crate::script::is_simple`]) set at `size`, in points.
+    /// Such text is drawn glyph by glyph from the advance widths, without kerning, so summing
+    /// advances is exact.
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
         let units: f32 = text
             .chars()
@@ -93,7 +246,6 @@ impl LoadedFace {
         units * size / self.units_per_em
     }
 
-    #[cfg(test)]
     pub(crate) fn has_glyph(&self, c: char) -> bool {
         self.parsed.lookup_glyph_index(u32::from(c)).is_some()
     }

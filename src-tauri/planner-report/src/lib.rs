@@ -1,8 +1,8 @@
 //! The plan's PDF report: a document a curriculum committee can read, annotate and approve.
 //! It turns a plan, with the figures planner-core computed for it (assessment scores, rollout
-//! projection), into PDF bytes (A4, embedded subset DejaVu fonts so every name prints as
-//! typed, running header, page numbers, outline, metadata) and writes them atomically. It
-//! prints those figures; it never computes its own.
+//! projection), into PDF bytes (A4, text in any script shaped and set in embedded subset
+//! fonts so every name prints as typed, running header, page numbers, outline, metadata) and
+//! writes them atomically. It prints those figures; it never computes its own.
 //!
 //! This crate must never depend on Tauri or SQLite: the desktop app and the CLI both call
 //! [`render`] / [`export`], and its tests run without a window or a database.
@@ -19,8 +19,11 @@ mod html;
 mod layout;
 mod metadata;
 mod plot;
+mod script;
 mod sections;
+mod shape;
 mod table;
+mod text;
 mod wrap;
 
 use std::path::Path;

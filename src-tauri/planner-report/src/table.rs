@@ -9,6 +9,7 @@ use crate::layout::{
     CONTENT_BOTTOM, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, HAIRLINE, MM, TextStyle, palette,
     styles,
 };
+use crate::shape;
 
 const PAD_X: f32 = 2.0 * MM;
 /// Side padding of a compact table, where many figure columns share the page.
@@ -494,9 +495,12 @@ fn draw_row(doc: &mut ReportDocument, columns: &[Column], row: &LaidOutRow, kind
     for (column, (lines, style)) in columns.iter().zip(&row.cells) {
         let mut baseline = first_baseline;
         for line in lines {
-            let line_x = match column.align {
-                Align::Right => x + column.width - row.pad_x - doc.text_width(style, &line.text),
-                Align::Left => x + row.pad_x + line.indent,
+            // A line that reads from the right (Arabic, Hebrew) starts at the cell's right edge.
+            let flush_right = column.align == Align::Right || shape::is_right_to_left(&line.text);
+            let line_x = if flush_right {
+                x + column.width - row.pad_x - doc.text_width(style, &line.text)
+            } else {
+                x + row.pad_x + line.indent
             };
             let style = if line.muted {
                 style.with_colour(palette::MUTED)

@@ -1,10 +1,15 @@
 //! Line breaking measured with the real font, so text stays inside its column whatever the
 //! script or the length of the name.
 
+use crate::script;
+
 /// Breaks `text` into lines no wider than `max_width`, as measured by `width`.
 ///
-/// Lines break at spaces; a single word wider than the column (a long compound, a URL) is cut
-/// between characters rather than left to run off the page. Runs of spaces collapse to one.
+/// Lines break at spaces, and between the characters of Chinese, Japanese and Korean text; a
+/// single word wider than the column (a long compound, a URL) is cut between characters
+/// (never inside a conjunct or before a mark) rather than left to run off the page. Runs of
+/// spaces collapse to one. Lines stay in logical order: right-to-left text is reordered only
+/// when a line is drawn.
 pub(crate) fn wrap(text: &str, max_width: f32, width: impl Fn(&str) -> f32) -> Vec<String> {
     let space = width(" ");
     let mut lines = Vec::new();
@@ -12,34 +17,37 @@ pub(crate) fn wrap(text: &str, max_width: f32, width: impl Fn(&str) -> f32) -> V
     let mut line_width = 0.0;
 
     for word in text.split_whitespace() {
-        let word_width = width(word);
-        if line.is_empty() {
-            // Nothing to join to.
-        } else if line_width + space + word_width <= max_width {
-            line.push(' ');
-            line.push_str(word);
-            line_width += space + word_width;
-            continue;
-        } else {
-            lines.push(std::mem::take(&mut line));
-        }
-
-        if word_width <= max_width {
-            line.push_str(word);
-            line_width = word_width;
-            continue;
-        }
-        line_width = 0.0;
-        for c in word.chars() {
-            let mut buf = [0; 4];
-            let char_width = width(c.encode_utf8(&mut buf));
-            // Always place one character per line, even in an absurdly narrow column.
-            if !line.is_empty() && line_width + char_width > max_width {
+        for (index, piece) in script::break_pieces(word).into_iter().enumerate() {
+            let joiner = if index == 0 { " " } else { "" };
+            let joiner_width = if index == 0 { space } else { 0.0 };
+            let piece_width = width(piece);
+            if line.is_empty() {
+                // Nothing to join to.
+            } else if line_width + joiner_width + piece_width <= max_width {
+                line.push_str(joiner);
+                line.push_str(piece);
+                line_width += joiner_width + piece_width;
+                continue;
+            } else {
                 lines.push(std::mem::take(&mut line));
-                line_width = 0.0;
             }
-            line.push(c);
-            line_width += char_width;
+
+            if piece_width <= max_width {
+                line.push_str(piece);
+                line_width = piece_width;
+                continue;
+            }
+            line_width = 0.0;
+            for cluster in script::clusters(piece) {
+                let cluster_width = width(cluster);
+                // Always place one cluster per line, even in an absurdly narrow column.
+                if !line.is_empty() && line_width + cluster_width > max_width {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
+                }
+                line.push_str(cluster);
+                line_width += cluster_width;
+            }
         }
     }
     if !line.is_empty() {
@@ -48,7 +56,8 @@ pub(crate) fn wrap(text: &str, max_width: f32, width: impl Fn(&str) -> f32) -> V
     lines
 }
 
-/// `text` on one line: whole if it fits, otherwise cut at a character and ended with "…".
+/// `text` on one line: whole if it fits, otherwise cut between characters (never inside a
+/// conjunct or before a mark) and ended with "…".
 pub(crate) fn truncate(text: &str, max_width: f32, width: impl Fn(&str) -> f32) -> String {
     if width(text) <= max_width {
         return text.to_owned();
@@ -56,14 +65,13 @@ pub(crate) fn truncate(text: &str, max_width: f32, width: impl Fn(&str) -> f32) 
     let budget = max_width - width("…");
     let mut kept = String::new();
     let mut kept_width = 0.0;
-    for c in text.chars() {
-        let mut buf = [0; 4];
-        let char_width = width(c.encode_utf8(&mut buf));
-        if kept_width + char_width > budget {
+    for cluster in script::clusters(text) {
+        let cluster_width = width(cluster);
+        if kept_width + cluster_width > budget {
             break;
         }
-        kept.push(c);
-        kept_width += char_width;
+        kept.push_str(cluster);
+        kept_width += cluster_width;
     }
     format!("{}…", kept.trim_end())
 }
@@ -172,6 +180,57 @@ mod tests {
             name.split_whitespace().collect::<Vec<_>>().join(" "),
             "every word kept, in order"
         );
+    }
+
+    #[test]
+    fn chinese_wraps_between_characters_and_keeps_every_character() {
+        let lines = wrap("東京大学大学院情報理工学系研究科", 5.0, mono);
+        assert_eq!(lines, ["東京大学大", "学院情報理", "工学系研究", "科"]);
+    }
+
+    #[test]
+    fn korean_and_latin_words_still_break_at_spaces_when_they_fit() {
+        let lines = wrap("서울대학교 Seoul National University", 12.0, mono);
+        assert_eq!(lines, ["서울대학교 Seoul", "National", "University"]);
+    }
+
+    #[test]
+    fn a_cut_devanagari_word_keeps_its_conjuncts_whole() {
+        let lines = wrap("प्रौद्योगिकी", 2.0, mono);
+        assert_eq!(lines.concat(), "प्रौद्योगिकी");
+        for line in &lines {
+            assert!(
+                !line.starts_with('\u{94D}') && !line.starts_with('\u{94C}'),
+                "{lines:?}"
+            );
+        }
+        assert_eq!(
+            lines[0], "प्रौ",
+            "pa, virama, ra and the vowel sign stay together"
+        );
+    }
+
+    #[test]
+    fn shaped_scripts_in_the_real_fonts_wrap_inside_the_column() {
+        let mut doc = printpdf::PdfDocument::new("test");
+        let fonts = Fonts::load_into(&mut doc, 1).expect("fonts");
+        let style = crate::layout::styles::BODY;
+        let column = 120.0;
+        for text in [
+            "東京大学大学院情報理工学系研究科と서울대학교の共同プログラム",
+            "جامعة الملك عبد العزيز للعلوم والتقنية في جدة",
+            "भारतीय प्रौद्योगिकी संस्थान मुंबई का सूक्ष्म प्रमाणपत्र",
+        ] {
+            let lines = wrap(text, column, |t| crate::text::width(&fonts, &style, t));
+            assert!(lines.len() > 1, "{text} wraps: {lines:?}");
+            for line in &lines {
+                let w = crate::text::width(&fonts, &style, line);
+                assert!(w <= column + 0.01, "{line:?} is {w} pt wide");
+            }
+            let kept: String = lines.concat().split_whitespace().collect();
+            let typed: String = text.split_whitespace().collect();
+            assert_eq!(kept, typed, "nothing lost");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod html;
 mod long_text;
 mod rollout;
+mod scripts;
 mod sections;
 
 use std::path::{Path, PathBuf};

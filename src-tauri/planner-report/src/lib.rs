@@ -110,6 +110,9 @@ fn lay_out(plan: &PlanDetail, options: &ReportOptions) -> Result<(ReportDocument
         plan: &plan.stored.plan,
         assessment: &plan.assessment_result,
         projection: &plan.projection,
+        schedule: &plan.schedule,
+        engagement: &plan.engagement,
+        kpis: &plan.kpis,
         generated_on: options.generated_on,
         version: VERSION_LABEL,
     };
@@ -120,5 +123,6 @@ fn lay_out(plan: &PlanDetail, options: &ReportOptions) -> Result<(ReportDocument
     sections::assessment::draw(&mut doc, &context);
     sections::actions::draw(&mut doc, &context);
     sections::rollout::draw(&mut doc, &context);
+    sections::workplan::draw(&mut doc, &context);
     Ok((doc, info))
 }

@@ -7,10 +7,12 @@ pub(crate) mod cover;
 pub(crate) mod profile;
 mod readiness_chart;
 pub(crate) mod rollout;
+pub(crate) mod workplan;
 
 use chrono::NaiveDate;
 use planner_core::assessment::AssessmentResult;
-use planner_core::{Plan, RolloutStatus};
+use planner_core::workplan::Kpi;
+use planner_core::{EngagementStatus, Plan, RolloutStatus, ScheduleStatus};
 
 use crate::content::Block;
 use crate::document::ReportDocument;
@@ -26,6 +28,12 @@ pub(crate) struct ReportContext<'a> {
     pub(crate) assessment: &'a AssessmentResult,
     /// The rollout model's figures as planner-core computed them, or why there are none.
     pub(crate) projection: &'a RolloutStatus,
+    /// The work plan scheduled on the rollout's calendar, or why it is not.
+    pub(crate) schedule: &'a ScheduleStatus,
+    /// The faculty hours term by term, or why there are none.
+    pub(crate) engagement: &'a EngagementStatus,
+    /// The KPIs with a target for each fiscal year of the plan.
+    pub(crate) kpis: &'a [Kpi],
     pub(crate) generated_on: NaiveDate,
     /// Which version of the plan this is; every report is a draft until plan versions exist.
     pub(crate) version: &'a str,

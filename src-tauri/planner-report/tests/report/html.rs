@@ -204,8 +204,8 @@ fn charts_are_inline_svg_with_a_title_and_description() {
     let page = sample_page();
     let charts = page.matches("<svg ").count();
     assert_eq!(
-        charts, 5,
-        "readiness, timeline, uptake, budget and uncertainty charts"
+        charts, 7,
+        "readiness, timeline, uptake, budget, uncertainty, Gantt and risk matrix charts"
     );
     assert_eq!(
         page.matches("<svg role=\"img\" aria-labelledby=").count(),

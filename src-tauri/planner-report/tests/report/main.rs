@@ -7,6 +7,7 @@ mod long_text;
 mod rollout;
 mod scripts;
 mod sections;
+mod workplan;
 
 use std::path::{Path, PathBuf};
 
@@ -27,8 +28,8 @@ const HEADER_RULE_PT: f32 = 19.0 * 72.0 / 25.4;
 const FOOTER_RULE_PT: f32 = A4_HEIGHT_PT - 19.0 * 72.0 / 25.4;
 const CONTENT_TOP_PT: f32 = 32.0 * 72.0 / 25.4;
 const CONTENT_BOTTOM_PT: f32 = A4_HEIGHT_PT - 25.0 * 72.0 / 25.4;
-/// The sample plan's report, rollout plan included.
-const SAMPLE_PAGES: u32 = 19;
+/// The sample plan's report, rollout plan and work plan included.
+const SAMPLE_PAGES: u32 = 25;
 
 fn options() -> ReportOptions {
     ReportOptions {
@@ -242,6 +243,10 @@ fn the_outline_has_an_entry_per_section_and_opens_with_the_document() {
         ("Uptake projection", 13),
         ("Budget", 16),
         ("Scenarios and uncertainty", 18),
+        ("Work plan", 20),
+        ("Faculty engagement", 22),
+        ("Risks", 24),
+        ("Key performance indicators", 25),
     ]
     .map(|(title, page)| (title.to_owned(), page));
     assert_eq!(outline, expected, "outline entries with their pages");
@@ -280,25 +285,32 @@ fn every_word_on_every_page_stays_inside_the_margins() {
     ];
     for plan in plans {
         let (_dir, path) = export_to_temp(&plan);
-        let right_margin = A4_WIDTH_PT - MARGIN_PT;
-        let words = word_boxes(&path);
+        let words = assert_every_word_inside_the_text_area(&path);
         assert!(words.iter().any(|w| w.page == 3), "words on the chart page");
         let last = words.iter().map(|w| w.page).max().unwrap_or_default();
         assert!(last >= 6, "words on the rollout pages too");
-        for word in &words {
+    }
+}
+
+/// Fails unless every word of the PDF at `path` lies between the margins and, after the
+/// cover, in the text area or the running header and footer; returns the words.
+fn assert_every_word_inside_the_text_area(path: &Path) -> Vec<planner_test_support::WordBox> {
+    let right_margin = A4_WIDTH_PT - MARGIN_PT;
+    let words = word_boxes(path);
+    for word in &words {
+        assert!(
+            word.x_min >= MARGIN_PT - 0.5 && word.x_max <= right_margin + 0.5,
+            "{word:?} stays between the margins ({MARGIN_PT:.1}–{right_margin:.1} pt)"
+        );
+        let running = word.y_max < HEADER_RULE_PT || word.y_min > FOOTER_RULE_PT;
+        if word.page > 1 && !running {
             assert!(
-                word.x_min >= MARGIN_PT - 0.5 && word.x_max <= right_margin + 0.5,
-                "{word:?} stays between the margins ({MARGIN_PT:.1}–{right_margin:.1} pt)"
+                word.y_min >= CONTENT_TOP_PT - 0.5 && word.y_max <= CONTENT_BOTTOM_PT + 0.5,
+                "{word:?} sits in the text area, clear of the running header and footer"
             );
-            let running = word.y_max < HEADER_RULE_PT || word.y_min > FOOTER_RULE_PT;
-            if word.page > 1 && !running {
-                assert!(
-                    word.y_min >= CONTENT_TOP_PT - 0.5 && word.y_max <= CONTENT_BOTTOM_PT + 0.5,
-                    "{word:?} sits in the text area, clear of the running header and footer"
-                );
-            }
         }
     }
+    words
 }
 
 #[test]

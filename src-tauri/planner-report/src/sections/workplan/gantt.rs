@@ -1,0 +1,818 @@
+//! The work plan's Gantt chart: one row per task, in the plan's order, with its name and owner
+//! at the left and its bar (a diamond for a milestone) on a time axis of academic years and
+//! terms, the rollout's phases as bands behind the rows. A long plan runs over pages with the
+//! time axis and the column heads repeated at the top of each; a row is never split, and a
+//! name wraps rather than being cut.
+
+use chrono::{Days, NaiveDate};
+use planner_core::rollout::{PhaseSpan, Term};
+
+use crate::chart::{self, ChartLayout, Mark};
+use crate::content::Block;
+use crate::document::ReportDocument;
+use crate::fonts::Face;
+use crate::layout::{
+    CONTENT_BOTTOM, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, MM, TextStyle, palette, styles,
+};
+use crate::plot::{LEGEND, LegendEntry, TICK, legend_line};
+
+/// One task as the chart draws it.
+#[derive(Debug, Clone)]
+pub(crate) struct GanttRow {
+    pub(crate) title: String,
+    pub(crate) owner: String,
+    pub(crate) start: NaiveDate,
+    /// Where its bar ends: the day after its last working day (its start, for a milestone).
+    pub(crate) end: NaiveDate,
+    /// Where its slack ends: the day after the latest it can finish without moving the plan.
+    pub(crate) slack_end: NaiveDate,
+    pub(crate) milestone: bool,
+    pub(crate) critical: bool,
+    /// The phase whose gate it finishes after, if it does.
+    pub(crate) late_for: Option<String>,
+}
+
+/// Everything the chart needs.
+#[derive(Debug)]
+pub(crate) struct Gantt<'a> {
+    pub(crate) rows: &'a [GanttRow],
+    pub(crate) terms: &'a [Term],
+    pub(crate) phases: &'a [PhaseSpan],
+}
+
+pub(crate) const TASK_HEAD: &str = "Task";
+pub(crate) const OWNER_HEAD: &str = "Owner";
+pub(crate) const CRITICAL_LEGEND: &str = "Critical task, name in bold: no slack";
+pub(crate) const OTHER_LEGEND: &str = "Other task, dashed to the latest it can finish";
+pub(crate) const MILESTONE_LEGEND: &str = "Milestone";
+pub(crate) const LATE_LEGEND: &str = "Finishes after its phase’s gate";
+
+const TASK_COLUMN: f32 = 48.0 * MM;
+const OWNER_COLUMN: f32 = 32.0 * MM;
+const GAP: f32 = 2.0 * MM;
+const PLOT_LEFT: f32 = CONTENT_LEFT + TASK_COLUMN + OWNER_COLUMN;
+const PLOT_RIGHT: f32 = CONTENT_RIGHT;
+const ROW_PAD: f32 = 0.7 * MM;
+const BAR: f32 = 2.4 * MM;
+const DIAMOND: f32 = 1.5 * MM;
+/// A one-week task on a ten-year axis is still a visible stroke.
+const MIN_BAR: f32 = 1.2;
+const PHASE_STRIP: f32 = 3.8 * MM;
+/// Term names under the academic years: a size smaller, as a summer term is narrow.
+const TERM: TextStyle = TICK.with_size(6.5);
+
+/// Set tight, so a long plan takes as few pages as it can while names stay whole.
+const TITLE: TextStyle = TextStyle {
+    line_height: 7.5 * 1.25,
+    ..styles::CELL.with_size(7.5)
+};
+const CRITICAL_TITLE: TextStyle = TextStyle {
+    face: Face::Bold,
+    ..TITLE
+};
+const OWNER: TextStyle = TextStyle {
+    line_height: 7.0 * 1.25,
+    ..styles::SMALL.with_size(7.0)
+};
+const LATE: TextStyle = TextStyle {
+    face: Face::Bold,
+    ..styles::SMALL.with_size(7.0)
+};
+
+/// Dates along the plot, left to right.
+#[derive(Debug, Clone, Copy)]
+struct TimeScale {
+    from: NaiveDate,
+    days: f32,
+}
+
+impl TimeScale {
+    fn x(&self, date: NaiveDate) -> f32 {
+        let days = (date - self.from).num_days() as f32;
+        PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * (days / self.days).clamp(0.0, 1.0)
+    }
+}
+
+fn day_after(date: NaiveDate) -> NaiveDate {
+    date.checked_add_days(Days::new(1)).unwrap_or(date)
+}
+
+impl Gantt<'_> {
+    /// From the earliest of the first term and the first task to the latest of the last term
+    /// and the end of any task or its slack.
+    fn scale(&self) -> TimeScale {
+        let starts = self.terms.first().map(|t| t.start);
+        let ends = self.terms.last().map(|t| day_after(t.end));
+        let from = self.rows.iter().map(|r| r.start).chain(starts).min();
+        let to = self
+            .rows
+            .iter()
+            .map(|r| r.slack_end.max(r.end))
+            .chain(ends)
+            .max();
+        match (from, to) {
+            (Some(from), Some(to)) => TimeScale {
+                from,
+                days: (to - from).num_days().max(1) as f32,
+            },
+            _ => TimeScale {
+                from: NaiveDate::MIN,
+                days: 1.0,
+            },
+        }
+    }
+}
+
+/// A row's lines and height, measured once.
+struct Measured {
+    title: Vec<String>,
+    owner: Vec<String>,
+    late: Option<String>,
+    height: f32,
+}
+
+fn measure(doc: &ReportDocument, row: &GanttRow) -> Measured {
+    let style = if row.critical { CRITICAL_TITLE } else { TITLE };
+    let title = doc.wrap(&style, &row.title, TASK_COLUMN - GAP);
+    let owner = doc.wrap(&OWNER, &row.owner, OWNER_COLUMN - GAP);
+    let late = row
+        .late_for
+        .as_ref()
+        .map(|phase| format!("Ends after the {phase} gate"));
+    let late_lines = late.as_ref().map_or(0, |text| {
+        doc.wrap(&LATE, text, TASK_COLUMN - GAP).len().max(1)
+    });
+    let left = title.len() as f32 * style.line_height + late_lines as f32 * LATE.line_height;
+    let right = owner.len() as f32 * OWNER.line_height;
+    Measured {
+        title,
+        owner,
+        late,
+        height: left.max(right).max(BAR + DIAMOND) + 2.0 * ROW_PAD,
+    }
+}
+
+/// Lays the chart out over as many pages as it needs, each stopping above `bottom`: the first
+/// page's marks from `first_top`, every other page's from the top of the text area. Each page
+/// has its header.
+pub(crate) fn lay_out(
+    doc: &ReportDocument,
+    gantt: &Gantt<'_>,
+    first_top: f32,
+    bottom: f32,
+) -> Vec<ChartLayout> {
+    let scale = gantt.scale();
+    let (_, header_height) = header(doc, gantt, scale, 0.0);
+    let (_, legend_height) = legend(doc, gantt, 0.0);
+    let measured: Vec<Measured> = gantt.rows.iter().map(|r| measure(doc, r)).collect();
+
+    let mut pages = Vec::new();
+    let mut top = first_top;
+    let (mut marks, _) = header(doc, gantt, scale, top);
+    let mut rows_top = top - header_height;
+    let mut y = rows_top;
+    let mut background = Vec::new();
+    let last = measured.len().saturating_sub(1);
+    for (i, (row, size)) in gantt.rows.iter().zip(&measured).enumerate() {
+        let need = size.height + if i == last { legend_height } else { 0.0 };
+        if y - need < bottom && y < rows_top {
+            background.extend(bands(gantt, scale, y, rows_top));
+            background.append(&mut marks);
+            pages.push(ChartLayout {
+                marks: std::mem::take(&mut background),
+                height: top - y,
+            });
+            top = CONTENT_TOP;
+            marks = header(doc, gantt, scale, top).0;
+            rows_top = top - header_height;
+            y = rows_top;
+        }
+        draw_row(doc, row, size, scale, y, &mut background, &mut marks);
+        y -= size.height;
+    }
+    background.extend(bands(gantt, scale, y, rows_top));
+    background.append(&mut marks);
+    let (legend_marks, _) = legend(doc, gantt, y);
+    background.extend(legend_marks);
+    pages.push(ChartLayout {
+        marks: background,
+        height: top - y + legend_height,
+    });
+    pages
+}
+
+/// What must fit under the cursor for the chart to start there: its header and first row.
+pub(crate) fn opening_height(doc: &ReportDocument, gantt: &Gantt<'_>) -> f32 {
+    let (_, header_height) = header(doc, gantt, gantt.scale(), 0.0);
+    header_height + gantt.rows.first().map_or(0.0, |r| measure(doc, r).height)
+}
+
+/// Draws the chart from the cursor, on as many pages as it takes; the cursor ends below it.
+/// What the report says records it whole, as one chart on a page without end.
+pub(crate) fn draw(doc: &mut ReportDocument, gantt: &Gantt<'_>) {
+    let whole = lay_out(doc, gantt, 0.0, f32::NEG_INFINITY);
+    for chart in whole {
+        doc.record(Block::Chart {
+            marks: chart.marks,
+            top: 0.0,
+            height: chart.height,
+        });
+    }
+    doc.keep_together(opening_height(doc, gantt));
+    let pages = lay_out(doc, gantt, doc.cursor(), CONTENT_BOTTOM);
+    doc.unrecorded(|doc| {
+        for (n, page) in pages.into_iter().enumerate() {
+            if n > 0 {
+                doc.start_page();
+            }
+            let top = doc.cursor();
+            chart::draw_marks(doc, page.marks);
+            doc.set_cursor(top - page.height);
+        }
+    });
+}
+
+/// The academic years, the terms and the phases over the plot, and the column heads at the
+/// left; returns the marks and the header's height.
+fn header(doc: &ReportDocument, gantt: &Gantt<'_>, scale: TimeScale, top: f32) -> (Vec<Mark>, f32) {
+    let mut marks = Vec::new();
+    let labels = term_labels(doc, gantt.terms, scale);
+    let with_terms = labels.iter().any(|l| !l.is_empty());
+    let axis_text = TICK.line_height + if with_terms { TERM.line_height } else { 0.0 };
+    // The column heads and the axis text share their bottom line.
+    let block = axis_text.max(styles::LABEL.line_height);
+    let mut y = top - (block - axis_text);
+    let year_baseline = doc.baseline_below(&TICK, y);
+    for (from, to, label) in academic_years(gantt.terms) {
+        let (left, right) = (scale.x(from), scale.x(to));
+        let label = fitting(doc, &label, right - left - 1.0 * MM);
+        if !label.is_empty() {
+            let style = TICK.with_colour(palette::INK);
+            let centre = (left + right) / 2.0;
+            marks.push(chart::centred(doc, centre, year_baseline, style, &label));
+        }
+    }
+    y -= TICK.line_height;
+    if with_terms {
+        let term_baseline = doc.baseline_below(&TERM, y);
+        for (term, label) in gantt.terms.iter().zip(labels) {
+            let centre = (scale.x(term.start) + scale.x(day_after(term.end))) / 2.0;
+            marks.push(chart::centred(doc, centre, term_baseline, TERM, &label));
+        }
+        y -= TERM.line_height;
+    }
+    for (x, head) in [
+        (CONTENT_LEFT, TASK_HEAD),
+        (CONTENT_LEFT + TASK_COLUMN, OWNER_HEAD),
+    ] {
+        let baseline = doc.baseline_below(&styles::LABEL, y + styles::LABEL.line_height);
+        marks.push(chart::text(doc, x, baseline, styles::LABEL, head));
+    }
+    y -= 0.8 * MM;
+
+    for (i, phase) in gantt.phases.iter().enumerate() {
+        let (Some(start), Some(end)) = (phase.start, phase.end) else {
+            continue;
+        };
+        let (left, right) = (scale.x(start), scale.x(day_after(end)));
+        marks.push(Mark::Bar {
+            x: left,
+            y: y - PHASE_STRIP,
+            width: right - left,
+            height: PHASE_STRIP,
+            colour: palette::PHASES[i.min(3)],
+        });
+        let ink = if i >= 2 { palette::PAPER } else { palette::INK };
+        let style = TICK.with_colour(ink);
+        let label = fitting(doc, &phase.label, right - left - 1.0 * MM);
+        if !label.is_empty() {
+            let baseline = chart::baseline_centred_on(doc, &style, y - PHASE_STRIP / 2.0);
+            marks.push(chart::centred(
+                doc,
+                (left + right) / 2.0,
+                baseline,
+                style,
+                &label,
+            ));
+        }
+    }
+    y -= PHASE_STRIP + 0.8 * MM;
+    marks.push(Mark::hairline(
+        (CONTENT_LEFT, y),
+        (CONTENT_RIGHT, y),
+        palette::MUTED,
+    ));
+    (marks, top - y)
+}
+
+/// `label` if it fits `room`, else its last five characters ("2027–28" → "27–28") if they do,
+/// else nothing.
+fn fitting(doc: &ReportDocument, label: &str, room: f32) -> String {
+    if doc.text_width(&TICK, label) <= room {
+        return label.to_owned();
+    }
+    let short: String = label.chars().skip(2).collect();
+    if label.chars().count() > 4 && doc.text_width(&TICK, &short) <= room {
+        short
+    } else {
+        String::new()
+    }
+}
+
+/// Each academic year's first day and the day after its last.
+fn academic_years(terms: &[Term]) -> Vec<(NaiveDate, NaiveDate, String)> {
+    let mut years: Vec<(NaiveDate, NaiveDate, String)> = Vec::new();
+    for term in terms {
+        match years.last_mut() {
+            Some((_, end, label)) if *label == term.academic_year => *end = day_after(term.end),
+            _ => years.push((term.start, day_after(term.end), term.academic_year.clone())),
+        }
+    }
+    years
+}
+
+/// The terms' names, shortened (with a key under the chart) when the narrowest term cannot
+/// hold them.
+fn term_labels(doc: &ReportDocument, terms: &[Term], scale: TimeScale) -> Vec<String> {
+    chart::term_axis(doc, terms, narrowest_term(terms, scale), &TERM).labels
+}
+
+fn narrowest_term(terms: &[Term], scale: TimeScale) -> f32 {
+    terms
+        .iter()
+        .map(|t| scale.x(day_after(t.end)) - scale.x(t.start))
+        .fold(f32::MAX, f32::min)
+}
+
+/// Every other phase tinted behind the rows from `bottom` to `top`, and a hairline at each
+/// term's start.
+fn bands(gantt: &Gantt<'_>, scale: TimeScale, bottom: f32, top: f32) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    for (i, phase) in gantt.phases.iter().enumerate() {
+        if let (1 | 3, Some(start), Some(end)) = (i, phase.start, phase.end) {
+            let (left, right) = (scale.x(start), scale.x(day_after(end)));
+            marks.push(Mark::Bar {
+                x: left,
+                y: bottom,
+                width: right - left,
+                height: top - bottom,
+                colour: palette::TINT,
+            });
+        }
+    }
+    for term in gantt.terms {
+        let x = scale.x(term.start);
+        marks.push(Mark::hairline((x, bottom), (x, top), palette::RULE));
+    }
+    marks
+}
+
+fn draw_row(
+    doc: &ReportDocument,
+    row: &GanttRow,
+    size: &Measured,
+    scale: TimeScale,
+    top: f32,
+    background: &mut Vec<Mark>,
+    marks: &mut Vec<Mark>,
+) {
+    let bottom = top - size.height;
+    if row.late_for.is_some() {
+        background.push(Mark::Bar {
+            x: CONTENT_LEFT,
+            y: bottom,
+            width: CONTENT_RIGHT - CONTENT_LEFT,
+            height: size.height,
+            colour: palette::HIGHLIGHT,
+        });
+    }
+    let title_style = if row.critical { CRITICAL_TITLE } else { TITLE };
+    let mut line_top = top - ROW_PAD;
+    for line in &size.title {
+        let baseline = doc.baseline_below(&title_style, line_top);
+        marks.push(chart::text(doc, CONTENT_LEFT, baseline, title_style, line));
+        line_top -= title_style.line_height;
+    }
+    if let Some(late) = &size.late {
+        for line in doc.wrap(&LATE, late, TASK_COLUMN - GAP) {
+            let baseline = doc.baseline_below(&LATE, line_top);
+            marks.push(chart::text(doc, CONTENT_LEFT, baseline, LATE, &line));
+            line_top -= LATE.line_height;
+        }
+    }
+    let mut line_top = top - ROW_PAD;
+    for line in &size.owner {
+        let baseline = doc.baseline_below(&OWNER, line_top);
+        let x = CONTENT_LEFT + TASK_COLUMN;
+        marks.push(chart::text(doc, x, baseline, OWNER, line));
+        line_top -= OWNER.line_height;
+    }
+
+    let centre = top - size.height / 2.0;
+    let start = scale.x(row.start);
+    let end = if row.milestone {
+        start
+    } else {
+        scale.x(row.end).max(start + MIN_BAR)
+    };
+    let slack_end = scale.x(row.slack_end);
+    if slack_end > end + 0.5 {
+        marks.push(Mark::Line {
+            from: (end, centre),
+            to: (slack_end, centre),
+            colour: palette::MUTED,
+            thickness: 0.7,
+            dash: Some((1.5, 1.2)),
+        });
+        marks.push(Mark::hairline(
+            (slack_end, centre - BAR / 3.0),
+            (slack_end, centre + BAR / 3.0),
+            palette::MUTED,
+        ));
+    }
+    let colour = if row.critical {
+        palette::ACCENT
+    } else {
+        palette::SECONDARY
+    };
+    if row.milestone {
+        let x = start.clamp(PLOT_LEFT + DIAMOND, PLOT_RIGHT - DIAMOND);
+        marks.push(chart::diamond(x, centre, DIAMOND, colour));
+    } else {
+        let end = end.min(PLOT_RIGHT);
+        let start = start.min(end - MIN_BAR);
+        marks.push(Mark::Bar {
+            x: start,
+            y: centre - BAR / 2.0,
+            width: end - start,
+            height: BAR,
+            colour,
+        });
+    }
+    background.push(Mark::hairline(
+        (CONTENT_LEFT, bottom),
+        (CONTENT_RIGHT, bottom),
+        palette::RULE,
+    ));
+}
+
+/// The key to the marks, and the key to shortened term names; marks from `top`.
+fn legend(doc: &ReportDocument, gantt: &Gantt<'_>, top: f32) -> (Vec<Mark>, f32) {
+    let mut marks = Vec::new();
+    let line = LEGEND.line_height + 1.0 * MM;
+    let mut y = top - 2.5 * MM;
+    let bar = |colour| Mark::Bar {
+        x: 0.0,
+        y: y - line / 2.0 - BAR / 2.0,
+        width: 5.0 * MM,
+        height: BAR,
+        colour,
+    };
+    let critical = LegendEntry {
+        width: 5.0 * MM,
+        key: vec![bar(palette::ACCENT)],
+        label: CRITICAL_LEGEND,
+    };
+    let other = LegendEntry {
+        width: 9.0 * MM,
+        key: vec![
+            bar(palette::SECONDARY),
+            Mark::Line {
+                from: (5.0 * MM, y - line / 2.0),
+                to: (9.0 * MM, y - line / 2.0),
+                colour: palette::MUTED,
+                thickness: 0.7,
+                dash: Some((1.5, 1.2)),
+            },
+        ],
+        label: OTHER_LEGEND,
+    };
+    legend_line(
+        doc,
+        CONTENT_LEFT,
+        y - line / 2.0,
+        vec![critical, other],
+        &mut marks,
+    );
+    y -= line;
+    let milestone = LegendEntry {
+        width: 2.0 * DIAMOND,
+        key: vec![chart::diamond(
+            DIAMOND,
+            y - line / 2.0,
+            DIAMOND,
+            palette::ACCENT,
+        )],
+        label: MILESTONE_LEGEND,
+    };
+    let late = LegendEntry {
+        width: 5.0 * MM,
+        key: vec![Mark::Bar {
+            x: 0.0,
+            y: y - line + 0.5 * MM,
+            width: 5.0 * MM,
+            height: line - 1.0 * MM,
+            colour: palette::HIGHLIGHT,
+        }],
+        label: LATE_LEGEND,
+    };
+    let mut second = Vec::new();
+    if gantt.rows.iter().any(|r| r.milestone) {
+        second.push(milestone);
+    }
+    if gantt.rows.iter().any(|r| r.late_for.is_some()) {
+        second.push(late);
+    }
+    if !second.is_empty() {
+        legend_line(doc, CONTENT_LEFT, y - line / 2.0, second, &mut marks);
+        y -= line;
+    }
+    let scale = gantt.scale();
+    let axis = chart::term_axis(doc, gantt.terms, narrowest_term(gantt.terms, scale), &TERM);
+    if let Some(key) = axis.key {
+        let text = format!("Terms: {key}.");
+        for line in doc.wrap(&LEGEND, &text, CONTENT_RIGHT - CONTENT_LEFT) {
+            let baseline = doc.baseline_below(&LEGEND, y);
+            marks.push(chart::text(doc, CONTENT_LEFT, baseline, LEGEND, &line));
+            y -= LEGEND.line_height;
+        }
+    }
+    (marks, top - y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{assert_inside, test_page};
+    use crate::sections::workplan::sample::SampleWorkPlan;
+    use crate::sections::workplan::schedule::{gantt_rows, scheduled};
+    use planner_core::workplan::{Dependency, Task, TaskKind, WorkPlan};
+
+    fn rows(sample: &SampleWorkPlan) -> Vec<GanttRow> {
+        let figures = sample.figures();
+        gantt_rows(&figures, &scheduled(&figures))
+    }
+
+    fn pages(sample: &SampleWorkPlan, rows: &[GanttRow]) -> Vec<ChartLayout> {
+        let doc = test_page();
+        let gantt = Gantt {
+            rows,
+            terms: &sample.rollout().terms,
+            phases: &sample.rollout().phases,
+        };
+        lay_out(&doc, &gantt, CONTENT_TOP, CONTENT_BOTTOM)
+    }
+
+    /// Every page's marks inside the text area, from the top of the page down.
+    fn assert_on_the_page(pages: &[ChartLayout]) {
+        for page in pages {
+            assert_inside(page, CONTENT_TOP);
+            assert!(
+                CONTENT_TOP - page.height >= CONTENT_BOTTOM - 0.01,
+                "above the footer"
+            );
+        }
+    }
+
+    /// The texts of every page, joined: names wrapped over lines read as typed.
+    fn joined(page: &ChartLayout) -> String {
+        page.texts().join(" ")
+    }
+
+    fn count(marks: &[Mark], wanted: impl Fn(&Mark) -> bool) -> usize {
+        marks.iter().filter(|m| wanted(m)).count()
+    }
+
+    #[test]
+    fn every_task_has_its_row_milestones_are_diamonds_and_critical_tasks_are_dark_and_bold() {
+        let sample = SampleWorkPlan::new();
+        let rows = rows(&sample);
+        let pages = pages(&sample, &rows);
+        assert_eq!(pages.len(), 1, "the sample's few tasks fit one page");
+        assert_on_the_page(&pages);
+        let marks = &pages[0].marks;
+        let text = joined(&pages[0]);
+        for task in &sample.work_plan().tasks {
+            assert!(text.contains(&task.title), "{:?} in {text}", task.title);
+            assert!(
+                text.contains(&task.owner_role),
+                "{:?} in {text}",
+                task.owner_role
+            );
+        }
+        let milestones = rows.iter().filter(|r| r.milestone).count();
+        assert!(milestones > 0, "the sample has phase gates");
+        let diamonds = count(marks, |m| matches!(m, Mark::Shape { .. }));
+        assert_eq!(
+            diamonds,
+            milestones + 1,
+            "one per milestone, one in the legend"
+        );
+        let critical_bars = rows.iter().filter(|r| r.critical && !r.milestone).count();
+        let dark_bars = count(
+            marks,
+            |m| matches!(m, Mark::Bar { colour, height, .. } if *colour == palette::ACCENT && *height == BAR),
+        );
+        assert_eq!(
+            dark_bars,
+            critical_bars + 1,
+            "one per critical task, one in the legend"
+        );
+        let bold: Vec<&str> = marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { style, text, .. } if *style == CRITICAL_TITLE => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        let critical = rows.iter().filter(|r| r.critical).count();
+        assert!(
+            bold.len() >= critical,
+            "each critical name in bold: {bold:?}"
+        );
+        for legend in [CRITICAL_LEGEND, OTHER_LEGEND, MILESTONE_LEGEND] {
+            assert!(text.contains(legend), "the legend says {legend:?}");
+        }
+        assert!(!text.contains(LATE_LEGEND), "no late task, no key for one");
+        for year in ["2026–27", "2027–28", "2030–31"] {
+            assert!(text.contains(year), "the time axis names {year}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_task_ending_after_its_gate_is_flagged_in_words_and_on_a_highlight() {
+        let sample = SampleWorkPlan::with(|plan| {
+            let first = plan
+                .tasks
+                .iter_mut()
+                .find(|t| !t.kind.is_milestone())
+                .expect("a task");
+            first.duration_weeks = 150;
+        });
+        let rows = rows(&sample);
+        let late = rows
+            .iter()
+            .find(|r| r.late_for.is_some())
+            .expect("the long task is late");
+        let pages = pages(&sample, &rows);
+        assert_on_the_page(&pages);
+        let text = joined(&pages[0]);
+        let phase = late.late_for.as_deref().expect("its phase");
+        assert!(
+            text.contains(&format!("Ends after the {phase} gate")),
+            "{text}"
+        );
+        assert!(text.contains(LATE_LEGEND), "{text}");
+        let highlights = count(
+            &pages[0].marks,
+            |m| matches!(m, Mark::Bar { colour, .. } if *colour == palette::HIGHLIGHT),
+        );
+        let late_rows = rows.iter().filter(|r| r.late_for.is_some()).count();
+        assert_eq!(
+            highlights,
+            late_rows + 1,
+            "each late row, and the legend's key"
+        );
+    }
+
+    /// The sample plus `n` tasks in chains of ten, each of which waits on the one before.
+    fn long_plan(n: usize, title: impl Fn(usize) -> String) -> SampleWorkPlan {
+        let milestone = |i: usize| i % 25 == 24;
+        SampleWorkPlan::with(|plan: &mut WorkPlan| {
+            for i in 0..n {
+                plan.tasks.push(Task {
+                    id: format!("extra-{i}"),
+                    title: title(i),
+                    owner_role: "Director of teaching and learning".to_owned(),
+                    duration_weeks: if milestone(i) { 0 } else { 1 + (i % 7) as i32 },
+                    pinned_term: None,
+                    phase: None,
+                    kind: if milestone(i) {
+                        TaskKind::Milestone
+                    } else {
+                        TaskKind::Custom
+                    },
+                });
+                if i % 10 != 0 {
+                    let before = format!("extra-{}", i - 1);
+                    plan.dependencies
+                        .push(Dependency::new(&before, &format!("extra-{i}"), 0));
+                }
+            }
+        })
+    }
+
+    #[test]
+    fn a_long_plan_runs_over_pages_with_the_header_on_each_and_every_task_once() {
+        let sample = long_plan(500, |i| format!("Custom task number {i}"));
+        let rows = rows(&sample);
+        let pages = pages(&sample, &rows);
+        assert!(
+            pages.len() >= 5,
+            "500 rows need several pages: {}",
+            pages.len()
+        );
+        assert!(
+            pages.len() <= 20,
+            "but not one per handful of rows: {}",
+            pages.len()
+        );
+        assert_on_the_page(&pages);
+        for (n, page) in pages.iter().enumerate() {
+            let texts = page.texts();
+            for head in [TASK_HEAD, OWNER_HEAD, "2026–27", "Prepare"] {
+                assert!(texts.contains(&head), "{head:?} heads page {}", n + 1);
+            }
+        }
+        let all: Vec<&str> = pages.iter().flat_map(ChartLayout::texts).collect();
+        for i in 0..500 {
+            let title = format!("Custom task number {i}");
+            let times = all.iter().filter(|t| **t == title).count();
+            assert_eq!(times, 1, "{title} printed once");
+        }
+    }
+
+    #[test]
+    fn the_html_edition_gets_the_whole_chart_once_whatever_the_pages() {
+        let sample = long_plan(120, |i| format!("Custom task number {i}"));
+        let rows = rows(&sample);
+        let mut doc = test_page();
+        let gantt = Gantt {
+            rows: &rows,
+            terms: &sample.rollout().terms,
+            phases: &sample.rollout().phases,
+        };
+        draw(&mut doc, &gantt);
+        assert!(doc.lines_by_page().len() > 2, "the PDF runs over pages");
+        let charts: Vec<&Vec<Mark>> = doc
+            .content()
+            .iter()
+            .filter_map(|block| match block {
+                Block::Chart { marks, .. } => Some(marks),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(charts.len(), 1, "one chart, with no page breaks");
+        assert_eq!(doc.content().len(), 1, "and nothing else recorded");
+        let texts: Vec<&str> = charts[0]
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            texts.iter().filter(|t| **t == TASK_HEAD).count(),
+            1,
+            "its header once"
+        );
+        for i in 0..120 {
+            let title = format!("Custom task number {i}");
+            assert!(texts.contains(&title.as_str()), "{title} in it");
+        }
+    }
+
+    #[test]
+    fn a_long_name_wraps_in_its_column_with_every_word() {
+        let long = |i: usize| {
+            format!(
+                "Task {i}: agree with the registrar, the deans of every faculty and the \
+                 curriculum committee how credit from industry certificates is recorded on \
+                 transcripts and in the student information system"
+            )
+        };
+        let sample = long_plan(40, long);
+        let rows = rows(&sample);
+        let pages = pages(&sample, &rows);
+        assert_on_the_page(&pages);
+        let words: Vec<String> = pages
+            .iter()
+            .flat_map(ChartLayout::texts)
+            .flat_map(|t| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        let expected: Vec<String> = long(7).split_whitespace().map(str::to_owned).collect();
+        let at = words
+            .iter()
+            .position(|w| w == "7:")
+            .expect("task 7's name is printed");
+        assert_eq!(
+            words[at - 1..at - 1 + expected.len()],
+            expected[..],
+            "every word, in order"
+        );
+        for page in &pages {
+            for mark in &page.marks {
+                if let Mark::Text {
+                    x, width, style, ..
+                } = mark
+                    && (*style == TITLE || *style == CRITICAL_TITLE)
+                {
+                    assert!(
+                        x + width <= CONTENT_LEFT + TASK_COLUMN,
+                        "{mark:?} in its column"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! The work plan section: its dates in figures, the Gantt chart, the milestones with their
+//! dates, the critical path in words, and how the schedule is worked out.
+
+use chrono::{Days, NaiveDate};
+use planner_core::FieldError;
+use planner_core::format::{long_date, weeks};
+use planner_core::workplan::{ScheduledTask, Task};
+
+use super::WorkPlanFigures;
+use super::gantt::{self, Gantt, GanttRow};
+use crate::document::ReportDocument;
+use crate::layout::{MM, styles};
+use crate::sections::rollout::{capitalised, number_word, plural, sentence};
+use crate::sections::{bullet, introduction, key_figures, open_section, subheading, titled_table};
+use crate::table::{Column, Table, titles};
+
+pub(crate) const TITLE: &str = "Work plan";
+pub(crate) const NO_TASKS: &str = "The work plan has no tasks yet. Once actions are adopted or \
+     tasks added in the planner, this section shows them on a Gantt chart with their \
+     milestones and critical path.";
+pub(crate) const NEEDS_ATTENTION_TITLE: &str = "Work plan — needs attention";
+pub(crate) const NEEDS_ATTENTION_TEXT: &str = "The work plan cannot be scheduled as it stands, \
+     so it has no dates to print. These need fixing in the planner:";
+pub(crate) const MILESTONES_TITLE: &str = "Milestones";
+pub(crate) const CRITICAL_TITLE: &str = "Critical path";
+pub(crate) const ASSUMPTIONS_TITLE: &str = "How the schedule is worked out";
+
+/// Each rule the schedule follows, in words.
+pub(crate) const ASSUMPTIONS: [&str; 7] = [
+    "Durations are in working weeks of five days, Monday to Friday; public holidays and \
+     breaks between terms are not taken out.",
+    "The schedule runs forward from the plan's start: each task starts as early as what it \
+     waits on allows. A plan starting on a weekend starts work on the Monday after.",
+    "Each dependency is finish-to-start: a task starts once the task it waits on has \
+     finished, plus any lag, counted in whole working weeks.",
+    "A task pinned to a term starts at that term's start at the earliest.",
+    "Milestones and phase gates take no time: they fall on the day what leads to them ends.",
+    "Slack is how long a task can slip without moving the plan's finish. Tasks without \
+     slack are critical; the critical path is the chain of them that ends the plan.",
+    "A task is flagged when it ends after the last day of its phase, where that phase's \
+     gate falls.",
+];
+
+pub(crate) fn draw(doc: &mut ReportDocument, figures: &WorkPlanFigures<'_>) {
+    open_section(doc, TITLE);
+    let tasks = scheduled(figures);
+    if tasks.is_empty() {
+        introduction(doc, NO_TASKS);
+        return;
+    }
+    let schedule = figures.schedule;
+    let milestones = tasks.iter().filter(|(t, _)| t.kind.is_milestone()).count();
+    let critical = tasks.iter().filter(|(_, s)| s.critical).count();
+    let late = tasks.iter().filter(|(_, s)| s.late_for_phase).count();
+    let mut summary = format!(
+        "{} and {}, scheduled from {} to {}. Tasks in bold are on the critical path: a delay \
+         to any of them moves the plan's finish.",
+        plural(tasks.len() - milestones, "task", "tasks"),
+        plural(milestones, "milestone", "milestones"),
+        long_date(schedule.start),
+        long_date(schedule.finish),
+    );
+    if late > 0 {
+        summary.push_str(&format!(
+            " {} after the gate of {}, marked on the chart.",
+            capitalised(&plural_words(late, "task ends", "tasks end")),
+            if late == 1 {
+                "its phase"
+            } else {
+                "their phases"
+            }
+        ));
+    }
+    introduction(doc, &summary);
+    doc.move_down(5.0 * MM);
+    key_figures(
+        doc,
+        &[
+            ("Work starts", long_date(schedule.start)),
+            ("Work ends", long_date(schedule.finish)),
+            ("Working weeks", weeks_and_days(schedule.working_days)),
+            ("Critical tasks", critical.to_string()),
+        ],
+    );
+    doc.move_down(6.0 * MM);
+
+    let rows = gantt_rows(figures, &tasks);
+    gantt::draw(
+        doc,
+        &Gantt {
+            rows: &rows,
+            terms: &figures.rollout.terms,
+            phases: &figures.rollout.phases,
+        },
+    );
+    doc.move_down(8.0 * MM);
+    milestones_table(doc, &tasks);
+    critical_path(doc, figures, &tasks);
+    doc.move_down(4.0 * MM);
+    subheading(doc, ASSUMPTIONS_TITLE, 3.0 * styles::BODY.line_height);
+    for assumption in ASSUMPTIONS {
+        bullet(doc, assumption);
+    }
+}
+
+/// One short page saying why there is no schedule.
+pub(crate) fn needs_attention(doc: &mut ReportDocument, problems: &[FieldError]) {
+    open_section(doc, NEEDS_ATTENTION_TITLE);
+    introduction(doc, NEEDS_ATTENTION_TEXT);
+    doc.move_down(4.0 * MM);
+    for problem in problems {
+        bullet(doc, &sentence(&problem.message));
+    }
+}
+
+/// Each task with its place in the schedule, in the plan's order.
+pub(super) fn scheduled<'a>(figures: &WorkPlanFigures<'a>) -> Vec<(&'a Task, &'a ScheduledTask)> {
+    figures
+        .work_plan
+        .tasks
+        .iter()
+        .filter_map(|task| {
+            let at = figures.schedule.tasks.iter().find(|s| s.id == task.id);
+            at.map(|s| (task, s))
+        })
+        .collect()
+}
+
+pub(super) fn gantt_rows(
+    figures: &WorkPlanFigures<'_>,
+    tasks: &[(&Task, &ScheduledTask)],
+) -> Vec<GanttRow> {
+    let after = |date: NaiveDate, milestone: bool| {
+        if milestone {
+            date
+        } else {
+            date.checked_add_days(Days::new(1)).unwrap_or(date)
+        }
+    };
+    tasks
+        .iter()
+        .map(|(task, at)| {
+            let milestone = task.kind.is_milestone();
+            let late_for = task
+                .phase
+                .filter(|_| at.late_for_phase)
+                .and_then(|p| figures.rollout.phases.iter().find(|s| s.phase == p))
+                .map(|span| span.label.clone());
+            GanttRow {
+                title: task.title.clone(),
+                owner: task.owner_role.clone(),
+                start: at.earliest_start,
+                end: after(at.earliest_finish, milestone),
+                slack_end: after(at.latest_finish, milestone),
+                milestone,
+                critical: at.critical,
+                late_for,
+            }
+        })
+        .collect()
+}
+
+fn milestones_table(doc: &mut ReportDocument, tasks: &[(&Task, &ScheduledTask)]) {
+    let rows: Vec<Vec<String>> = tasks
+        .iter()
+        .filter(|(task, _)| task.kind.is_milestone())
+        .map(|(task, at)| {
+            vec![
+                task.title.clone(),
+                long_date(at.earliest_start),
+                task.owner_role.clone(),
+                slack(at),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let columns = Column::left_filling(&[58.0, 30.0, 34.0], styles::CELL);
+    titled_table(
+        doc,
+        MILESTONES_TITLE,
+        None,
+        &Table {
+            columns: &columns,
+            header: Some(titles(&["Milestone", "Date", "Owner", "Slack"])),
+            rows,
+            ..Table::default()
+        },
+    );
+    doc.move_down(6.0 * MM);
+}
+
+/// "None: on the critical path", "3 weeks", "2 weeks 3 days".
+fn slack(at: &ScheduledTask) -> String {
+    if at.slack_days == 0 {
+        "None: critical".to_owned()
+    } else {
+        weeks_and_days(at.slack_days)
+    }
+}
+
+/// Working days as weeks and days: 15 → "3 weeks", 7 → "1 week 2 days".
+fn weeks_and_days(days: u32) -> String {
+    let (whole, rest) = (days / 5, days % 5);
+    let whole = weeks(u16::try_from(whole).unwrap_or(u16::MAX));
+    match rest {
+        0 => whole,
+        _ if days < 5 => plural(rest as usize, "day", "days"),
+        _ => format!("{whole} {}", plural(rest as usize, "day", "days")),
+    }
+}
+
+fn critical_path(
+    doc: &mut ReportDocument,
+    figures: &WorkPlanFigures<'_>,
+    tasks: &[(&Task, &ScheduledTask)],
+) {
+    let chain: Vec<&str> = figures
+        .schedule
+        .critical_path
+        .iter()
+        .filter_map(|id| tasks.iter().find(|(t, _)| &t.id == id))
+        .map(|(t, _)| t.title.trim())
+        .collect();
+    let (Some(first), Some(last)) = (chain.first(), chain.last()) else {
+        return;
+    };
+    let text = if chain.len() == 1 {
+        format!(
+            "One task sets the plan's finish on {}: “{first}”. Any delay to it delays the \
+             whole plan.",
+            long_date(figures.schedule.finish)
+        )
+    } else {
+        format!(
+            "{} tasks in a chain set the plan's finish on {}, from “{first}” to “{last}”: \
+             {}. Any delay to one of them delays the whole plan.",
+            capitalised(&number_word(chain.len())),
+            long_date(figures.schedule.finish),
+            chain.join(" → ")
+        )
+    };
+    subheading(doc, CRITICAL_TITLE, 2.0 * styles::BODY.line_height);
+    doc.paragraph(
+        crate::layout::CONTENT_LEFT,
+        crate::layout::CONTENT_WIDTH,
+        &styles::BODY,
+        &text,
+    );
+}
+
+/// "one task ends", "three tasks end".
+fn plural_words(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", number_word(n), if n == 1 { one } else { many })
+}

@@ -1,0 +1,172 @@
+//! The work plan's pages as a reader gets them: every task, milestone date, risk and KPI target
+//! read back from the PDF as planner-core formats it, and a plan of 500 tasks on a sane number
+//! of pages with every word inside the text area.
+
+use planner_core::format::long_date;
+use planner_core::workplan::{Dependency, Task, TaskKind};
+use planner_core::{PlanDetail, ScheduleStatus, sample_plan};
+use planner_test_support::{page_count, pdf_text, squeeze, word_boxes};
+
+use crate::{
+    A4_WIDTH_PT, CONTENT_BOTTOM_PT, CONTENT_TOP_PT, FOOTER_RULE_PT, HEADER_RULE_PT, MARGIN_PT,
+    detail, export_to_temp, sample,
+};
+
+fn scheduled(plan: &PlanDetail) -> &planner_core::workplan::Schedule {
+    match &plan.schedule {
+        ScheduleStatus::Scheduled { schedule } => schedule,
+        other => panic!("the plan schedules: {other:?}"),
+    }
+}
+
+#[test]
+fn every_task_milestone_date_risk_and_kpi_target_of_the_sample_reads_back() {
+    let plan = sample();
+    let (_dir, path) = export_to_temp(&plan);
+    let text = squeeze(&pdf_text(&path));
+    let work_plan = &plan.stored.plan.work_plan;
+    assert!(!work_plan.tasks.is_empty(), "the sample has a work plan");
+    for (task, at) in work_plan.tasks.iter().zip(&scheduled(&plan).tasks) {
+        assert!(
+            text.contains(&squeeze(&task.title)),
+            "{:?} printed",
+            task.title
+        );
+        if task.kind.is_milestone() {
+            let row = squeeze(&format!("{} {}", task.title, long_date(at.earliest_start)));
+            assert!(text.contains(&row), "milestone {row:?} with its date");
+        }
+    }
+    let risks = &plan.stored.plan.risks;
+    assert!(!risks.is_empty(), "the sample has risks");
+    for risk in risks {
+        for words in [&risk.title, &risk.mitigation, &risk.owner_role] {
+            assert!(
+                text.contains(&squeeze(words)),
+                "risk text {words:?} printed"
+            );
+        }
+    }
+    assert!(!plan.kpis.is_empty(), "the sample has KPIs");
+    for kpi in &plan.kpis {
+        assert!(text.contains(&kpi.label), "KPI {:?} printed", kpi.label);
+        for value in kpi
+            .targets
+            .iter()
+            .filter_map(|t| t.value)
+            .chain(kpi.baseline)
+        {
+            let figure = kpi.key.format(value);
+            assert!(
+                text.contains(&figure),
+                "{:?} figure {figure} printed",
+                kpi.key
+            );
+        }
+    }
+    for heading in [
+        "Work plan",
+        "Faculty engagement",
+        "Risks",
+        "Key performance indicators",
+    ] {
+        assert!(text.contains(heading), "a section headed {heading:?}");
+    }
+}
+
+/// The sample with `n` more tasks, in chains of ten, a milestone every 25th.
+fn with_tasks(n: usize) -> PlanDetail {
+    let mut plan = sample_plan();
+    let work_plan = &mut plan.work_plan;
+    for i in 0..n {
+        let milestone = i % 25 == 24;
+        work_plan.tasks.push(Task {
+            id: format!("extra-{i}"),
+            title: format!("Faculty workshop round {i} on mapping certificates to outcomes"),
+            owner_role: "Director of teaching and learning".to_owned(),
+            duration_weeks: if milestone { 0 } else { 1 + (i % 6) as i32 },
+            pinned_term: None,
+            phase: None,
+            kind: if milestone {
+                TaskKind::Milestone
+            } else {
+                TaskKind::Custom
+            },
+        });
+        if i % 10 != 0 {
+            let (before, after) = (format!("extra-{}", i - 1), format!("extra-{i}"));
+            work_plan
+                .dependencies
+                .push(Dependency::new(&before, &after, 0));
+        }
+    }
+    detail(plan)
+}
+
+#[test]
+fn a_plan_of_500_tasks_prints_every_one_on_a_sane_number_of_pages_inside_the_page() {
+    let small = sample();
+    let (_small_dir, small_path) = export_to_temp(&small);
+    let plan = with_tasks(500);
+    let (_dir, path) = export_to_temp(&plan);
+    let added = page_count(&path) - page_count(&small_path);
+    // About 25 two-line rows a page: twenty pages of chart, not one per handful of tasks.
+    assert!(
+        (10..=25).contains(&added),
+        "500 more tasks take {added} more pages"
+    );
+    let text = squeeze(&pdf_text(&path));
+    for i in 0..500 {
+        let title = format!("Faculty workshop round {i} on mapping certificates to outcomes");
+        assert!(text.contains(&title), "{title:?} printed");
+    }
+    let right_margin = A4_WIDTH_PT - MARGIN_PT;
+    for word in word_boxes(&path) {
+        assert!(
+            word.x_min >= MARGIN_PT - 0.5 && word.x_max <= right_margin + 0.5,
+            "{word:?} stays between the margins"
+        );
+        let running = word.y_max < HEADER_RULE_PT || word.y_min > FOOTER_RULE_PT;
+        if word.page > 1 && !running {
+            assert!(
+                word.y_min >= CONTENT_TOP_PT - 0.5 && word.y_max <= CONTENT_BOTTOM_PT + 0.5,
+                "{word:?} sits in the text area"
+            );
+        }
+    }
+}
+
+#[test]
+fn without_rollout_figures_only_the_risks_print_and_only_when_there_are_some() {
+    let titles = |plan: &PlanDetail| -> Vec<String> {
+        let report = planner_report::render(plan, &crate::options()).expect("rendered");
+        planner_test_support::outline(&report.bytes)
+            .into_iter()
+            .map(|(title, _)| title)
+            .collect()
+    };
+    let counted_on_the_calendar = [
+        "Work plan",
+        "Faculty engagement",
+        "Key performance indicators",
+    ];
+
+    let mut broken = sample_plan();
+    broken.rollout.as_mut().expect("rollout").horizon_years = 0;
+    let entries = titles(&detail(broken));
+    assert!(entries.iter().any(|t| t == "Risks"), "{entries:?}");
+    for title in counted_on_the_calendar {
+        assert!(
+            !entries.iter().any(|t| t == title),
+            "no {title:?}: {entries:?}"
+        );
+    }
+
+    let entries = titles(&crate::plan_for("Łódź University of Technology", "PL"));
+    for title in counted_on_the_calendar.iter().chain(&["Risks"]) {
+        assert!(
+            !entries.iter().any(|t| t == title),
+            "no {title:?}: {entries:?}"
+        );
+    }
+}

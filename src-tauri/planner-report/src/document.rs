@@ -170,6 +170,23 @@ impl ReportDocument {
         self.ops().extend(ops);
     }
 
+    /// [`Self::draw_text`] for a line wrapped from a paragraph whose direction is known (see
+    /// [`text::line_ops`]); `None` takes it from the line itself.
+    pub(crate) fn draw_line(
+        &mut self,
+        x: f32,
+        baseline: f32,
+        style: &TextStyle,
+        line: &str,
+        right_to_left: Option<bool>,
+    ) {
+        if line.is_empty() {
+            return;
+        }
+        let ops = text::line_ops(&self.fonts, (x, baseline), style, line, right_to_left);
+        self.ops().extend(ops);
+    }
+
     /// Wrapped text in a column from `x`, `width` wide, starting at the cursor and flowing onto
     /// new pages as needed; the cursor ends below the last line. Text that reads from the
     /// right (Arabic, Hebrew) is set against the column's right edge.
@@ -178,24 +195,24 @@ impl ReportDocument {
             text: text.trim().to_owned(),
             tone: Tone::of(style),
         });
-        let right_to_left = shape::is_right_to_left(text);
-        for line in self.wrap(style, text, width) {
-            self.keep_together(style.line_height);
-            let baseline = self.baseline_below(style, self.cursor);
-            let start = if right_to_left {
-                x + width - self.text_width(style, &line)
-            } else {
-                x
-            };
-            let ops = text::line_ops(
-                &self.fonts,
-                (start, baseline),
-                style,
-                &line,
-                Some(right_to_left),
-            );
-            self.ops().extend(ops);
-            self.cursor -= style.line_height;
+        // Each typed paragraph has its own direction: an English note may quote an Arabic one.
+        for typed in text.trim().lines() {
+            let right_to_left = shape::is_right_to_left(typed);
+            let mut lines = self.wrap(style, typed, width);
+            if lines.is_empty() {
+                lines.push(String::new());
+            }
+            for line in lines {
+                self.keep_together(style.line_height);
+                let baseline = self.baseline_below(style, self.cursor);
+                let start = if right_to_left {
+                    x + width - self.text_width(style, &line)
+                } else {
+                    x
+                };
+                self.draw_line(start, baseline, style, &line, Some(right_to_left));
+                self.cursor -= style.line_height;
+            }
         }
     }
 

@@ -84,17 +84,18 @@ pub(crate) fn shape_line(
     line
 }
 
-/// `text` split where the family that draws it changes, in logical order. A letter goes to
-/// the family its script asks for, or the first in the chain that has it; spaces,
-/// punctuation and marks stay with the letters around them when that family has them too.
+/// `text` split where the family that draws it changes, in logical order. A character goes
+/// to the family its script asks for, or the first in the chain that has it (so Latin
+/// punctuation between Chinese words is DejaVu's, as a browser given DejaVu Sans first would
+/// set it); spaces and marks stay with the letters before them when that family has them.
 fn itemise(fonts: &Fonts, face: Face, text: &str) -> Vec<(Family, Range<usize>)> {
     let mut items: Vec<(Family, Range<usize>)> = Vec::new();
     for (index, c) in text.char_indices() {
         let current = items.last().map(|(family, _)| *family);
-        let neutral = script::is_mark(c) || !c.is_alphanumeric();
+        let sticky = script::is_mark(c) || c.is_whitespace();
         let family = match (script::preferred_family(c), current) {
             (Some(family), _) => family,
-            (None, Some(current)) if neutral && fonts.typeface(current, face).covers(c) => current,
+            (None, Some(current)) if sticky && fonts.typeface(current, face).covers(c) => current,
             (None, _) => Family::CHAIN
                 .into_iter()
                 .find(|family| fonts.typeface(*family, face).covers(c))
@@ -267,6 +268,13 @@ mod tests {
         let alone = shape_line(&fonts, Face::Regular, 10.0, "(KAUST) 2027", None);
         let order: String = alone.runs.iter().map(|run| run.text.as_str()).collect();
         assert_eq!(order, "(KAUST) 2027");
+    }
+
+    #[test]
+    fn latin_punctuation_between_chinese_names_is_set_in_dejavu() {
+        let fonts = fonts();
+        let line = shape_line(&fonts, Face::Regular, 10.0, "東京 · 清华", None);
+        assert_eq!(families(&line), [Family::Cjk, Family::Latin, Family::Cjk]);
     }
 
     #[test]

@@ -112,6 +112,9 @@ struct CellLine {
     text: String,
     /// A detail line, set in the muted colour.
     muted: bool,
+    /// The direction of the typed paragraph the line was wrapped from: a line of an Arabic
+    /// note reads from the right even when it starts with a Latin word. `None` for figures.
+    right_to_left: Option<bool>,
 }
 
 struct LaidOutRow {
@@ -391,6 +394,7 @@ fn lay_out(
                         indent: 0.0,
                         text: l.trim().to_owned(),
                         muted: false,
+                        right_to_left: None,
                     })
                     .collect();
                 let widest = lines
@@ -426,13 +430,15 @@ fn lay_out(
 /// A cell's text wrapped to `room`; a typed line starting with [`BULLET`] keeps its
 /// continuation lines clear of the bullet.
 fn wrap_cell(doc: &ReportDocument, style: &TextStyle, text: &str, room: f32) -> Vec<CellLine> {
-    let line = |indent: f32, text: String| CellLine {
-        indent,
-        text,
-        muted: false,
-    };
     let mut lines = Vec::new();
     for typed in text.trim().lines() {
+        let right_to_left = Some(shape::is_right_to_left(typed));
+        let line = |indent: f32, text: String| CellLine {
+            indent,
+            text,
+            muted: false,
+            right_to_left,
+        };
         match typed.trim_start().strip_prefix(BULLET) {
             Some(item) => {
                 let indent = doc.text_width(style, BULLET);
@@ -496,7 +502,8 @@ fn draw_row(doc: &mut ReportDocument, columns: &[Column], row: &LaidOutRow, kind
         let mut baseline = first_baseline;
         for line in lines {
             // A line that reads from the right (Arabic, Hebrew) starts at the cell's right edge.
-            let flush_right = column.align == Align::Right || shape::is_right_to_left(&line.text);
+            let right_to_left = line.right_to_left.unwrap_or(false);
+            let flush_right = column.align == Align::Right || right_to_left;
             let line_x = if flush_right {
                 x + column.width - row.pad_x - doc.text_width(style, &line.text)
             } else {
@@ -507,7 +514,7 @@ fn draw_row(doc: &mut ReportDocument, columns: &[Column], row: &LaidOutRow, kind
             } else {
                 *style
             };
-            doc.draw_text(line_x, baseline, &style, &line.text);
+            doc.draw_line(line_x, baseline, &style, &line.text, line.right_to_left);
             baseline -= style.line_height;
         }
         x += column.width;

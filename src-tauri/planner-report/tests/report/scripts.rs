@@ -3,9 +3,9 @@
 //! embedded as a subset; a plan without those scripts carries none of their fonts.
 
 use planner_core::{PlanDetail, sample_plan};
-use planner_test_support::{pdf_fonts, pdf_text, squeeze};
+use planner_test_support::{pdf_fonts, pdf_text, squeeze, word_boxes};
 
-use crate::{detail, export_to_temp, sample};
+use crate::{A4_WIDTH_PT, MARGIN_PT, detail, export_to_temp, sample};
 
 /// Institution, plan title, a credential's name and a note, in one script each.
 struct Typed {
@@ -199,4 +199,42 @@ fn a_right_to_left_note_mixed_with_digits_and_latin_keeps_every_part_in_order() 
             );
         }
     }
+}
+
+/// Each typed paragraph of a note keeps its own direction: the Arabic one starts at the
+/// column's right edge, its first word rightmost, while the English one stays at the left.
+#[test]
+fn an_arabic_paragraph_in_an_english_note_is_set_flush_right_reading_from_the_right() {
+    let mut plan = sample_plan();
+    let english = "Minutes of the faculty senate";
+    let arabic = "تقدم الكلية ثلاث دورات";
+    if let Some(response) = plan.assessment.responses.values_mut().next() {
+        response.evidence = format!("{english}\n{arabic}");
+    }
+    let (_dir, path) = export_to_temp(&detail(plan));
+    let words = word_boxes(&path);
+    let find = |wanted: &str| {
+        words
+            .iter()
+            .find(|w| w.text == wanted)
+            .unwrap_or_else(|| panic!("the PDF shows the word {wanted:?}"))
+    };
+    let right_edge = A4_WIDTH_PT - MARGIN_PT;
+    let minutes = find("Minutes");
+    assert!(
+        (minutes.x_min - MARGIN_PT).abs() < 1.0,
+        "the English paragraph starts at the left margin: {minutes:?}"
+    );
+    // `pdftotext -bbox` spells a right-to-left word in drawing order, left to right.
+    let drawn = |word: &str| word.chars().rev().collect::<String>();
+    let first = find(&drawn("تقدم"));
+    let second = find(&drawn("الكلية"));
+    assert!(
+        (first.x_max - right_edge).abs() < 1.5,
+        "the Arabic paragraph starts at the right edge ({right_edge}): {first:?}"
+    );
+    assert!(
+        second.x_max < first.x_min && second.page == first.page,
+        "its second word stands left of the first: {second:?} {first:?}"
+    );
 }

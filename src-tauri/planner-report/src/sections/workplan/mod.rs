@@ -24,15 +24,18 @@ pub(crate) struct WorkPlanFigures<'a> {
     pub(crate) schedule: &'a Schedule,
 }
 
-/// The work plan, faculty engagement, risks and KPIs, each from a fresh page. The work plan
-/// and the engagement are counted on the rollout's calendar, so without a rollout (whose own
-/// section then says why) only the risks print, and only when there are some.
+/// The work plan, faculty engagement, risks and KPIs, each from a fresh page.
 pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
-    let plan = context.plan;
+    draw_work_plan(doc, context);
+    draw_engagement(doc, context);
+    draw_risks(doc, context);
+    draw_kpis(doc, context);
+}
+
+/// The work plan is scheduled on the rollout's calendar: without rollout figures (the
+/// rollout's own section then says why) it has no section.
+pub(crate) fn draw_work_plan(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     let RolloutStatus::Projected { result } = context.projection else {
-        if !plan.risks.is_empty() {
-            risks::draw(doc, &plan.risks);
-        }
         return;
     };
     match context.schedule {
@@ -40,16 +43,37 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
             doc,
             &WorkPlanFigures {
                 rollout: result,
-                work_plan: &plan.work_plan,
+                work_plan: &context.plan.work_plan,
                 schedule,
             },
         ),
         ScheduleStatus::NeedsAttention { problems } => schedule::needs_attention(doc, problems),
         ScheduleStatus::NotStarted => {}
     }
-    engagement::draw(doc, result, &plan.engagement, context.engagement);
-    risks::draw(doc, &plan.risks);
-    kpis::draw(doc, context.kpis);
+}
+
+/// Faculty hours are counted in the rollout's terms: like the work plan, no section without
+/// rollout figures.
+pub(crate) fn draw_engagement(doc: &mut ReportDocument, context: &ReportContext<'_>) {
+    if let RolloutStatus::Projected { result } = context.projection {
+        engagement::draw(doc, result, &context.plan.engagement, context.engagement);
+    }
+}
+
+/// The risks come from the assessment, so they print without a rollout too, when there are
+/// some.
+pub(crate) fn draw_risks(doc: &mut ReportDocument, context: &ReportContext<'_>) {
+    let projected = matches!(context.projection, RolloutStatus::Projected { .. });
+    if projected || !context.plan.risks.is_empty() {
+        risks::draw(doc, &context.plan.risks);
+    }
+}
+
+/// The KPIs' targets are per fiscal year of the rollout.
+pub(crate) fn draw_kpis(doc: &mut ReportDocument, context: &ReportContext<'_>) {
+    if matches!(context.projection, RolloutStatus::Projected { .. }) {
+        kpis::draw(doc, context.kpis);
+    }
 }
 
 /// The sample plan with its figures, as planner-core works them out, for the sections' tests.

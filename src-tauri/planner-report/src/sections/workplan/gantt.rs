@@ -245,7 +245,7 @@ fn header(doc: &ReportDocument, gantt: &Gantt<'_>, scale: TimeScale, top: f32) -
     let year_baseline = doc.baseline_below(&TICK, y);
     for (from, to, label) in academic_years(gantt.terms) {
         let (left, right) = (scale.x(from), scale.x(to));
-        let label = fitting(doc, &label, right - left - 1.0 * MM);
+        let label = year_label(doc, &label, right - left - 1.0 * MM);
         if !label.is_empty() {
             let style = TICK.with_colour(palette::INK);
             let centre = (left + right) / 2.0;
@@ -284,7 +284,7 @@ fn header(doc: &ReportDocument, gantt: &Gantt<'_>, scale: TimeScale, top: f32) -
         });
         let ink = if i >= 2 { palette::PAPER } else { palette::INK };
         let style = TICK.with_colour(ink);
-        let label = fitting(doc, &phase.label, right - left - 1.0 * MM);
+        let label = phase_label(doc, &phase.label, right - left - 1.0 * MM);
         if !label.is_empty() {
             let baseline = chart::baseline_centred_on(doc, &style, y - PHASE_STRIP / 2.0);
             marks.push(chart::centred(
@@ -305,18 +305,29 @@ fn header(doc: &ReportDocument, gantt: &Gantt<'_>, scale: TimeScale, top: f32) -
     (marks, top - y)
 }
 
-/// `label` if it fits `room`, else its last five characters ("2027–28" → "27–28") if they do,
-/// else nothing.
-fn fitting(doc: &ReportDocument, label: &str, room: f32) -> String {
-    if doc.text_width(&TICK, label) <= room {
-        return label.to_owned();
-    }
-    let short: String = label.chars().skip(2).collect();
-    if label.chars().count() > 4 && doc.text_width(&TICK, &short) <= room {
-        short
-    } else {
-        String::new()
-    }
+/// The first of `forms` that fits `room`, or nothing.
+fn first_fitting(doc: &ReportDocument, forms: &[String], room: f32) -> String {
+    forms
+        .iter()
+        .find(|form| doc.text_width(&TICK, form) <= room)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// "2027–28", else "27–28", else the year it starts, "2027".
+fn year_label(doc: &ReportDocument, label: &str, room: f32) -> String {
+    let forms = [
+        label.to_owned(),
+        label.chars().skip(2).collect(),
+        label.chars().take(4).collect(),
+    ];
+    first_fitting(doc, &forms, room)
+}
+
+/// "Prepare", else "Pre.".
+fn phase_label(doc: &ReportDocument, label: &str, room: f32) -> String {
+    let short: String = label.chars().take(3).collect();
+    first_fitting(doc, &[label.to_owned(), format!("{short}.")], room)
 }
 
 /// Each academic year's first day and the day after its last.
@@ -729,6 +740,39 @@ mod tests {
             let title = format!("Custom task number {i}");
             let times = all.iter().filter(|t| **t == title).count();
             assert_eq!(times, 1, "{title} printed once");
+        }
+    }
+
+    #[test]
+    fn on_a_ten_year_horizon_every_year_and_phase_keeps_a_label_in_a_shorter_form() {
+        let mut plan = planner_core::sample_plan();
+        plan.rollout.as_mut().expect("a rollout").horizon_years = 10;
+        let sample = SampleWorkPlan::of(plan);
+        let rows = rows(&sample);
+        let pages = pages(&sample, &rows);
+        assert_on_the_page(&pages);
+        let texts = pages[0].texts();
+        let years: Vec<&str> = texts
+            .iter()
+            .copied()
+            .filter(|t| t.starts_with("20"))
+            .collect();
+        let academic = academic_years(&sample.rollout().terms);
+        // The plan's last days may fall in a sliver of a year too narrow to name.
+        assert!(
+            years.len() + 1 >= academic.len(),
+            "a label per academic year: {years:?} for {academic:?}"
+        );
+        for ((_, _, full), label) in academic.iter().zip(&years) {
+            assert!(full.starts_with(label), "{label:?} stands for {full:?}");
+        }
+        for phase in &sample.rollout().phases {
+            let short = format!("{}.", &phase.label[..3]);
+            assert!(
+                texts.contains(&phase.label.as_str()) || texts.contains(&short.as_str()),
+                "{:?} named in the phase strip: {texts:?}",
+                phase.label
+            );
         }
     }
 

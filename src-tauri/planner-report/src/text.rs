@@ -6,7 +6,8 @@
 //! [`right_to_left_glyph_ops`]).
 
 use printpdf::{
-    Codepoint, DictItem, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
+    Codepoint, DictItem, FontId, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix,
+    TextRenderingMode,
 };
 
 use crate::fonts::Fonts;
@@ -53,27 +54,14 @@ pub(crate) fn line_ops(
     right_to_left: Option<bool>,
 ) -> Vec<Op> {
     if right_to_left != Some(true) && is_simple(fonts, style, text) {
-        return vec![
-            Op::StartTextSection,
-            Op::SetFont {
-                font: PdfFontHandle::External(fonts.face(style.face).id.clone()),
-                size: Pt(style.size),
-            },
-            Op::SetFillColor {
-                col: style.colour.to_pdf(),
-            },
-            // In a fresh text object `Td` moves from the origin, so this is an absolute position.
-            Op::SetTextCursor {
-                pos: Point {
-                    x: Pt(x),
-                    y: Pt(baseline),
-                },
-            },
+        let mut ops = begin_text(&fonts.face(style.face).id, style, (x, baseline)).to_vec();
+        ops.extend([
             Op::ShowText {
                 items: vec![TextItem::Text(text.to_owned())],
             },
             Op::EndTextSection,
-        ];
+        ]);
+        return ops;
     }
 
     let line = shape::shape_line(fonts, style.face, style.size, text, right_to_left);
@@ -94,22 +82,7 @@ pub(crate) fn line_ops(
                 },
             ]);
         }
-        ops.extend([
-            Op::StartTextSection,
-            Op::SetFont {
-                font: PdfFontHandle::External(typeface.id.clone()),
-                size: Pt(style.size),
-            },
-            Op::SetFillColor {
-                col: style.colour.to_pdf(),
-            },
-            Op::SetTextCursor {
-                pos: Point {
-                    x: Pt(x),
-                    y: Pt(baseline),
-                },
-            },
-        ]);
+        ops.extend(begin_text(&typeface.id, style, (x, baseline)));
         if run.right_to_left {
             right_to_left_glyph_ops(&mut ops, x, baseline, &run);
         } else {
@@ -123,6 +96,27 @@ pub(crate) fn line_ops(
         }
     }
     ops
+}
+
+/// Opens a text object in `font` and `style` with the pen at (`x`, `baseline`).
+fn begin_text(font: &FontId, style: &TextStyle, (x, baseline): (f32, f32)) -> [Op; 4] {
+    [
+        Op::StartTextSection,
+        Op::SetFont {
+            font: PdfFontHandle::External(font.clone()),
+            size: Pt(style.size),
+        },
+        Op::SetFillColor {
+            col: style.colour.to_pdf(),
+        },
+        // In a fresh text object `Td` moves from the origin, so this is an absolute position.
+        Op::SetTextCursor {
+            pos: Point {
+                x: Pt(x),
+                y: Pt(baseline),
+            },
+        },
+    ]
 }
 
 /// A right-to-left run is drawn from its left end, and text extractors read it back by the

@@ -149,12 +149,12 @@ mod tests {
     use planner_core::format::long_date;
 
     use super::sample::SampleWorkPlan;
+    use crate::content::Block;
     use crate::document::ReportDocument;
     use crate::layout::{CONTENT_BOTTOM, CONTENT_TOP};
     use crate::sections::ReportContext;
 
-    /// Each page's lines joined by spaces, so a name wrapped over lines reads as typed.
-    fn drawn(detail: &planner_core::PlanDetail) -> Vec<String> {
+    fn laid_out(detail: &planner_core::PlanDetail) -> ReportDocument {
         let context = ReportContext {
             plan: &detail.stored.plan,
             assessment: &detail.assessment_result,
@@ -167,7 +167,12 @@ mod tests {
         };
         let mut doc = ReportDocument::new(1).expect("document");
         super::draw(&mut doc, &context);
-        let pages = doc.lines_by_page();
+        doc
+    }
+
+    /// Each page's lines joined by spaces, so a name wrapped over lines reads as typed.
+    fn drawn(detail: &planner_core::PlanDetail) -> Vec<String> {
+        let pages = laid_out(detail).lines_by_page();
         for (n, lines) in pages.iter().enumerate() {
             for (baseline, text) in lines {
                 assert!(
@@ -184,6 +189,45 @@ mod tests {
                 texts.join(" ")
             })
             .collect()
+    }
+
+    #[test]
+    fn the_html_edition_has_each_task_with_its_dates_in_a_table_beside_the_chart() {
+        let sample = SampleWorkPlan::new();
+        let doc = laid_out(&sample.detail);
+        let content = doc.content();
+        let at = content
+            .iter()
+            .position(|b| *b == Block::Heading(super::schedule::TASKS_TITLE.to_owned()))
+            .expect("the tasks' table has a heading");
+        assert!(
+            matches!(content[at - 1], Block::Chart { .. }),
+            "right after the chart it stands for"
+        );
+        let Block::Table(table) = &content[at + 1] else {
+            panic!("a table follows: {:?}", content[at + 1]);
+        };
+        let tasks = &sample.work_plan().tasks;
+        assert_eq!(table.rows.len(), tasks.len(), "a row per task");
+        for ((task, at), row) in tasks.iter().zip(&sample.schedule().tasks).zip(&table.rows) {
+            let expected = [
+                task.title.clone(),
+                task.owner_role.clone(),
+                long_date(at.earliest_start),
+                long_date(at.earliest_finish),
+            ];
+            assert_eq!(
+                row[..4],
+                expected,
+                "{:?} with its owner and dates",
+                task.title
+            );
+        }
+        let drawn = drawn(&sample.detail).join(" ");
+        assert!(
+            !drawn.contains(super::schedule::TASKS_TITLE),
+            "the PDF shows the dates on the chart instead"
+        );
     }
 
     #[test]

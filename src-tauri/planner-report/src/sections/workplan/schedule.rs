@@ -8,6 +8,7 @@ use planner_core::workplan::{ScheduledTask, Task};
 
 use super::WorkPlanFigures;
 use super::gantt::{self, Gantt, GanttRow};
+use crate::content::{Block, TableContent};
 use crate::document::ReportDocument;
 use crate::layout::{MM, styles};
 use crate::sections::rollout::{capitalised, number_word, plural, sentence};
@@ -21,6 +22,7 @@ pub(crate) const NO_TASKS: &str = "The work plan has no tasks yet. Once actions 
 pub(crate) const NEEDS_ATTENTION_TITLE: &str = "Work plan — needs attention";
 pub(crate) const NEEDS_ATTENTION_TEXT: &str = "The work plan cannot be scheduled as it stands, \
      so it has no dates to print. These need fixing in the planner:";
+pub(crate) const TASKS_TITLE: &str = "Tasks and their dates";
 pub(crate) const MILESTONES_TITLE: &str = "Milestones";
 pub(crate) const CRITICAL_TITLE: &str = "Critical path";
 pub(crate) const ASSUMPTIONS_TITLE: &str = "How the schedule is worked out";
@@ -93,6 +95,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, figures: &WorkPlanFigures<'_>) {
             phases: &figures.rollout.phases,
         },
     );
+    record_task_table(doc, &rows, &tasks);
     doc.move_down(8.0 * MM);
     milestones_table(doc, &tasks);
     critical_path(doc, figures, &tasks);
@@ -158,6 +161,46 @@ pub(super) fn gantt_rows(
             }
         })
         .collect()
+}
+
+/// The chart's text alternative in the HTML edition, where a screen reader cannot read bars:
+/// each task with its owner and dates, in the chart's order. The PDF's chart shows the same.
+fn record_task_table(
+    doc: &mut ReportDocument,
+    rows: &[GanttRow],
+    tasks: &[(&Task, &ScheduledTask)],
+) {
+    let cells = rows
+        .iter()
+        .zip(tasks)
+        .map(|(row, (_, at))| {
+            let name = match &row.late_for {
+                Some(phase) => format!("{}\nEnds after the {phase} gate", row.title),
+                None => row.title.clone(),
+            };
+            vec![
+                name,
+                row.owner.clone(),
+                long_date(at.earliest_start),
+                long_date(at.earliest_finish),
+                slack(at),
+            ]
+        })
+        .collect();
+    doc.record(Block::Heading(TASKS_TITLE.to_owned()));
+    doc.record(Block::Table(TableContent {
+        header: Some(titles(&["Task", "Owner", "Starts", "Ends", "Slack"])),
+        rows: cells,
+        footer: None,
+        highlighted: rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.late_for.is_some())
+            .map(|(i, _)| i)
+            .collect(),
+        figures: vec![false; 5],
+        muted_details: vec![true, false, false, false, false],
+    }));
 }
 
 fn milestones_table(doc: &mut ReportDocument, tasks: &[(&Task, &ScheduledTask)]) {

@@ -87,3 +87,57 @@ fn row(kpi: &Kpi, years: &[&str]) -> Vec<String> {
     }));
     cells
 }
+
+#[cfg(test)]
+mod tests {
+    use planner_core::workplan::{KpiKey, KpiTarget};
+
+    use super::*;
+
+    #[test]
+    fn a_long_horizon_runs_its_years_in_tables_of_five_with_every_target() {
+        let kpi = |key: KpiKey, source| Kpi {
+            key,
+            label: key.label_and_unit().0.to_owned(),
+            unit: key.label_and_unit().1.to_owned(),
+            baseline: Some(1.5),
+            targets: (0..11)
+                .map(|i| KpiTarget {
+                    year: format!("FY{}", 2027 + i),
+                    value: Some(f64::from(1_000 + i)),
+                })
+                .collect(),
+            source,
+        };
+        let kpis = [
+            kpi(KpiKey::Enrolments, KpiSource::Model),
+            kpi(KpiKey::RetentionChange, KpiSource::Dean),
+        ];
+        let mut doc = ReportDocument::new(1).expect("document");
+        draw(&mut doc, &kpis);
+        let lines: Vec<String> = doc
+            .lines_by_page()
+            .concat()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        for title in [
+            "Targets FY2027–FY2031",
+            "Targets FY2032–FY2036",
+            "Targets FY2037",
+        ] {
+            assert!(lines.contains(&title.to_owned()), "{title}: {lines:?}");
+        }
+        for value in 1_000..1_011 {
+            for key in [KpiKey::Enrolments, KpiKey::RetentionChange] {
+                let figure = key.format(f64::from(value));
+                assert!(lines.contains(&figure), "{figure} printed");
+            }
+        }
+        let marked = lines.iter().filter(|l| *l == FROM_MODEL).count();
+        assert_eq!(
+            marked, 3,
+            "the model's KPI marked in each of the three tables"
+        );
+    }
+}

@@ -260,3 +260,54 @@ fn matrix_note() -> String {
         bands.join(", ")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{assert_inside, test_page};
+    use crate::layout::CONTENT_TOP;
+
+    fn risk(likelihood: u8, impact: u8) -> Risk {
+        Risk {
+            area: None,
+            title: format!("Risk at {likelihood} × {impact}"),
+            likelihood,
+            impact,
+            mitigation: "Mitigate".to_owned(),
+            owner_role: "Provost".to_owned(),
+        }
+    }
+
+    #[test]
+    fn each_risk_is_placed_by_its_number_in_its_cell_and_every_cell_names_its_band() {
+        let doc = test_page();
+        let risks = [risk(4, 5), risk(4, 4), risk(3, 4), risk(4, 4)];
+        let layout = matrix(&doc, &risks, CONTENT_TOP);
+        assert_inside(&layout, CONTENT_TOP);
+        let texts = layout.texts();
+        assert!(texts.contains(&"1"), "{texts:?}");
+        assert!(
+            texts.contains(&"2 4"),
+            "two risks share likely × major: {texts:?}"
+        );
+        assert!(texts.contains(&"3"), "{texts:?}");
+        for (_, band) in SEVERITY_BANDS {
+            assert!(texts.contains(&band), "{band} named in the cells");
+        }
+        for words in LIKELIHOOD_WORDS.iter().chain(&IMPACT_WORDS) {
+            assert!(
+                texts.iter().any(|t| t.ends_with(words)),
+                "{words} on an axis"
+            );
+        }
+    }
+
+    #[test]
+    fn a_crowded_cell_says_how_many_risks_it_holds() {
+        let doc = test_page();
+        let risks: Vec<Risk> = (0..40).map(|_| risk(5, 5)).collect();
+        let layout = matrix(&doc, &risks, CONTENT_TOP);
+        assert_inside(&layout, CONTENT_TOP);
+        assert!(layout.texts().contains(&"40 risks"), "{:?}", layout.texts());
+    }
+}

@@ -170,3 +170,24 @@ fn without_rollout_figures_only_the_risks_print_and_only_when_there_are_some() {
         );
     }
 }
+
+#[test]
+fn a_work_plan_that_cannot_be_scheduled_says_what_to_fix() {
+    let mut plan = sample_plan();
+    // Pinned to a term the plan does not have, as a plan file written by hand can be.
+    plan.work_plan.tasks[0].pinned_term = Some(99);
+    let plan = detail(plan);
+    let ScheduleStatus::NeedsAttention { problems } = &plan.schedule else {
+        panic!(
+            "a pinned term past the horizon needs attention: {:?}",
+            plan.schedule
+        );
+    };
+    let (_dir, path) = export_to_temp(&plan);
+    let text = squeeze(&pdf_text(&path));
+    let at = planner_test_support::position(&text, "Work plan — needs attention");
+    for problem in problems {
+        let said = planner_test_support::position(&text, &squeeze(&problem.message));
+        assert!(said > at, "{:?} listed under the heading", problem.message);
+    }
+}

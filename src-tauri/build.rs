@@ -13,6 +13,10 @@ const COMMANDS: &[&str] = &[
     "set_action_adopted",
     "start_rollout",
     "update_rollout",
+    "edit_work_plan",
+    "edit_risks",
+    "set_kpi",
+    "set_engagement",
     "export_pdf",
 ];
 

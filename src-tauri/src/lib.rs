@@ -45,6 +45,10 @@ pub fn run() {
             commands::assessment::set_action_adopted,
             commands::rollout::start_rollout,
             commands::rollout::update_rollout,
+            commands::workplan::edit_work_plan,
+            commands::workplan::edit_risks,
+            commands::workplan::set_kpi,
+            commands::workplan::set_engagement,
             commands::report::export_pdf,
         ])
         .run(tauri::generate_context!())

@@ -2,6 +2,9 @@
 //! the UI tests see Rust's own words. `cargo test -p planner-core ui_fixtures` fails when
 //! `ui/src/lib/fixtures/refusals.json` is stale; run it with `UPDATE_BINDINGS=1` to rewrite it.
 //!
+//! `ui/src/lib/fixtures/workplan.json` (the sample's work plan and its schedule) is written and
+//! checked the same way.
+//!
 //! Each case names a command, the fields a UI test types (`when`, by dotted key, laid over a
 //! form or inputs that are otherwise valid), and the `Problem` Rust answers. The fake refuses a
 //! call whose arguments hold every value of a case's `when`.
@@ -11,13 +14,17 @@ use std::path::Path;
 use serde_json::{Map, Value, json};
 
 use crate::rollout::{RolloutInputs, sample_rollout};
-use crate::{ProfileForm, sample_plan};
+use crate::{PlanEdit, ProfileForm, StoredPlan, sample_plan};
 
 #[derive(Clone, Copy)]
 enum Command {
     CreatePlan,
     UpdateProfile,
     UpdateRollout,
+    EditWorkPlan,
+    EditRisks,
+    SetKpi,
+    SetEngagement,
 }
 
 impl Command {
@@ -26,11 +33,16 @@ impl Command {
             Command::CreatePlan => "create_plan",
             Command::UpdateProfile => "update_profile",
             Command::UpdateRollout => "update_rollout",
+            Command::EditWorkPlan => "edit_work_plan",
+            Command::EditRisks => "edit_risks",
+            Command::SetKpi => "set_kpi",
+            Command::SetEngagement => "set_engagement",
         }
     }
 }
 
-/// What the UI tests type that Rust refuses.
+/// What the UI tests type that Rust refuses. A work-plan, risk or KPI case is the whole edit
+/// sent (applied to the sample plan); an engagement case is laid over the sample's engagement.
 fn cases() -> Vec<(&'static str, Command, Value)> {
     use Command::*;
     vec![
@@ -74,6 +86,37 @@ fn cases() -> Vec<(&'static str, Command, Value)> {
             UpdateRollout,
             json!({ "uptake.targetRatePct": 120.0 }),
         ),
+        (
+            "dependency_closing_a_circle",
+            EditWorkPlan,
+            json!({ "type": "add_dependency", "dependency": {
+                "predecessor": "stackable_pathways", "successor": "pilot_budget_line",
+                "lagWeeks": 0 } }),
+        ),
+        (
+            "task_without_owner",
+            EditWorkPlan,
+            json!({ "type": "add_task", "task": {
+                "title": "Audit the pilot", "ownerRole": "", "durationWeeks": 4,
+                "pinnedTerm": null, "phase": null, "milestone": false } }),
+        ),
+        (
+            "risk_likelihood_6",
+            EditRisks,
+            json!({ "type": "add", "risk": {
+                "area": null, "title": "The accreditor objects", "likelihood": 6, "impact": 3,
+                "mitigation": "Brief the accreditor early", "ownerRole": "Provost" } }),
+        ),
+        (
+            "job_readiness_over_100",
+            SetKpi,
+            json!({ "key": "job_readiness", "baseline": 120.0, "targets": [] }),
+        ),
+        (
+            "department_beyond_headcount",
+            SetEngagement,
+            json!({ "departments.0.facultyCount": 20_000 }),
+        ),
     ]
 }
 
@@ -108,6 +151,10 @@ fn with(base: &impl serde::Serialize, when: &Value) -> Value {
     value
 }
 
+fn from<T: serde::de::DeserializeOwned>(value: &Value) -> T {
+    serde_json::from_value(value.clone()).expect("a case Rust can read")
+}
+
 fn generated() -> String {
     let sample = sample_plan();
     let edited_form = ProfileForm::from_plan(&sample.title, &sample.profile);
@@ -132,6 +179,20 @@ fn generated() -> String {
                 let inputs: RolloutInputs =
                     serde_json::from_value(with(&inputs, &when)).expect("inputs");
                 inputs.validate(&sample.profile).err()
+            }
+            Command::EditWorkPlan | Command::EditRisks | Command::SetKpi => {
+                let edit = match command {
+                    Command::EditWorkPlan => PlanEdit::WorkPlan(from(&when)),
+                    Command::EditRisks => PlanEdit::Risk(from(&when)),
+                    _ => PlanEdit::Kpi(from(&when)),
+                };
+                edit.apply(&sample).err()
+            }
+            Command::SetEngagement => {
+                let engagement = from(&with(&sample.engagement, &when));
+                PlanEdit::Engagement(Box::new(engagement))
+                    .apply(&sample)
+                    .err()
             }
         };
         let refusal = refusal.unwrap_or_else(|| {
@@ -177,6 +238,48 @@ fn ui_refusal_fixtures_match_the_validation() {
     assert!(
         std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()),
         "ui/src/lib/fixtures/refusals.json is stale; regenerate with \
+         `UPDATE_BINDINGS=1 cargo test -p planner-core ui_fixtures`"
+    );
+}
+
+/// The sample plan's work plan, risks, KPIs and engagement, and Rust's figures for them, for
+/// the fake backend to replay: the UI never schedules, and neither does the fake.
+fn work_fixture() -> String {
+    let plan = sample_plan();
+    let detail = StoredPlan {
+        id: 1,
+        plan,
+        revision: 1,
+        created_at: String::new(),
+        updated_at: String::new(),
+    }
+    .detail();
+    let plan = &detail.stored.plan;
+    let file = json!({
+        "plan": {
+            "workPlan": plan.work_plan,
+            "risks": plan.risks,
+            "kpis": plan.kpis,
+            "engagement": plan.engagement,
+        },
+        "schedule": detail.schedule,
+        "engagement": detail.engagement,
+        "kpis": detail.kpis,
+    });
+    serde_json::to_string_pretty(&sorted(file)).expect("serialize fixture") + "\n"
+}
+
+#[test]
+fn ui_work_plan_fixture_matches_the_sample() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/fixtures/workplan.json");
+    let text = work_fixture();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &text).expect("write work-plan fixture");
+    }
+    assert!(
+        std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()),
+        "ui/src/lib/fixtures/workplan.json is stale; regenerate with \
          `UPDATE_BINDINGS=1 cargo test -p planner-core ui_fixtures`"
     );
 }

@@ -5,3 +5,4 @@ pub mod assessment;
 pub mod plans;
 pub mod report;
 pub mod rollout;
+pub mod workplan;

@@ -291,3 +291,63 @@ fn interleaved_edits_from_two_windows_each_land_or_are_refused_never_overwritten
         );
     }
 }
+
+#[test]
+fn a_task_and_its_dependency_are_saved_and_a_circle_is_refused_with_nothing_written() {
+    use planner_core::ScheduleStatus;
+    use planner_core::workplan::{Dependency, TaskFields, WorkPlanEdit};
+    let state = state();
+    let sample = state.get_plan(1).expect("the sample plan");
+    let task = TaskFields {
+        title: "Brief the deans' council".into(),
+        owner_role: "Provost".into(),
+        duration_weeks: 2,
+        pinned_term: None,
+        phase: None,
+        milestone: false,
+    };
+    let added = apply(
+        &state,
+        &sample.stored,
+        PlanEdit::WorkPlan(WorkPlanEdit::AddTask { task }),
+        "add a task",
+    );
+    let id = added
+        .stored
+        .plan
+        .work_plan
+        .tasks
+        .last()
+        .expect("added")
+        .id
+        .clone();
+    let dependency = Dependency::new("pilot_budget_line", &id, 0);
+    let linked = apply(
+        &state,
+        &added.stored,
+        PlanEdit::WorkPlan(WorkPlanEdit::AddDependency { dependency }),
+        "add a dependency",
+    );
+    let ScheduleStatus::Scheduled { schedule } = &linked.schedule else {
+        panic!("scheduled: {:?}", linked.schedule);
+    };
+    let row = |id: &str| {
+        schedule
+            .tasks
+            .iter()
+            .find(|t| t.id == id)
+            .expect("scheduled")
+    };
+    assert!(
+        row(&id).earliest_start > row("pilot_budget_line").earliest_finish,
+        "the new task waits for the budget line"
+    );
+    let circle = Dependency::new(&id, "pilot_budget_line", 0);
+    // Two dependencies make the circle; the message sits on the one saved before.
+    let closing = format!(
+        "dependencies.{}",
+        linked.stored.plan.work_plan.dependencies.len() - 1
+    );
+    let edit = PlanEdit::WorkPlan(WorkPlanEdit::AddDependency { dependency: circle });
+    refused(&state, &linked, edit, &closing, "Brief the deans' council");
+}

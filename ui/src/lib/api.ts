@@ -5,15 +5,19 @@ import type { AreaKey } from '../bindings/AreaKey';
 import type { AreaResponse } from '../bindings/AreaResponse';
 import type { AssessmentGuide } from '../bindings/AssessmentGuide';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
+import type { FacultyEngagement } from '../bindings/FacultyEngagement';
 import type { FieldError } from '../bindings/FieldError';
+import type { KpiEdit } from '../bindings/KpiEdit';
 import type { PlanDetail } from '../bindings/PlanDetail';
 import type { PlanSummary } from '../bindings/PlanSummary';
 import type { Problem } from '../bindings/Problem';
 import type { ProblemKind } from '../bindings/ProblemKind';
 import type { ProfileForm } from '../bindings/ProfileForm';
 import type { ProfileOptions } from '../bindings/ProfileOptions';
+import type { RiskEdit } from '../bindings/RiskEdit';
 import type { RolloutInputs } from '../bindings/RolloutInputs';
 import type { WizardPosition } from '../bindings/WizardPosition';
+import type { WorkPlanEdit } from '../bindings/WorkPlanEdit';
 
 /** A key of the profile form, as Rust names the field in a `FieldError`. */
 export type ProfileField = keyof ProfileForm;
@@ -206,6 +210,38 @@ export function updateRollout(
   inputs: RolloutInputs,
 ): Promise<PlanDetail> {
   return call('update_rollout', { id, expectedRevision, inputs });
+}
+
+/**
+ * Adds, changes or removes a task or a dependency; the answer carries the new schedule. A
+ * dependency that closes a circle is refused naming its tasks (field `dependencies.N`); a task's
+ * own fields are refused by name (`title`, `ownerRole`, `durationWeeks`, `pinnedTerm`).
+ */
+export function editWorkPlan(
+  id: number,
+  expectedRevision: number,
+  edit: WorkPlanEdit,
+): Promise<PlanDetail> {
+  return call('edit_work_plan', { id, expectedRevision, edit });
+}
+
+/** Adds, changes or removes a risk (fields `risks.N.likelihood`…), or proposes the missing ones. */
+export function editRisks(id: number, expectedRevision: number, edit: RiskEdit): Promise<PlanDetail> {
+  return call('edit_risks', { id, expectedRevision, edit });
+}
+
+/** One KPI's baseline and, for the dean's KPIs, its yearly targets (`baseline`, `targets.N.value`). */
+export function setKpi(id: number, expectedRevision: number, kpi: KpiEdit): Promise<PlanDetail> {
+  return call('set_kpi', { id, expectedRevision, kpi });
+}
+
+/** Replaces the faculty engagement; refused by field (`departments.0.facultyCount`). */
+export function setEngagement(
+  id: number,
+  expectedRevision: number,
+  engagement: FacultyEngagement,
+): Promise<PlanDetail> {
+  return call('set_engagement', { id, expectedRevision, engagement });
 }
 
 /** Every field message of a problem, by Rust's dotted key; two for one key read as two sentences. */

@@ -7,21 +7,26 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AreaKey } from '../bindings/AreaKey';
 import type { AreaResponse } from '../bindings/AreaResponse';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
+import type { FacultyEngagement } from '../bindings/FacultyEngagement';
 import type { CalendarSystem } from '../bindings/CalendarSystem';
 import type { CreditSystem } from '../bindings/CreditSystem';
 import type { InstitutionProfile } from '../bindings/InstitutionProfile';
 import type { InstitutionType } from '../bindings/InstitutionType';
+import type { KpiEdit } from '../bindings/KpiEdit';
 import type { Plan } from '../bindings/Plan';
 import type { PlanDetail } from '../bindings/PlanDetail';
 import type { PlanSummary } from '../bindings/PlanSummary';
 import type { Problem } from '../bindings/Problem';
 import type { ProfileForm } from '../bindings/ProfileForm';
+import type { RiskEdit } from '../bindings/RiskEdit';
 import type { RolloutInputs } from '../bindings/RolloutInputs';
 import type { RolloutResult } from '../bindings/RolloutResult';
 import type { RolloutStatus } from '../bindings/RolloutStatus';
+import type { ScheduleStatus } from '../bindings/ScheduleStatus';
 import type { Stage } from '../bindings/Stage';
 import type { StoredPlan } from '../bindings/StoredPlan';
 import type { WizardPosition } from '../bindings/WizardPosition';
+import type { WorkPlanEdit } from '../bindings/WorkPlanEdit';
 import { summaryOf } from './api';
 import {
   FIXED_SCORES,
@@ -34,6 +39,7 @@ import {
   fixtureProjection,
   samplePlan,
 } from './fake-fixtures';
+import { applyKpiEdit, applyRiskEdit, applyWorkPlanEdit } from './fake-workplan';
 import refusalFile from './fixtures/refusals.json';
 
 export {
@@ -148,6 +154,8 @@ export class FakeBackend {
    */
   rolloutResult: RolloutResult | null = null;
   rolloutStatus: RolloutStatus | null = null;
+  /** Rust's schedule to answer for every plan with a rollout, instead of the sample's replayed. */
+  scheduleStatus: ScheduleStatus | null = null;
   /** Every command received, in order, with its arguments. */
   readonly calls: { command: string; args: Record<string, unknown> }[] = [];
 
@@ -171,7 +179,11 @@ export class FakeBackend {
       stored.plan.rollout && this.rolloutStatus
         ? structuredClone(this.rolloutStatus)
         : fixtureProjection(stored.plan, this.rolloutResult ?? undefined);
-    return detailOf(stored, this.scores, projection);
+    const detail = detailOf(stored, this.scores, projection);
+    if (stored.plan.rollout && this.scheduleStatus) {
+      detail.schedule = structuredClone(this.scheduleStatus);
+    }
+    return detail;
   }
 
   async #answer(command: string, args: Record<string, unknown>): Promise<unknown> {
@@ -182,7 +194,8 @@ export class FakeBackend {
       this.refusals.delete(command);
       throw refusal;
     }
-    const recorded = recordedRefusal(command, args.form ?? args.inputs);
+    const sent = args.form ?? args.inputs ?? args.edit ?? args.kpi ?? args.engagement;
+    const recorded = recordedRefusal(command, sent);
     if (recorded) throw structuredClone(recorded);
     const id = args.id as number;
     // Like Rust: an edit made against an older revision is refused and saves nothing.
@@ -220,6 +233,16 @@ export class FakeBackend {
         });
       case 'update_rollout':
         return this.#updateRollout(id, args.inputs as RolloutInputs);
+      case 'edit_work_plan':
+        return this.#edit(id, (plan) => applyWorkPlanEdit(plan, args.edit as WorkPlanEdit));
+      case 'edit_risks':
+        return this.#edit(id, (plan) => applyRiskEdit(plan, args.edit as RiskEdit));
+      case 'set_kpi':
+        return this.#edit(id, (plan) => applyKpiEdit(plan, args.kpi as KpiEdit));
+      case 'set_engagement':
+        return this.#edit(id, (plan) => {
+          plan.engagement = structuredClone(args.engagement as FacultyEngagement);
+        });
       case 'export_pdf':
         this.#find(id);
         if ('kind' in this.exportAnswer) throw this.exportAnswer;

@@ -22,6 +22,7 @@ import type { RolloutResult } from '../bindings/RolloutResult';
 import type { RolloutStatus } from '../bindings/RolloutStatus';
 import type { StoredPlan } from '../bindings/StoredPlan';
 import type { TermStart } from '../bindings/TermStart';
+import { replayedEngagement, replayedSchedule, sampleWork } from './fake-workplan';
 import rolloutFixture from './fixtures/rollout.json';
 
 function isoList(tsv: string): CodeName[] {
@@ -237,8 +238,8 @@ export function detailOf(
     ...structuredClone(stored),
     assessmentResult: fixedResult(stored.plan, scores),
     projection,
-    schedule: { status: 'not_started' },
-    engagement: { status: 'not_started' },
+    schedule: replayedSchedule(stored.plan),
+    engagement: replayedEngagement(stored.plan),
     kpis: structuredClone(stored.plan.kpis),
   };
 }
@@ -334,7 +335,7 @@ export function sampleAssessment(): Assessment {
 
 /** The plan the real app seeds on first start. */
 export function samplePlan(id = 1, updatedAt = new Date().toISOString()): StoredPlan {
-  return storedPlan(
+  const stored = storedPlan(
     id,
     'Industry micro-credentials: system-wide expansion 2027–2031',
     'Lakeshore State University System',
@@ -357,4 +358,6 @@ export function samplePlan(id = 1, updatedAt = new Date().toISOString()): Stored
     sampleAssessment(),
     structuredClone(SAMPLE_ROLLOUT),
   );
+  Object.assign(stored.plan, sampleWork());
+  return stored;
 }

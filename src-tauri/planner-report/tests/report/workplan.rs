@@ -5,12 +5,9 @@
 use planner_core::format::long_date;
 use planner_core::workplan::{Dependency, Task, TaskKind};
 use planner_core::{PlanDetail, ScheduleStatus, sample_plan};
-use planner_test_support::{page_count, pdf_text, squeeze, word_boxes};
+use planner_test_support::{page_count, pdf_text, squeeze};
 
-use crate::{
-    A4_WIDTH_PT, CONTENT_BOTTOM_PT, CONTENT_TOP_PT, FOOTER_RULE_PT, HEADER_RULE_PT, MARGIN_PT,
-    detail, export_to_temp, sample,
-};
+use crate::{assert_every_word_inside_the_text_area, detail, export_to_temp, sample};
 
 fn scheduled(plan: &PlanDetail) -> &planner_core::workplan::Schedule {
     match &plan.schedule {
@@ -72,6 +69,16 @@ fn every_task_milestone_date_risk_and_kpi_target_of_the_sample_reads_back() {
     ] {
         assert!(text.contains(heading), "a section headed {heading:?}");
     }
+    for rule in [
+        "Monday to Friday",
+        "finish-to-start",
+        "A task pinned to a term starts at that term's start at the earliest.",
+    ] {
+        assert!(
+            text.contains(rule),
+            "the schedule's rule {rule:?} is stated"
+        );
+    }
 }
 
 /// The sample with `n` more tasks, in chains of ten, a milestone every 25th.
@@ -120,20 +127,7 @@ fn a_plan_of_500_tasks_prints_every_one_on_a_sane_number_of_pages_inside_the_pag
         let title = format!("Faculty workshop round {i} on mapping certificates to outcomes");
         assert!(text.contains(&title), "{title:?} printed");
     }
-    let right_margin = A4_WIDTH_PT - MARGIN_PT;
-    for word in word_boxes(&path) {
-        assert!(
-            word.x_min >= MARGIN_PT - 0.5 && word.x_max <= right_margin + 0.5,
-            "{word:?} stays between the margins"
-        );
-        let running = word.y_max < HEADER_RULE_PT || word.y_min > FOOTER_RULE_PT;
-        if word.page > 1 && !running {
-            assert!(
-                word.y_min >= CONTENT_TOP_PT - 0.5 && word.y_max <= CONTENT_BOTTOM_PT + 0.5,
-                "{word:?} sits in the text area"
-            );
-        }
-    }
+    assert_every_word_inside_the_text_area(&path);
 }
 
 #[test]

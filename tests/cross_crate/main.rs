@@ -37,9 +37,7 @@ fn names_typed_in_any_script_survive_the_store_and_print_exactly_in_the_pdf() {
     };
 
     let store = Store::open(&db).expect("reopen store");
-    let options = ReportOptions {
-        generated_on: NaiveDate::from_ymd_opt(2026, 11, 29).expect("date"),
-    };
+    let options = ReportOptions::dated(NaiveDate::from_ymd_opt(2026, 11, 29).expect("date"));
     for (id, name) in ids.iter().zip(NAMES) {
         let plan = store.get_plan(*id).expect("stored plan").detail();
         let out = dir.path().join(format!("{id}.pdf"));

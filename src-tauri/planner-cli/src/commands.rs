@@ -4,6 +4,7 @@ use std::path::Path;
 use chrono::Local;
 use planner_core::assessment::parse_answers_file;
 use planner_core::format::{Money, count, format_count, long_date};
+use planner_core::report::{Paper, ReportChoices, parse_sections};
 use planner_core::rollout::parse_inputs_file;
 use planner_core::text::excerpt;
 use planner_core::{Plan, PlanDetail, PlanEdit, PlanId, ProfileForm, RolloutStatus};
@@ -77,9 +78,15 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             inputs,
             starter,
         } => rollout(&mut store, parse_id(&id)?, inputs.as_deref(), starter),
-        Command::Pdf { id, out } => {
+        Command::Pdf {
+            id,
+            out,
+            paper,
+            sections,
+        } => {
+            let choices = report_choices(paper.as_deref(), sections.as_deref())?;
             check_destination(&out, &store, "plan.pdf")?;
-            pdf(&store.get_plan(parse_id(&id)?)?.detail(), &out)
+            pdf(&store.get_plan(parse_id(&id)?)?.detail(), &out, choices)
         }
         Command::Html { id, out } => {
             check_destination(&out, &store, "plan.html")?;
@@ -226,9 +233,25 @@ fn check_destination(out: &Path, store: &Store, example: &str) -> Outcome {
         .map_err(|err| Failure::Input(err.to_string()))
 }
 
-fn pdf(plan: &PlanDetail, out: &Path) -> Outcome {
+/// `--paper` and `--sections` as typed; left out, A4 and every section.
+fn report_choices(paper: Option<&str>, sections: Option<&str>) -> Result<ReportChoices, Failure> {
+    let mut choices = ReportChoices::default();
+    if let Some(typed) = paper {
+        choices.paper = Paper::parse(typed).ok_or_else(|| {
+            Failure::Input(format!("--paper {typed:?}: the paper is a4 or letter"))
+        })?;
+    }
+    if let Some(typed) = sections {
+        choices.sections = parse_sections(typed)
+            .map_err(|problem| Failure::Input(format!("--sections: {problem}")))?;
+    }
+    Ok(choices)
+}
+
+fn pdf(plan: &PlanDetail, out: &Path, choices: ReportChoices) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
+        choices,
     };
     let report = planner_report::export(plan, &options, out).map_err(report_failure)?;
     say(&format!(
@@ -240,9 +263,7 @@ fn pdf(plan: &PlanDetail, out: &Path) -> Outcome {
 }
 
 fn html(plan: &PlanDetail, out: &Path) -> Outcome {
-    let options = planner_report::ReportOptions {
-        generated_on: Local::now().date_naive(),
-    };
+    let options = planner_report::ReportOptions::today();
     let bytes = planner_report::export_html(plan, &options, out).map_err(report_failure)?;
     say(&format!("Wrote {} ({bytes} bytes)", out.display()))
 }

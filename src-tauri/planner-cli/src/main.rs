@@ -101,6 +101,15 @@ enum Command {
         /// file (a link is written through), never the plan store; `-` is refused.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// The paper: a4 (the default) or letter.
+        #[arg(long, value_name = "SIZE")]
+        paper: Option<String>,
+        /// The sections to print, by key, separated by commas (the cover always prints):
+        /// contents, summary, profile, assessment, actions, timeline, portfolio, uptake, budget,
+        /// scenarios, work_plan, engagement, risks, kpis, health, sources, sign_off.
+        /// All of them when left out.
+        #[arg(long, value_name = "KEYS")]
+        sections: Option<String>,
     },
     /// Write a plan's report as one accessible HTML file: the PDF's sections and figures,
     /// readable by screen readers and printable from a browser.

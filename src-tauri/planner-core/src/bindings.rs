@@ -130,6 +130,9 @@ fn generated() -> Vec<(String, String)> {
         health::HealthRuleKey,
         health::Severity,
         health::FixPlace,
+        report::ReportSection,
+        report::Paper,
+        report::ReportChoices,
     );
     add("labels".to_owned(), crate::labels::typescript());
     files

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::assessment::{Effort, Phase};
+use crate::report::{Paper, ReportSection};
 use crate::rollout::{
     AssessmentType, CredentialField, DrawShape, GrantMethod, Participation, ProviderKind,
     ScenarioKind,
@@ -149,6 +150,29 @@ keyed_labels! {
         Quarter = "quarter" => "Quarters",
         Trimester = "trimester" => "Trimesters",
     }
+    ReportSection {
+        Contents = "contents" => "Contents",
+        Summary = "summary" => "Executive summary",
+        Profile = "profile" => "Institution profile",
+        Assessment = "assessment" => "Challenge assessment",
+        Actions = "actions" => "Adopted actions",
+        Timeline = "timeline" => "Rollout timeline",
+        Portfolio = "portfolio" => "Credential portfolio and credit mapping",
+        Uptake = "uptake" => "Uptake projection",
+        Budget = "budget" => "Budget",
+        Scenarios = "scenarios" => "Scenarios and uncertainty",
+        WorkPlan = "work_plan" => "Work plan",
+        Engagement = "engagement" => "Faculty engagement",
+        Risks = "risks" => "Risks",
+        Kpis = "kpis" => "Key performance indicators",
+        Health = "health" => "Plan health check",
+        Sources = "sources" => "Sources",
+        SignOff = "sign_off" => "Committee sign-off",
+    }
+    Paper {
+        A4 = "a4" => "A4 (210 × 297 mm)",
+        Letter = "letter" => "US Letter (8.5 × 11 in)",
+    }
 }
 
 /// The value's key as it travels to the window and into plan files (`in_person`).
@@ -191,8 +215,10 @@ pub(crate) fn typescript() -> String {
         Effort,
         GrantMethod,
         Participation,
+        Paper,
         Phase,
         ProviderKind,
+        ReportSection,
         ScenarioKind
     );
     tables.push_str(&risk_scales());
@@ -255,6 +281,8 @@ mod tests {
         distinct::<InstitutionType>();
         distinct::<CreditSystem>();
         distinct::<CalendarSystem>();
+        distinct::<ReportSection>();
+        distinct::<Paper>();
     }
 
     fn keys_agree_with_serde<T: Labelled + PartialEq + std::fmt::Debug>(
@@ -275,6 +303,8 @@ mod tests {
         keys_agree_with_serde(InstitutionType::key, InstitutionType::parse);
         keys_agree_with_serde(CreditSystem::key, CreditSystem::parse);
         keys_agree_with_serde(CalendarSystem::key, CalendarSystem::parse);
+        keys_agree_with_serde(ReportSection::key, ReportSection::parse);
+        keys_agree_with_serde(Paper::key, Paper::parse);
         assert_eq!(InstitutionType::ALL.len(), 7);
     }
 

@@ -16,6 +16,7 @@ mod options;
 mod places;
 mod plan;
 mod profile;
+pub mod report;
 pub mod rollout;
 mod sample;
 pub mod text;

@@ -1,6 +1,8 @@
 //! Writes the sample plan's report, for looking at the layout:
 //! `cargo run -p planner-report --example sample_report -- out.pdf ["Institution" [CC [Title]]]`
+//! (`MCPLAN_PAPER=letter` for US Letter).
 
+use planner_core::report::Paper;
 use planner_core::{StoredPlan, sample_plan};
 use planner_report::{ReportOptions, export};
 
@@ -26,7 +28,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         created_at: "2026-11-29T09:00:00Z".to_owned(),
         updated_at: "2026-11-29T09:00:00Z".to_owned(),
     };
-    let report = export(&stored.detail(), &ReportOptions::today(), path.as_ref())?;
+    let mut options = ReportOptions::today();
+    if let Some(paper) = std::env::var("MCPLAN_PAPER")
+        .ok()
+        .and_then(|p| Paper::parse(&p))
+    {
+        options.choices.paper = paper;
+    }
+    let report = export(&stored.detail(), &options, path.as_ref())?;
     println!(
         "{path}: {} pages, {} bytes",
         report.pages,

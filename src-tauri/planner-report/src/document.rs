@@ -1,9 +1,11 @@
 //! A report being laid out: pages of drawing operations, a cursor that flows content down the
 //! page and onto the next, and, once every page exists, the running header, the "Page N of M"
-//! footer, the outline and the metadata.
+//! footer, the outline, the links between pages and the metadata.
 
+use planner_core::report::{Paper, ReportSection};
 use printpdf::{
-    Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfPage,
+    Actions, BorderArray, ColorArray, CurTransMat, Destination, HighlightingMode, Line,
+    LineDashPattern, LinePoint, LinkAnnotation, Mm, Op, PaintMode, PdfDocument, PdfPage,
     PdfParseErrorSeverity, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, WindingOrder,
 };
 
@@ -12,9 +14,8 @@ use crate::content::{Block, Tone};
 use crate::error::{Error, Result};
 use crate::fonts::Fonts;
 use crate::layout::{
-    CONTENT_BOTTOM, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, CONTENT_WIDTH, Colour,
-    FOOTER_BASELINE, FOOTER_RULE, HAIRLINE, HEADER_BASELINE, HEADER_RULE, PAGE_HEIGHT, PAGE_WIDTH,
-    TextStyle, palette, styles,
+    CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, CONTENT_WIDTH, Colour, HAIRLINE, HEADER_BASELINE,
+    HEADER_RULE, PAGE_HEIGHT, PageFrame, TextStyle, palette, styles,
 };
 use crate::metadata::{self, DocumentInfo};
 use crate::shape;
@@ -28,15 +29,41 @@ struct PageDraft {
     ops: Vec<Op>,
 }
 
+/// An outline (bookmark) entry.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct OutlineEntry {
+    pub(crate) title: String,
+    /// 1-based.
+    pub(crate) page: usize,
+    /// The section it opens, when a section was being drawn.
+    pub(crate) section: Option<ReportSection>,
+}
+
+/// A clickable area that turns to another page.
+#[derive(Debug, Clone, Copy)]
+struct PageLink {
+    /// 0-based index of the page the area is on.
+    on: usize,
+    /// Lower-left corner, width and height, on the grid.
+    area: (f32, f32, f32, f32),
+    /// 1-based page it turns to.
+    to: usize,
+}
+
 #[derive(Debug)]
 pub(crate) struct ReportDocument {
     pdf: PdfDocument,
     fonts: Fonts,
+    frame: PageFrame,
     pages: Vec<PageDraft>,
     /// Top of the next block on the current page.
     cursor: f32,
-    /// Outline entries: title and 1-based page.
-    outline: Vec<(String, usize)>,
+    /// Set while drawing onto an earlier page (see [`ReportDocument::on_page`]).
+    revisiting: Option<usize>,
+    /// The section being drawn, which outline entries are filed under.
+    section: Option<ReportSection>,
+    outline: Vec<OutlineEntry>,
+    links: Vec<PageLink>,
     /// What the report says, block by block, for the HTML edition.
     content: Vec<Block>,
     /// Above zero while a block that recorded itself draws its parts.
@@ -44,19 +71,93 @@ pub(crate) struct ReportDocument {
 }
 
 impl ReportDocument {
-    /// `seed` fingerprints the content, so that identical content gives identical bytes.
+    /// An A4 document; `seed` fingerprints the content, so that identical content gives
+    /// identical bytes.
+    #[cfg(test)]
     pub(crate) fn new(seed: u64) -> Result<Self> {
+        Self::on_paper(seed, Paper::A4)
+    }
+
+    /// A document laid out on `paper`; `seed` fingerprints the content, so that identical
+    /// content gives identical bytes.
+    pub(crate) fn on_paper(seed: u64, paper: Paper) -> Result<Self> {
         let mut pdf = PdfDocument::new("");
         let fonts = Fonts::load_into(&mut pdf, seed)?;
         Ok(Self {
             pdf,
             fonts,
+            frame: PageFrame::for_paper(paper),
             pages: Vec::new(),
             cursor: CONTENT_TOP,
+            revisiting: None,
+            section: None,
             outline: Vec::new(),
             content: Vec::new(),
             unrecorded_depth: 0,
+            links: Vec::new(),
         })
+    }
+
+    /// Where body text must stop above the footer, on this paper.
+    pub(crate) fn content_bottom(&self) -> f32 {
+        self.frame.content_bottom()
+    }
+
+    /// The height a page offers body text, on this paper.
+    pub(crate) fn content_height(&self) -> f32 {
+        self.frame.content_height()
+    }
+
+    /// Files the outline entries added from now on under `section`.
+    pub(crate) fn begin_section(&mut self, section: ReportSection) {
+        self.section = Some(section);
+    }
+
+    /// The outline so far, in the order the entries were added.
+    pub(crate) fn outline(&self) -> &[OutlineEntry] {
+        &self.outline
+    }
+
+    /// The 1-based number of the page being drawn.
+    pub(crate) fn page_number(&self) -> usize {
+        self.revisiting.map_or(self.pages.len(), |index| index + 1)
+    }
+
+    /// Adds empty pages to draw on later with [`ReportDocument::on_page`]; returns the 1-based
+    /// number of the first.
+    pub(crate) fn reserve_pages(&mut self, count: usize) -> usize {
+        let first = self.pages.len() + 1;
+        for _ in 0..count {
+            self.start_page();
+        }
+        first
+    }
+
+    /// Draws onto the earlier page `page` (1-based) from its top, then carries on where the
+    /// document was. What `draw` lays out must fit that page.
+    pub(crate) fn on_page(&mut self, page: usize, draw: impl FnOnce(&mut Self)) {
+        let (cursor, revisiting) = (self.cursor, self.revisiting);
+        self.revisiting = Some(page - 1);
+        self.cursor = CONTENT_TOP;
+        draw(self);
+        self.revisiting = revisiting;
+        self.cursor = cursor;
+    }
+
+    /// Makes the area with its lower-left corner at (`x`, `y`) on the page being drawn turn to
+    /// page `to` (1-based) when clicked.
+    pub(crate) fn link_to_page(
+        &mut self,
+        (x, y): (f32, f32),
+        (width, height): (f32, f32),
+        to: usize,
+    ) {
+        let on = self.page_number().saturating_sub(1);
+        self.links.push(PageLink {
+            on,
+            area: (x, y, width, height),
+            to,
+        });
     }
 
     /// A page without running header and footer; the cursor starts at the top edge.
@@ -78,8 +179,12 @@ impl ReportDocument {
 
     /// Adds an outline (bookmark) entry pointing at the current page.
     pub(crate) fn bookmark(&mut self, title: &str) {
-        let page = self.pages.len().max(1);
-        self.outline.push((title.to_owned(), page));
+        let page = self.page_number().max(1);
+        self.outline.push(OutlineEntry {
+            title: title.to_owned(),
+            page,
+            section: self.section,
+        });
     }
 
     /// Adds `block` to what the report says, unless it is part of a block already recorded.
@@ -117,7 +222,7 @@ impl ReportDocument {
     /// Starts a new page unless `height` still fits above the footer; true if it did.
     pub(crate) fn keep_together(&mut self, height: f32) -> bool {
         let at_top = (self.cursor - CONTENT_TOP).abs() < 0.01;
-        if self.pages.is_empty() || (self.cursor - height < CONTENT_BOTTOM && !at_top) {
+        if self.pages.is_empty() || (self.cursor - height < self.content_bottom() && !at_top) {
             self.start_page();
             return true;
         }
@@ -157,8 +262,8 @@ impl ReportDocument {
         if self.pages.is_empty() {
             self.start_page();
         }
-        let last = self.pages.len() - 1;
-        &mut self.pages[last].ops
+        let index = self.revisiting.unwrap_or(self.pages.len() - 1);
+        &mut self.pages[index].ops
     }
 
     /// One line of text with its baseline starting at (`x`, `baseline`). No wrapping.
@@ -332,23 +437,31 @@ impl ReportDocument {
     /// Adds the running header and footer, the outline and the metadata, and serialises.
     pub(crate) fn finish(mut self, info: &DocumentInfo) -> Result<RenderedReport> {
         let total = self.pages.len();
+        let frame = self.frame;
         let mut pages = Vec::with_capacity(total);
         for (index, mut draft) in std::mem::take(&mut self.pages).into_iter().enumerate() {
             if draft.running {
                 draft
                     .ops
-                    .extend(running_ops(&self.fonts, info, index + 1, total));
+                    .extend(running_ops(&self.fonts, &frame, info, index + 1, total));
             }
+            let mut ops = placed_on_paper(draft.ops, frame.shift);
+            ops.extend(
+                self.links
+                    .iter()
+                    .filter(|link| link.on == index && link.to <= total)
+                    .map(|link| link_op(link, frame.shift)),
+            );
             pages.push(PdfPage::new(
-                Mm::from(Pt(PAGE_WIDTH)),
-                Mm::from(Pt(PAGE_HEIGHT)),
-                draft.ops,
+                Mm::from(Pt(frame.width)),
+                Mm::from(Pt(frame.height)),
+                ops,
             ));
         }
 
         // printpdf orders outline entries by (page, title), not by insertion.
-        for (title, page) in &self.outline {
-            self.pdf.add_bookmark(title, *page);
+        for entry in &self.outline {
+            self.pdf.add_bookmark(&entry.title, entry.page);
         }
         metadata::describe(&mut self.pdf, info);
         self.fonts
@@ -407,8 +520,50 @@ fn line_ops(from: (f32, f32), to: (f32, f32), thickness: f32, colour: Colour) ->
     ]
 }
 
+/// The grid's drawing moved onto the paper (nothing to move on A4).
+fn placed_on_paper(ops: Vec<Op>, (dx, dy): (f32, f32)) -> Vec<Op> {
+    if dx == 0.0 && dy == 0.0 {
+        return ops;
+    }
+    let mut placed = Vec::with_capacity(ops.len() + 3);
+    placed.push(Op::SaveGraphicsState);
+    placed.push(Op::SetTransformationMatrix {
+        matrix: CurTransMat::Translate(Pt(dx), Pt(dy)),
+    });
+    placed.extend(ops);
+    placed.push(Op::RestoreGraphicsState);
+    placed
+}
+
+/// A link annotation, without a visible border; annotations are placed on the paper
+/// directly, outside the content's shift.
+fn link_op(link: &PageLink, (dx, dy): (f32, f32)) -> Op {
+    let (x, y, width, height) = link.area;
+    let rect = Rect::from_xywh(Pt(x + dx), Pt(y + dy), Pt(width), Pt(height));
+    Op::LinkAnnotation {
+        link: LinkAnnotation::new(
+            rect,
+            Actions::go_to(Destination::Xyz {
+                page: link.to,
+                left: None,
+                top: None,
+                zoom: None,
+            }),
+            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+            Some(ColorArray::Transparent),
+            Some(HighlightingMode::Invert),
+        ),
+    }
+}
+
 /// The running header (truncated to one line) and the footer with "Page N of M".
-fn running_ops(fonts: &Fonts, info: &DocumentInfo, page: usize, total: usize) -> Vec<Op> {
+fn running_ops(
+    fonts: &Fonts,
+    frame: &PageFrame,
+    info: &DocumentInfo,
+    page: usize,
+    total: usize,
+) -> Vec<Op> {
     let style = styles::RUNNING;
     let width = |t: &str| text::width(fonts, &style, t);
     let parts: Vec<&str> = info.running_header.iter().map(String::as_str).collect();
@@ -435,14 +590,14 @@ fn running_ops(fonts: &Fonts, info: &DocumentInfo, page: usize, total: usize) ->
     ops.extend(rule_ops(
         CONTENT_LEFT,
         CONTENT_RIGHT,
-        FOOTER_RULE,
+        frame.footer_rule(),
         HAIRLINE,
         palette::RULE,
     ));
     ops.extend(text_ops(
         fonts,
         CONTENT_LEFT,
-        FOOTER_BASELINE,
+        frame.footer_baseline(),
         &style,
         &footer,
     ));
@@ -450,7 +605,7 @@ fn running_ops(fonts: &Fonts, info: &DocumentInfo, page: usize, total: usize) ->
     ops.extend(text_ops(
         fonts,
         label_x,
-        FOOTER_BASELINE,
+        frame.footer_baseline(),
         &style,
         &page_label,
     ));

@@ -1,6 +1,7 @@
 //! The page grid, colours and type scale every section draws with. All lengths are in points
 //! (1/72 inch) measured from the bottom-left corner, as PDF does.
 
+use planner_core::report::Paper;
 use printpdf::{Color, Rgb};
 
 use crate::fonts::Face;
@@ -27,6 +28,55 @@ pub(crate) const FOOTER_RULE: f32 = 19.0 * MM;
 pub(crate) const FOOTER_BASELINE: f32 = 14.0 * MM;
 
 pub(crate) const HAIRLINE: f32 = 0.5;
+
+/// Sections draw on one grid, A4's: a column `CONTENT_WIDTH` wide whose top sits a fixed
+/// distance under the paper's top edge. On other paper the grid is shifted so the column is
+/// centred and its top stays where it was, and the body stops at the same distance above the
+/// paper's bottom edge: on US Letter (6 mm wider, 18 mm shorter) text reflows onto more pages,
+/// never scaled down and never cut off.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PageFrame {
+    /// The paper, in points.
+    pub(crate) width: f32,
+    pub(crate) height: f32,
+    /// Added to a grid position to place it on the paper.
+    pub(crate) shift: (f32, f32),
+}
+
+impl PageFrame {
+    pub(crate) fn for_paper(paper: Paper) -> Self {
+        let (width_mm, height_mm) = paper.size_mm();
+        let (width, height) = (width_mm * MM, height_mm * MM);
+        Self {
+            width,
+            height,
+            shift: ((width - PAGE_WIDTH) / 2.0, height - PAGE_HEIGHT),
+        }
+    }
+
+    /// The paper's bottom edge on the grid.
+    fn bottom(&self) -> f32 {
+        -self.shift.1
+    }
+
+    /// Where body text must stop, on the grid.
+    pub(crate) fn content_bottom(&self) -> f32 {
+        self.bottom() + CONTENT_BOTTOM
+    }
+
+    pub(crate) fn footer_rule(&self) -> f32 {
+        self.bottom() + FOOTER_RULE
+    }
+
+    pub(crate) fn footer_baseline(&self) -> f32 {
+        self.bottom() + FOOTER_BASELINE
+    }
+
+    /// The height a page offers body text.
+    pub(crate) fn content_height(&self) -> f32 {
+        CONTENT_TOP - self.content_bottom()
+    }
+}
 
 /// An sRGB colour, 0–255 per channel as designers give them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -30,6 +30,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use planner_core::PlanDetail;
+use planner_core::report::{Paper, ReportChoices, ReportSection};
 
 pub use atomic::write_atomically;
 pub use destination::refuse_protected;
@@ -40,18 +41,35 @@ use metadata::DocumentInfo;
 use sections::ReportContext;
 
 /// What a report needs besides the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportOptions {
     /// The date printed on the cover and set as the PDF's creation date (midnight UTC).
     pub generated_on: NaiveDate,
+    /// The paper, and the sections to print (in the report's own order, whatever their order
+    /// here); the cover always prints.
+    pub choices: ReportChoices,
 }
 
 impl ReportOptions {
-    /// Dated today, by the computer's clock and time zone.
-    pub fn today() -> Self {
+    /// Every section on A4, dated `generated_on`.
+    pub fn dated(generated_on: NaiveDate) -> Self {
         Self {
-            generated_on: chrono::Local::now().date_naive(),
+            generated_on,
+            choices: ReportChoices::default(),
         }
+    }
+
+    /// Every section on A4, dated today by the computer's clock and time zone.
+    pub fn today() -> Self {
+        Self::dated(chrono::Local::now().date_naive())
+    }
+
+    pub fn paper(&self) -> Paper {
+        self.choices.paper
+    }
+
+    pub fn includes(&self, section: ReportSection) -> bool {
+        self.choices.includes(section)
     }
 }
 
@@ -115,14 +133,34 @@ fn lay_out(plan: &PlanDetail, options: &ReportOptions) -> Result<(ReportDocument
         kpis: &plan.kpis,
         generated_on: options.generated_on,
         version: VERSION_LABEL,
+        choices: &options.choices,
     };
     let info = DocumentInfo::for_plan(plan, &context);
-    let mut doc = ReportDocument::new(info.file_id[1])?;
-    sections::cover::draw(&mut doc, &context);
-    sections::profile::draw(&mut doc, &context);
-    sections::assessment::draw(&mut doc, &context);
-    sections::actions::draw(&mut doc, &context);
-    sections::rollout::draw(&mut doc, &context);
-    sections::workplan::draw(&mut doc, &context);
-    Ok((doc, info))
+    // The contents come before the sections but list their pages: lay out with one page kept
+    // for them, and again with more in the rare case they need more.
+    let mut contents_pages = 1;
+    loop {
+        let mut doc = ReportDocument::on_paper(info.file_id[1], options.paper())?;
+        sections::cover::draw(&mut doc, &context);
+        let contents_first = options
+            .includes(ReportSection::Contents)
+            .then(|| doc.reserve_pages(contents_pages));
+        for section in ReportSection::ALL {
+            if options.includes(section) {
+                sections::draw(&mut doc, &context, section);
+            }
+        }
+        if let Some(first) = contents_first {
+            let entries = sections::contents::entries(&doc);
+            let needed = sections::contents::pages_for(&doc, entries.len());
+            if needed > contents_pages {
+                contents_pages = needed;
+                continue;
+            }
+            doc.begin_section(ReportSection::Contents);
+            // Page numbers mean nothing in the HTML edition, which has its own headings.
+            doc.unrecorded(|doc| sections::contents::draw(doc, first, contents_pages, &entries));
+        }
+        return Ok((doc, info));
+    }
 }

@@ -43,6 +43,7 @@ impl DocumentInfo {
             &format!("{:?}", planner_core::assessment::guide()),
             &context.generated_on.to_string(),
             context.version,
+            &format!("{:?}", context.choices),
         ]);
         let institution = &plan.profile.name;
         Self {

@@ -5,10 +5,7 @@
 use crate::content::{Block, TableContent};
 use crate::document::ReportDocument;
 use crate::fonts::Face;
-use crate::layout::{
-    CONTENT_BOTTOM, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, HAIRLINE, MM, TextStyle, palette,
-    styles,
-};
+use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, HAIRLINE, MM, TextStyle, palette, styles};
 use crate::shape;
 
 const PAD_X: f32 = 2.0 * MM;
@@ -136,6 +133,8 @@ struct Prepared {
     header: Option<LaidOutRow>,
     rows: Vec<LaidOutRow>,
     footer: Option<(Vec<Column>, LaidOutRow)>,
+    /// The height a page offers, on the report's paper.
+    page_height: f32,
 }
 
 impl Prepared {
@@ -177,6 +176,7 @@ impl Prepared {
             header,
             rows,
             footer,
+            page_height: doc.content_height(),
         }
     }
 
@@ -198,12 +198,12 @@ impl Prepared {
     /// whole (and fits a page), otherwise its header and first row.
     fn opening(&self, keep_whole: bool) -> f32 {
         let whole = self.whole();
-        if keep_whole && whole <= CONTENT_TOP - CONTENT_BOTTOM {
+        if keep_whole && whole <= self.page_height {
             return whole;
         }
         match self.rows.first() {
             // A first row taller than a page is cut anyway: its first lines start here.
-            Some(first) if first.height > CONTENT_TOP - CONTENT_BOTTOM - self.header_height() => {
+            Some(first) if first.height > self.page_height - self.header_height() => {
                 self.header_height() + 2.0 * PAD_Y + 3.0 * first.lead.line_height
             }
             Some(first) => {
@@ -279,6 +279,7 @@ fn draw_rows(doc: &mut ReportDocument, table: &Table<'_>) {
         header,
         rows,
         footer,
+        page_height,
     } = prepared;
     let new_page = |doc: &mut ReportDocument| {
         doc.start_page();
@@ -292,7 +293,7 @@ fn draw_rows(doc: &mut ReportDocument, table: &Table<'_>) {
         let top = doc.cursor();
         doc.rule(CONTENT_LEFT, CONTENT_RIGHT, top, HAIRLINE, palette::RULE);
     }
-    let page_room = CONTENT_TOP - CONTENT_BOTTOM - header_height;
+    let page_room = page_height - header_height;
     let last = rows.len().saturating_sub(1);
     for (index, row) in rows.into_iter().enumerate() {
         let kind = RowKind::Body {
@@ -302,7 +303,7 @@ fn draw_rows(doc: &mut ReportDocument, table: &Table<'_>) {
         let with = if index == last { footer_height } else { 0.0 };
         let mut pending = row;
         loop {
-            let available = doc.cursor() - CONTENT_BOTTOM;
+            let available = doc.cursor() - doc.content_bottom();
             if pending.height + with <= available {
                 break;
             }
@@ -324,7 +325,7 @@ fn draw_rows(doc: &mut ReportDocument, table: &Table<'_>) {
         draw_row(doc, table.columns, &pending, kind);
     }
     if let Some((columns, footer)) = &footer {
-        if doc.cursor() - footer.height < CONTENT_BOTTOM {
+        if doc.cursor() - footer.height < doc.content_bottom() {
             new_page(doc);
         }
         draw_row(doc, columns, footer, RowKind::Footer);
@@ -530,7 +531,7 @@ fn draw_row(doc: &mut ReportDocument, columns: &[Column], row: &LaidOutRow, kind
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::CONTENT_WIDTH;
+    use crate::layout::{CONTENT_BOTTOM, CONTENT_TOP, CONTENT_WIDTH};
 
     #[test]
     fn a_long_table_breaks_between_rows_and_repeats_its_header_on_every_page() {

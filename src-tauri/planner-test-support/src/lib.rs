@@ -11,7 +11,7 @@ use std::process::Command;
 mod outline;
 mod scratch_disk;
 
-pub use outline::outline;
+pub use outline::{PageLink, outline, page_links};
 pub use scratch_disk::ScratchDisk;
 
 /// Runs a poppler tool on `path`, with dates in UTC so they compare the same on any machine.

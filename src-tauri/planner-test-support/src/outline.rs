@@ -54,3 +54,68 @@ fn decode_text(bytes: &[u8]) -> String {
         None => String::from_utf8_lossy(bytes).into_owned(),
     }
 }
+
+/// A link annotation that turns to another page of the same document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageLink {
+    /// The page the link is on, 1-based.
+    pub on: u32,
+    /// Lower-left x, y and upper-right x, y, in points from the page's lower-left corner.
+    pub rect: [f32; 4],
+    /// The page it turns to, 1-based.
+    pub to: u32,
+}
+
+/// Every link to a page of the document, page by page.
+pub fn page_links(pdf: &[u8]) -> Vec<PageLink> {
+    use lopdf::{Document, Object};
+    let doc = Document::load_mem(pdf).expect("lopdf reads the report");
+    let pages = doc.get_pages();
+    let page_numbers: BTreeMap<_, _> = pages.iter().map(|(n, id)| (*id, *n)).collect();
+    let number = |object: &Object| -> f32 {
+        match object {
+            Object::Integer(i) => *i as f32,
+            Object::Real(r) => *r,
+            other => panic!("a number, not {other:?}"),
+        }
+    };
+    let mut links = Vec::new();
+    for (on, page_id) in pages {
+        let page = doc.get_dictionary(page_id).expect("page");
+        let Ok(annotations) = page.get(b"Annots") else {
+            continue;
+        };
+        let annotations = match annotations {
+            Object::Reference(id) => doc.get_object(*id).and_then(Object::as_array),
+            other => other.as_array(),
+        }
+        .expect("/Annots is an array");
+        for annotation in annotations {
+            let dict = match annotation {
+                Object::Reference(id) => doc.get_dictionary(*id).expect("annotation"),
+                other => other.as_dict().expect("annotation dictionary"),
+            };
+            if dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Link".as_slice()) {
+                continue;
+            }
+            let rect = dict.get(b"Rect").and_then(Object::as_array).expect("/Rect");
+            let action = match dict.get(b"A").expect("a link's action") {
+                Object::Reference(id) => doc.get_dictionary(*id).expect("action"),
+                other => other.as_dict().expect("action dictionary"),
+            };
+            let dest = action.get(b"D").and_then(Object::as_array).expect("/D");
+            let target = dest[0].as_reference().expect("a page reference");
+            links.push(PageLink {
+                on,
+                rect: [
+                    number(&rect[0]),
+                    number(&rect[1]),
+                    number(&rect[2]),
+                    number(&rect[3]),
+                ],
+                to: page_numbers[&target],
+            });
+        }
+    }
+    links
+}

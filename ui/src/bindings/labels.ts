@@ -6,8 +6,10 @@ import type { DrawShape } from './DrawShape';
 import type { Effort } from './Effort';
 import type { GrantMethod } from './GrantMethod';
 import type { Participation } from './Participation';
+import type { Paper } from './Paper';
 import type { Phase } from './Phase';
 import type { ProviderKind } from './ProviderKind';
+import type { ReportSection } from './ReportSection';
 import type { ScenarioKind } from './ScenarioKind';
 
 export const AssessmentTypeLabels: Record<AssessmentType, string> = {
@@ -53,6 +55,11 @@ export const ParticipationLabels: Record<Participation, string> = {
   hybrid: "Hybrid (online and in person)",
 };
 
+export const PaperLabels: Record<Paper, string> = {
+  a4: "A4 (210 × 297 mm)",
+  letter: "US Letter (8.5 × 11 in)",
+};
+
 export const PhaseLabels: Record<Phase, string> = {
   prepare: "Prepare",
   pilot: "Pilot",
@@ -63,6 +70,26 @@ export const PhaseLabels: Record<Phase, string> = {
 export const ProviderKindLabels: Record<ProviderKind, string> = {
   industry: "An industry provider",
   in_house: "Our own faculty (in-house)",
+};
+
+export const ReportSectionLabels: Record<ReportSection, string> = {
+  contents: "Contents",
+  summary: "Executive summary",
+  profile: "Institution profile",
+  assessment: "Challenge assessment",
+  actions: "Adopted actions",
+  timeline: "Rollout timeline",
+  portfolio: "Credential portfolio and credit mapping",
+  uptake: "Uptake projection",
+  budget: "Budget",
+  scenarios: "Scenarios and uncertainty",
+  work_plan: "Work plan",
+  engagement: "Faculty engagement",
+  risks: "Risks",
+  kpis: "Key performance indicators",
+  health: "Plan health check",
+  sources: "Sources",
+  sign_off: "Committee sign-off",
 };
 
 export const ScenarioKindLabels: Record<ScenarioKind, string> = {

@@ -25,7 +25,7 @@ fn plans_in(db: &Path) -> Vec<(i64, String)> {
 impl Sandbox {
     /// Runs `args`, expects exit `code` and one short printable line on stderr containing
     /// `named`, and returns that line.
-    fn refuses(&self, args: &[&str], code: i32, named: &str) -> String {
+    pub(crate) fn refuses(&self, args: &[&str], code: i32, named: &str) -> String {
         let assert = self.mcplan().args(args).assert().code(code);
         let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
         assert_one_short_line(&stderr);

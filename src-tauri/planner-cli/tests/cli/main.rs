@@ -11,6 +11,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 mod concurrent;
+mod report_choices;
 
 struct Sandbox {
     dir: tempfile::TempDir,

@@ -83,5 +83,6 @@ fn draw_page(doc: &mut ReportDocument, context: &ReportContext<'_>, details: [(&
         doc.move_down(2.0 * MM);
     }
 
-    doc.draw_text(CONTENT_LEFT, 25.0 * MM, &styles::RUNNING, COLOPHON);
+    let baseline = doc.content_bottom();
+    doc.draw_text(CONTENT_LEFT, baseline, &styles::RUNNING, COLOPHON);
 }

@@ -1,8 +1,10 @@
 //! One module per section of the report, in the order they print. Each draws onto the
-//! document from a fresh page and adds its own outline entry.
+//! document from a fresh page and adds its own outline entry; [`draw`] says which module
+//! draws each of the report's sections.
 
 pub(crate) mod actions;
 pub(crate) mod assessment;
+pub(crate) mod contents;
 pub(crate) mod cover;
 pub(crate) mod profile;
 mod readiness_chart;
@@ -11,6 +13,7 @@ pub(crate) mod workplan;
 
 use chrono::NaiveDate;
 use planner_core::assessment::AssessmentResult;
+use planner_core::report::{ReportChoices, ReportSection};
 use planner_core::workplan::Kpi;
 use planner_core::{EngagementStatus, Plan, RolloutStatus, ScheduleStatus};
 
@@ -37,6 +40,34 @@ pub(crate) struct ReportContext<'a> {
     pub(crate) generated_on: NaiveDate,
     /// Which version of the plan this is; every report is a draft until plan versions exist.
     pub(crate) version: &'a str,
+    /// The paper and the sections asked for.
+    pub(crate) choices: &'a ReportChoices,
+}
+
+/// Draws `section` of the report, filing its outline entries under it. The table of contents
+/// is drawn once every other section has its pages (see `contents`).
+pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>, section: ReportSection) {
+    doc.begin_section(section);
+    match section {
+        ReportSection::Profile => profile::draw(doc, context),
+        ReportSection::Assessment => assessment::draw(doc, context),
+        ReportSection::Actions => actions::draw(doc, context),
+        ReportSection::Timeline
+        | ReportSection::Portfolio
+        | ReportSection::Uptake
+        | ReportSection::Budget
+        | ReportSection::Scenarios => rollout::draw(doc, context, section),
+        ReportSection::WorkPlan => workplan::draw_work_plan(doc, context),
+        ReportSection::Engagement => workplan::draw_engagement(doc, context),
+        ReportSection::Risks => workplan::draw_risks(doc, context),
+        ReportSection::Kpis => workplan::draw_kpis(doc, context),
+        // Sections still to come print nothing yet.
+        ReportSection::Contents
+        | ReportSection::Summary
+        | ReportSection::Health
+        | ReportSection::Sources
+        | ReportSection::SignOff => {}
+    }
 }
 
 /// Shown where a value has not been given yet.
@@ -46,6 +77,11 @@ pub(crate) const NOT_SPECIFIED: &str = "Not specified";
 /// rule.
 pub(crate) fn open_section(doc: &mut ReportDocument, title: &str) {
     doc.start_page();
+    section_title(doc, title);
+}
+
+/// A section's outline entry, and its title over the thin accent rule, at the cursor.
+pub(crate) fn section_title(doc: &mut ReportDocument, title: &str) {
     doc.bookmark(title);
     doc.record(Block::Section(title.to_owned()));
     doc.unrecorded(|doc| doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::HEADING, title));

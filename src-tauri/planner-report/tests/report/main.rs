@@ -2,6 +2,7 @@
 //! command-line tools (`pdftotext`, `pdfinfo`, `pdffonts`) the way a committee member's viewer
 //! would. poppler-utils must be installed; without it these tests fail, never skip.
 
+mod document;
 mod html;
 mod long_text;
 mod rollout;
@@ -9,6 +10,7 @@ mod scripts;
 mod sections;
 mod workplan;
 
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -29,12 +31,10 @@ const FOOTER_RULE_PT: f32 = A4_HEIGHT_PT - 19.0 * 72.0 / 25.4;
 const CONTENT_TOP_PT: f32 = 32.0 * 72.0 / 25.4;
 const CONTENT_BOTTOM_PT: f32 = A4_HEIGHT_PT - 25.0 * 72.0 / 25.4;
 /// The sample plan's report, rollout plan and work plan included.
-const SAMPLE_PAGES: u32 = 25;
+const SAMPLE_PAGES: u32 = 26;
 
 fn options() -> ReportOptions {
-    ReportOptions {
-        generated_on: NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid date"),
-    }
+    ReportOptions::dated(NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid date"))
 }
 
 /// The plan as the app and the CLI hand it over: stored, with its figures computed.
@@ -63,6 +63,29 @@ fn plan_for(name: &str, country: &str) -> PlanDetail {
     ))
 }
 
+/// The pages of the section the outline entry `title` opens, up to the next entry.
+fn section_pages(pdf: &[u8], pages: u32, title: &str) -> RangeInclusive<u32> {
+    let entries = outline(pdf);
+    let at = entries
+        .iter()
+        .position(|(t, _)| t == title)
+        .unwrap_or_else(|| panic!("an outline entry {title:?}: {entries:?}"));
+    let first = entries[at].1;
+    let last = entries.get(at + 1).map_or(pages, |(_, next)| next - 1);
+    first..=last
+}
+
+/// [`section_pages`] of the report at `path`.
+fn section_pages_in(path: &Path, title: &str) -> RangeInclusive<u32> {
+    let pdf = std::fs::read(path).expect("report on disk");
+    section_pages(&pdf, planner_test_support::page_count(path), title)
+}
+
+/// The first page of the section the outline entry `title` opens.
+fn section_page(path: &Path, title: &str) -> u32 {
+    *section_pages_in(path, title).start()
+}
+
 /// Exports into a fresh temp dir; the dir lives as long as the returned guard.
 fn export_to_temp(plan: &PlanDetail) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -81,7 +104,7 @@ fn names_in_any_supported_script_extract_exactly_as_typed() {
     ];
     for (name, country) in names {
         let (_dir, path) = export_to_temp(&plan_for(name, country));
-        let profile_page = pdf_text_page(&path, 2);
+        let profile_page = pdf_text_page(&path, section_page(&path, "Institution profile"));
         assert!(
             profile_page.lines().any(|line| line.trim() == name),
             "the profile table shows {name:?} on a line of its own, exactly; page 2 reads:\n{profile_page}"
@@ -123,8 +146,9 @@ fn the_sample_report_opens_with_a_cover_and_the_full_profile() {
         "no page number on the cover: {cover}"
     );
 
-    let profile = squeeze(&pdf_text_page(&path, 2));
-    let page_label = format!("Page 2 of {SAMPLE_PAGES}");
+    let profile_page = section_page(&path, "Institution profile");
+    let profile = squeeze(&pdf_text_page(&path, profile_page));
+    let page_label = format!("Page {profile_page} of {SAMPLE_PAGES}");
     for expected in [
         "Lakeshore State University System · Industry micro-credentials: system-wide expansion 2027–2031",
         "Institution profile",
@@ -235,18 +259,19 @@ fn the_outline_has_an_entry_per_section_and_opens_with_the_document() {
     let outline = outline(&rendered.bytes);
     let expected = [
         ("Cover", 1),
-        ("Institution profile", 2),
-        ("Challenge assessment", 3),
-        ("Adopted actions", 5),
-        ("Rollout timeline", 6),
-        ("Credential portfolio and credit mapping", 8),
-        ("Uptake projection", 13),
-        ("Budget", 16),
-        ("Scenarios and uncertainty", 18),
-        ("Work plan", 20),
-        ("Faculty engagement", 22),
-        ("Risks", 24),
-        ("Key performance indicators", 25),
+        ("Contents", 2),
+        ("Institution profile", 3),
+        ("Challenge assessment", 4),
+        ("Adopted actions", 6),
+        ("Rollout timeline", 7),
+        ("Credential portfolio and credit mapping", 9),
+        ("Uptake projection", 14),
+        ("Budget", 17),
+        ("Scenarios and uncertainty", 19),
+        ("Work plan", 21),
+        ("Faculty engagement", 23),
+        ("Risks", 25),
+        ("Key performance indicators", 26),
     ]
     .map(|(title, page)| (title.to_owned(), page));
     assert_eq!(outline, expected, "outline entries with their pages");

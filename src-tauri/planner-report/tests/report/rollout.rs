@@ -1,7 +1,6 @@
 //! The rollout plan read back from the PDF: every figure is `RolloutResult`'s, formatted as the
 //! report formats it (checked here with formatting written independently of the report's).
 
-use std::ops::RangeInclusive;
 use std::path::Path;
 
 use planner_core::rollout::RolloutResult;
@@ -10,7 +9,7 @@ use planner_report::{ReportOptions, render};
 
 use planner_test_support::{outline, pages_text, pdf_text, pdf_text_page_raw, position, squeeze};
 
-use crate::{detail, export_to_temp, options, plan_for, sample};
+use crate::{detail, export_to_temp, options, plan_for, sample, section_pages};
 
 const TIMELINE: &str = "Rollout timeline";
 const PORTFOLIO: &str = "Credential portfolio and credit mapping";
@@ -55,18 +54,6 @@ fn row(label: &str, cells: impl IntoIterator<Item = String>) -> String {
         .chain(cells)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The pages of the section the outline entry `title` opens, up to the next entry.
-fn section_pages(pdf: &[u8], pages: u32, title: &str) -> RangeInclusive<u32> {
-    let entries = outline(pdf);
-    let at = entries
-        .iter()
-        .position(|(t, _)| t == title)
-        .unwrap_or_else(|| panic!("an outline entry {title:?}: {entries:?}"));
-    let first = entries[at].1;
-    let last = entries.get(at + 1).map_or(pages, |(_, next)| next - 1);
-    first..=last
 }
 
 /// The section's pages in drawing order, as one line.
@@ -117,6 +104,7 @@ fn the_sample_has_every_rollout_section_in_the_outline_each_on_a_new_page() {
         titles,
         [
             "Cover",
+            "Contents",
             "Institution profile",
             "Challenge assessment",
             "Adopted actions",
@@ -524,9 +512,7 @@ fn amounts_print_in_the_plans_currency() {
 fn the_rollout_pages_are_deterministic_and_dated_by_the_options() {
     let plan = sample();
     let first = render(&plan, &options()).expect("rendered");
-    let later = ReportOptions {
-        generated_on: chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("date"),
-    };
+    let later = ReportOptions::dated(chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("date"));
     let second = render(&plan, &later).expect("rendered");
     assert_eq!(first.pages, second.pages, "the date changes no layout");
     assert!(first.bytes != second.bytes, "but it is in the file");

@@ -5,9 +5,9 @@ use planner_core::{InstitutionProfile, Plan, PlanDetail, Stage, sample_plan};
 
 use planner_test_support::{pages_text, pdf_text, position, squeeze};
 
-use crate::{detail, export_to_temp, sample};
+use crate::{detail, export_to_temp, sample, section_pages_in};
 
-const ASSESSMENT_PAGE: u32 = 3;
+const ASSESSMENT: &str = "Challenge assessment";
 const SOURCE_LINE: &str = "Source: Coursera Micro-Credentials Impact Report 2024.";
 
 /// The sample, with scores planner-core would never give for its answers: the report must
@@ -41,7 +41,7 @@ fn sample_with_planted_scores() -> PlanDetail {
 fn the_assessment_prints_each_areas_score_and_band_as_the_result_has_them() {
     for plan in [sample(), sample_with_planted_scores()] {
         let (_dir, path) = export_to_temp(&plan);
-        let text = pages_text(&path, ASSESSMENT_PAGE..=ASSESSMENT_PAGE + 1);
+        let text = pages_text(&path, section_pages_in(&path, ASSESSMENT));
         let result = &plan.assessment_result;
         position(
             &text,
@@ -74,7 +74,7 @@ fn the_assessment_prints_each_areas_score_and_band_as_the_result_has_them() {
 fn the_ranking_table_lists_the_areas_weakest_first() {
     for plan in [sample(), sample_with_planted_scores()] {
         let (_dir, path) = export_to_temp(&plan);
-        let text = pages_text(&path, ASSESSMENT_PAGE..=ASSESSMENT_PAGE + 1);
+        let text = pages_text(&path, section_pages_in(&path, ASSESSMENT));
         let table = &text[position(&text, "Rank Area Readiness Band Confidence Benchmark")..];
         let result = &plan.assessment_result;
         let mut previous = 0;
@@ -102,7 +102,7 @@ fn unassessed_areas_say_so_and_are_listed_after_the_ranked_ones() {
     plan.assessment.responses.remove(&AreaKey::Quality);
     let plan = detail(plan);
     let (_dir, path) = export_to_temp(&plan);
-    let text = pages_text(&path, ASSESSMENT_PAGE..=ASSESSMENT_PAGE + 1);
+    let text = pages_text(&path, section_pages_in(&path, ASSESSMENT));
     let title = &guide().area(AreaKey::Quality).title;
     position(&text, &format!("{title} Not yet assessed"));
     let table = &text[position(&text, "Rank Area")..];
@@ -147,7 +147,7 @@ fn an_evidence_note_prints_as_typed_in_any_script() {
 fn adopted_actions_appear_with_their_titles_in_phase_order() {
     let plan = sample();
     let (_dir, path) = export_to_temp(&plan);
-    let text = pages_text(&path, 5..=5);
+    let text = pages_text(&path, section_pages_in(&path, "Adopted actions"));
     position(&text, "Adopted actions");
     position(&text, "Action Area Phase Owner Duration Typical cost");
     let adopted = &plan.stored.plan.assessment.adopted_actions;

@@ -14,6 +14,7 @@ mod uptake;
 mod uptake_chart;
 
 use planner_core::FieldError;
+use planner_core::report::ReportSection;
 use planner_core::rollout::{Credential, RolloutInputs, RolloutResult, Term};
 use planner_core::{Plan, RolloutStatus};
 
@@ -73,10 +74,25 @@ impl Rollout<'_> {
     }
 }
 
-pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
+/// The sections drawn from the rollout model's figures, in the report's order.
+const SECTIONS: [ReportSection; 5] = [
+    ReportSection::Timeline,
+    ReportSection::Portfolio,
+    ReportSection::Uptake,
+    ReportSection::Budget,
+    ReportSection::Scenarios,
+];
+
+/// Draws one of the rollout's sections; without figures, the first of them asked for says
+/// why instead, once.
+pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>, section: ReportSection) {
+    let first_asked = SECTIONS.into_iter().find(|s| context.choices.includes(*s));
     match context.projection {
-        RolloutStatus::NotStarted => not_started(doc),
-        RolloutStatus::NeedsAttention { problems } => needs_attention(doc, problems),
+        RolloutStatus::NotStarted if first_asked == Some(section) => not_started(doc),
+        RolloutStatus::NeedsAttention { problems } if first_asked == Some(section) => {
+            needs_attention(doc, problems);
+        }
+        RolloutStatus::NotStarted | RolloutStatus::NeedsAttention { .. } => {}
         RolloutStatus::Projected { result } => {
             let rollout = Rollout {
                 plan: context.plan,
@@ -84,11 +100,14 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
                 inputs: context.plan.rollout.as_ref(),
                 money: Money::new(&result.currency),
             };
-            timeline::draw(doc, &rollout);
-            portfolio::draw(doc, &rollout);
-            uptake::draw(doc, &rollout);
-            budget::draw(doc, &rollout);
-            scenarios::draw(doc, &rollout);
+            match section {
+                ReportSection::Timeline => timeline::draw(doc, &rollout),
+                ReportSection::Portfolio => portfolio::draw(doc, &rollout),
+                ReportSection::Uptake => uptake::draw(doc, &rollout),
+                ReportSection::Budget => budget::draw(doc, &rollout),
+                ReportSection::Scenarios => scenarios::draw(doc, &rollout),
+                _ => {}
+            }
         }
     }
 }

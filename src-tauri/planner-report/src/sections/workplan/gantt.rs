@@ -11,9 +11,7 @@ use crate::chart::{self, ChartLayout, Mark};
 use crate::content::Block;
 use crate::document::ReportDocument;
 use crate::fonts::Face;
-use crate::layout::{
-    CONTENT_BOTTOM, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, MM, TextStyle, palette, styles,
-};
+use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, MM, TextStyle, palette, styles};
 use crate::plot::{LEGEND, LegendEntry, TICK, legend_line};
 
 /// One task as the chart draws it.
@@ -219,7 +217,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, gantt: &Gantt<'_>) {
         });
     }
     doc.keep_together(opening_height(doc, gantt));
-    let pages = lay_out(doc, gantt, doc.cursor(), CONTENT_BOTTOM);
+    let pages = lay_out(doc, gantt, doc.cursor(), doc.content_bottom());
     doc.unrecorded(|doc| {
         for (n, page) in pages.into_iter().enumerate() {
             if n > 0 {
@@ -555,6 +553,7 @@ fn legend(doc: &ReportDocument, gantt: &Gantt<'_>, top: f32) -> (Vec<Mark>, f32)
 mod tests {
     use super::*;
     use crate::chart::{assert_inside, test_page};
+    use crate::layout::CONTENT_BOTTOM;
     use crate::sections::workplan::sample::SampleWorkPlan;
     use crate::sections::workplan::schedule::{gantt_rows, scheduled};
     use planner_core::workplan::{Dependency, Task, TaskKind, WorkPlan};

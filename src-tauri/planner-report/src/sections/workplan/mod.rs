@@ -24,14 +24,6 @@ pub(crate) struct WorkPlanFigures<'a> {
     pub(crate) schedule: &'a Schedule,
 }
 
-/// The work plan, faculty engagement, risks and KPIs, each from a fresh page.
-pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
-    draw_work_plan(doc, context);
-    draw_engagement(doc, context);
-    draw_risks(doc, context);
-    draw_kpis(doc, context);
-}
-
 /// The work plan is scheduled on the rollout's calendar: without rollout figures (the
 /// rollout's own section then says why) it has no section.
 pub(crate) fn draw_work_plan(doc: &mut ReportDocument, context: &ReportContext<'_>) {
@@ -147,6 +139,7 @@ pub(crate) mod sample {
 mod tests {
     use planner_core::EngagementStatus;
     use planner_core::format::long_date;
+    use planner_core::report::{ReportChoices, ReportSection};
 
     use super::sample::SampleWorkPlan;
     use crate::content::Block;
@@ -164,9 +157,17 @@ mod tests {
             kpis: &detail.kpis,
             generated_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("a date"),
             version: "Draft",
+            choices: &ReportChoices::default(),
         };
         let mut doc = ReportDocument::new(1).expect("document");
-        super::draw(&mut doc, &context);
+        for section in [
+            ReportSection::WorkPlan,
+            ReportSection::Engagement,
+            ReportSection::Risks,
+            ReportSection::Kpis,
+        ] {
+            crate::sections::draw(&mut doc, &context, section);
+        }
         doc
     }
 

@@ -1,6 +1,8 @@
 //! The work plan section: its dates in figures, the Gantt chart, the milestones with their
 //! dates, the critical path in words, and how the schedule is worked out.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 use planner_core::FieldError;
 use planner_core::format::{long_date, weeks};
@@ -118,14 +120,12 @@ pub(crate) fn needs_attention(doc: &mut ReportDocument, problems: &[FieldError])
 
 /// Each task with its place in the schedule, in the plan's order.
 pub(super) fn scheduled<'a>(figures: &WorkPlanFigures<'a>) -> Vec<(&'a Task, &'a ScheduledTask)> {
-    figures
-        .work_plan
-        .tasks
-        .iter()
-        .filter_map(|task| {
-            let at = figures.schedule.tasks.iter().find(|s| s.id == task.id);
-            at.map(|s| (task, s))
-        })
+    // The schedule lists the tasks in the plan's order: paired in one pass, as a plan may hold
+    // 100,000 tasks.
+    let plan = &figures.work_plan.tasks;
+    plan.iter()
+        .zip(&figures.schedule.tasks)
+        .filter(|(task, at)| task.id == at.id)
         .collect()
 }
 
@@ -259,12 +259,15 @@ fn critical_path(
     figures: &WorkPlanFigures<'_>,
     tasks: &[(&Task, &ScheduledTask)],
 ) {
+    let titles: HashMap<&str, &str> = tasks
+        .iter()
+        .map(|(t, _)| (t.id.as_str(), t.title.trim()))
+        .collect();
     let chain: Vec<&str> = figures
         .schedule
         .critical_path
         .iter()
-        .filter_map(|id| tasks.iter().find(|(t, _)| &t.id == id))
-        .map(|(t, _)| t.title.trim())
+        .filter_map(|id| titles.get(id.as_str()).copied())
         .collect();
     let (Some(first), Some(last)) = (chain.first(), chain.last()) else {
         return;

@@ -33,6 +33,7 @@ export class PlanSession {
 
   readonly #onsaved: (detail: PlanDetail) => void;
   readonly #editors: Rebase[] = [];
+  readonly #watchers: ((detail: PlanDetail) => void)[] = [];
   #tail: Promise<unknown> = Promise.resolve();
 
   constructor(detail: PlanDetail, onsaved: (detail: PlanDetail) => void) {
@@ -52,6 +53,11 @@ export class PlanSession {
   /** `rebase` runs on every reload, before the refused write is sent again. */
   onReload(rebase: Rebase): void {
     this.#editors.push(rebase);
+  }
+
+  /** `watch` sees every plan the session shows, whichever write (or reload) brought it. */
+  onShow(watch: (detail: PlanDetail) => void): void {
+    this.#watchers.push(watch);
   }
 
   /**
@@ -93,6 +99,7 @@ export class PlanSession {
 
   #show(next: PlanDetail): void {
     this.detail = next;
+    for (const watch of this.#watchers) watch(next);
     this.#onsaved(next);
   }
 }

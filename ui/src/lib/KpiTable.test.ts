@@ -65,7 +65,7 @@ describe('KPI table', () => {
     expect(within(enrolments).getAllByRole('textbox')).toHaveLength(1);
     expect(within(enrolments).getByRole('textbox', { name: 'Enrolments today' })).toHaveValue('1,200');
     const rates = within(row('completion_rate')).getAllByRole('cell').slice(1);
-    expect(rates.map((td) => td.textContent?.trim())).toEqual(['55', '55', '—']);
+    expect(rates.map((td) => td.textContent?.trim())).toEqual(['55%', '55%', '—']);
   });
 
   it('lets the dean set a baseline and every target of their own KPIs', async () => {

@@ -67,7 +67,8 @@ export class PlanPartEditor<T> {
       if (same(this.#stored, before)) return answer;
       void Promise.resolve().then(() => {
         const left = $state.snapshot(this.value) as T;
-        if (this.#options.nextCall(left, this.#stored, session)) void this.save.chose();
+        // As typing would: the dean may still be typing in the part.
+        if (this.#options.nextCall(left, this.#stored, session)) this.save.typed();
       });
       return answer;
     });

@@ -360,9 +360,9 @@ describe('plan details', () => {
     expect(screen.getByTestId('tab-assessment')).toHaveFocus();
     expect(screen.getByRole('tabpanel')).toContainElement(screen.getByTestId('wizard-progress'));
     await user.keyboard('{ArrowLeft}{ArrowLeft}');
-    expect(screen.getByTestId('tab-rollout')).toHaveFocus();
-    expect(screen.getByRole('tab', { name: 'Rollout plan' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('tab-targets')).toHaveFocus();
+    expect(screen.getByRole('tab', { name: 'Risks and targets' })).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{ArrowLeft}');
-    expect(screen.getByTestId('tab-actions')).toHaveFocus();
+    expect(screen.getByTestId('tab-rollout')).toHaveFocus();
   });
 });

@@ -125,6 +125,26 @@ describe('risks', () => {
   });
 });
 
+describe('a change made outside the window', () => {
+  it('shows the risk changed elsewhere, and still saves the dean’s KPI on the reloaded plan', async () => {
+    const user = await showTargets();
+    backend.editElsewhere(1, (plan) => {
+      plan.risks[3]!.likelihood = 5;
+    });
+    const box = screen.getByRole('textbox', { name: 'Job readiness today' });
+    await user.clear(box);
+    await user.type(box, '65');
+    await pause();
+    await saved();
+
+    expect(markerIn(5, 4)).toEqual(['4']);
+    expect(markerIn(2, 4)).toEqual([]);
+    expect(backend.callsOf('set_kpi').map((c) => c.expectedRevision)).toEqual([1, 2]);
+    expect(backend.plans[0]?.plan.kpis.find((k) => k.key === 'job_readiness')?.baseline).toBe(65);
+    expect(backend.plans[0]?.plan.risks[3]?.likelihood).toBe(5);
+  });
+});
+
 describe('KPIs', () => {
   it('sends the dean’s target for one KPI with its baseline, leaving the model’s alone', async () => {
     const user = await showTargets();

@@ -15,6 +15,7 @@ mod labels;
 mod options;
 mod places;
 mod plan;
+mod plan_file;
 mod profile;
 pub mod report;
 pub mod rollout;
@@ -34,6 +35,10 @@ pub use places::{CodeName, Country, Currency, countries, country_name, currencie
 pub use plan::{
     EngagementStatus, ExportOutcome, MAX_TITLE_CHARS, Plan, PlanDetail, PlanId, PlanSummary,
     RolloutStatus, ScheduleStatus, StoredPlan,
+};
+pub use plan_file::{
+    MAX_PLAN_FILE_BYTES, MAX_PLAN_FILE_DEPTH, PLAN_FILE_FORMAT, PLAN_FILE_VERSION, PlanFileError,
+    read_plan_file, write_plan_file,
 };
 pub use profile::{
     InstitutionProfile, InstitutionType, MAX_ENROLMENT, ProfileForm, Stage, TermStartForm,

@@ -1,0 +1,130 @@
+//! The `.mcplan` plan file: a whole plan as versioned JSON, so a plan can travel to a committee
+//! or another campus and come back. Reading one is strict: a file that is not what this planner
+//! writes is refused whole, with one line naming the problem and where in the file it is, so
+//! nothing half-read ever reaches the store.
+
+mod strict;
+mod validate;
+
+use serde::{Deserialize, Serialize};
+
+use crate::json_file::describe;
+use crate::plan::Plan;
+use strict::{StrictValue, first_unknown_key, too_deep};
+
+pub use strict::MAX_DEPTH as MAX_PLAN_FILE_DEPTH;
+
+/// What the `format` key of every plan file says.
+pub const PLAN_FILE_FORMAT: &str = "mcplan";
+/// The plan file version this planner writes; it reads this one and every older one.
+pub const PLAN_FILE_VERSION: u32 = 1;
+/// A plan of 100,000 tasks is about 12 MB; nothing real comes near 16 MiB.
+pub const MAX_PLAN_FILE_BYTES: u64 = 16 << 20;
+
+/// Why a plan file is refused: one line, naming the place in the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct PlanFileError(pub String);
+
+#[derive(Serialize)]
+struct PlanFileOut<'a> {
+    format: &'static str,
+    version: u32,
+    plan: &'a Plan,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanFileIn {
+    #[serde(rename = "format")]
+    _format: String,
+    #[serde(rename = "version")]
+    _version: u32,
+    plan: Plan,
+}
+
+/// The plan file's text for `plan`: indented JSON ending in a line break.
+pub fn write_plan_file(plan: &Plan) -> String {
+    let file = PlanFileOut {
+        format: PLAN_FILE_FORMAT,
+        version: PLAN_FILE_VERSION,
+        plan,
+    };
+    // A `Plan` holds only strings, numbers and maps keyed by strings, so it always serialises.
+    let mut text = serde_json::to_string_pretty(&file).expect("a plan serialises to JSON");
+    text.push('\n');
+    text
+}
+
+/// The plan a plan file holds, checked as every edit of a plan is; or the first reason the
+/// file cannot be taken.
+pub fn read_plan_file(text: &str) -> Result<Plan, PlanFileError> {
+    let refuse = |message: String| Err(PlanFileError(message));
+    if text.len() as u64 > MAX_PLAN_FILE_BYTES {
+        return refuse(format!(
+            "the file is larger than {} bytes, the most a plan file can be",
+            crate::format_count(MAX_PLAN_FILE_BYTES)
+        ));
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if let Some((line, column)) = too_deep(text) {
+        return refuse(format!(
+            "line {line}, column {column}: nested more than {MAX_PLAN_FILE_DEPTH} levels deep, \
+             deeper than a plan file ever is"
+        ));
+    }
+    let given = strictly_parsed(text)?;
+    check_header(&given)?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let file: PlanFileIn = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|err| PlanFileError(describe(&err.path().to_string(), err.inner())))?;
+    let written = serde_json::to_value(PlanFileOut {
+        format: PLAN_FILE_FORMAT,
+        version: PLAN_FILE_VERSION,
+        plan: &file.plan,
+    })
+    .map_err(|err| PlanFileError(err.to_string()))?;
+    if let Some((path, message)) = first_unknown_key(&given, &written, "") {
+        return refuse(format!("{path}: {message}"));
+    }
+    validate::validated(file.plan).map_err(PlanFileError)
+}
+
+/// The whole text as JSON, every key given once, nothing after it.
+fn strictly_parsed(text: &str) -> Result<serde_json::Value, PlanFileError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let StrictValue(value) = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|err| PlanFileError(describe(&err.path().to_string(), err.inner())))?;
+    deserializer
+        .end()
+        .map_err(|err| PlanFileError(describe("", &err)))?;
+    Ok(value)
+}
+
+/// `format` says this is a plan file and `version` is one this planner knows.
+fn check_header(value: &serde_json::Value) -> Result<(), PlanFileError> {
+    let refuse = |message: &str| Err(PlanFileError(message.to_owned()));
+    let Some(object) = value.as_object() else {
+        return refuse("not a plan file: it holds no JSON object with a \"format\" of \"mcplan\"");
+    };
+    match object.get("format") {
+        Some(serde_json::Value::String(format)) if format == PLAN_FILE_FORMAT => {}
+        Some(_) => return refuse("format: not a plan file; a plan file's format is \"mcplan\""),
+        None => return refuse("format: missing; this is not a plan file of this planner"),
+    }
+    match object.get("version").map(serde_json::Value::as_u64) {
+        None => refuse("version: missing; a plan file says which version of the format it is"),
+        Some(Some(version)) if version > u64::from(PLAN_FILE_VERSION) => {
+            Err(PlanFileError(format!(
+                "version: the file is version {version} of the format, made by a newer version \
+                 of the planner; this one reads up to version {PLAN_FILE_VERSION}; update the \
+                 planner to open it"
+            )))
+        }
+        Some(Some(1..)) => Ok(()),
+        Some(_) => refuse("version: the format version is a whole number from 1"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,165 @@
+use serde_json::{Value, json};
+
+use super::*;
+use crate::sample_plan;
+
+fn sample_file() -> Value {
+    serde_json::from_str(&write_plan_file(&sample_plan())).expect("the written file is JSON")
+}
+
+fn refusal_of_text(text: &str) -> String {
+    let message = read_plan_file(text).expect_err("the file is refused").0;
+    assert!(!message.contains('\n'), "one line: {message}");
+    message
+}
+
+fn refusal(file: &Value) -> String {
+    refusal_of_text(&file.to_string())
+}
+
+fn assert_says(message: &str, expected: &str) {
+    assert!(
+        message.contains(expected),
+        "expected the refusal to say {expected:?}, it said {message:?}"
+    );
+}
+
+#[test]
+fn the_sample_plan_comes_back_as_it_went_out() {
+    let plan = sample_plan();
+    assert!(
+        !plan.work_plan.tasks.is_empty(),
+        "the sample has a work plan"
+    );
+    assert!(
+        !plan.risks.is_empty() && !plan.kpis.is_empty(),
+        "risks and KPIs"
+    );
+    let text = write_plan_file(&plan);
+    assert!(
+        text.starts_with("{\n  \"format\": \"mcplan\",\n  \"version\": 1,"),
+        "{text:.60}"
+    );
+    assert_eq!(read_plan_file(&text), Ok(plan.clone()));
+    let with_bom = format!("\u{FEFF}{text}");
+    assert_eq!(
+        read_plan_file(&with_bom),
+        Ok(plan),
+        "a byte-order mark is skipped"
+    );
+}
+
+#[test]
+fn text_that_is_not_json_or_is_cut_short_is_refused_with_its_line() {
+    assert_says(&refusal_of_text("hello"), "not valid JSON");
+    let text = write_plan_file(&sample_plan());
+    let cut = &text[..text.len() / 2];
+    let message = refusal_of_text(cut);
+    assert_says(&message, "not valid JSON");
+    assert_says(&message, "line ");
+    assert_says(&refusal_of_text(&format!("{text} {{}}")), "not valid JSON");
+}
+
+#[test]
+fn a_file_of_another_kind_or_a_newer_version_is_refused() {
+    assert_says(&refusal(&json!([1, 2])), "not a plan file");
+    let mut file = sample_file();
+    file["format"] = json!("excel");
+    assert_says(&refusal(&file), "format: not a plan file");
+    file.as_object_mut().expect("object").remove("format");
+    assert_says(&refusal(&file), "format: missing");
+    let mut file = sample_file();
+    file["version"] = json!(2);
+    assert_says(&refusal(&file), "made by a newer version of the planner");
+    file["version"] = json!(0);
+    assert_says(
+        &refusal(&file),
+        "version: the format version is a whole number from 1",
+    );
+}
+
+#[test]
+fn a_missing_or_wrongly_typed_field_is_named_by_its_place() {
+    let mut file = sample_file();
+    file["plan"]
+        .as_object_mut()
+        .expect("plan")
+        .remove("profile");
+    assert_says(&refusal(&file), "plan: missing field `profile`");
+    let mut file = sample_file();
+    file["plan"]["risks"][1]["likelihood"] = json!("often");
+    assert_says(&refusal(&file), "plan.risks[1].likelihood: invalid type");
+}
+
+#[test]
+fn an_unknown_key_anywhere_is_refused_with_the_nearest_known_one() {
+    let mut file = sample_file();
+    file["plan"]["workPlan"]["tasks"][2]["durationWeks"] = json!(3);
+    assert_eq!(
+        refusal(&file),
+        "plan.workPlan.tasks[2].durationWeks: unknown key “durationWeks”; did you mean \
+         “durationWeeks”?"
+    );
+    let mut file = sample_file();
+    file["comment"] = json!("hi");
+    assert_says(&refusal(&file), "comment: unknown key “comment”");
+}
+
+#[test]
+fn a_key_given_twice_is_refused_even_where_serde_would_keep_the_last() {
+    let text = write_plan_file(&sample_plan());
+    let twice = text.replacen("\"responses\": {", "\"responses\": {\"digital\": {}, ", 1);
+    let twice = twice.replacen("\"digital\": {}, ", "\"digital\": {}, \"digital\": {}, ", 1);
+    let message = refusal_of_text(&twice);
+    assert_says(&message, "the key “digital” is given twice");
+    assert_says(&message, "plan.assessment.responses");
+}
+
+#[test]
+fn a_value_out_of_range_is_refused_as_the_edit_would_refuse_it() {
+    let mut file = sample_file();
+    file["plan"]["risks"][0]["impact"] = json!(9);
+    assert_says(
+        &refusal(&file),
+        "plan.risks[0].impact: Risk 1: the impact must be 1 to 5, not 9",
+    );
+    let mut file = sample_file();
+    file["plan"]["workPlan"]["tasks"][0]["durationWeeks"] = json!(5000);
+    assert_says(&refusal(&file), "plan.workPlan.tasks[0].durationWeeks:");
+    let mut file = sample_file();
+    file["plan"]["profile"]["name"] = json!("Lakeshore \u{202E}fdp.exe");
+    assert_says(&refusal(&file), "hidden character (U+202E)");
+}
+
+#[test]
+fn a_dependency_cycle_and_duplicate_task_ids_are_refused() {
+    let file = sample_file();
+    let tasks = &file["plan"]["workPlan"]["tasks"];
+    let (first, second) = (tasks[0]["id"].clone(), tasks[1]["id"].clone());
+    let mut cycle = file.clone();
+    let deps = cycle["plan"]["workPlan"]["dependencies"]
+        .as_array_mut()
+        .expect("dependencies");
+    deps.push(json!({"predecessor": first, "successor": second, "lagWeeks": 0}));
+    deps.push(json!({"predecessor": second, "successor": first, "lagWeeks": 0}));
+    let message = refusal(&cycle);
+    assert_says(&message, "plan.workPlan");
+    assert_says(&message, "wait for one another in a circle");
+    let mut twice = file.clone();
+    twice["plan"]["workPlan"]["tasks"][1]["id"] = first;
+    assert_says(&refusal(&twice), "plan.workPlan.tasks[1].id");
+}
+
+#[test]
+fn nesting_past_the_format_and_size_past_the_cap_are_refused_before_parsing() {
+    let deep = "[".repeat(100_000);
+    assert_says(&refusal_of_text(&deep), "nested more than 20 levels deep");
+    let big = format!("\"{}\"", "x".repeat(MAX_PLAN_FILE_BYTES as usize));
+    assert_says(&refusal_of_text(&big), "larger than 16,777,216 bytes");
+}
+
+#[test]
+fn a_raw_control_character_in_a_string_is_refused() {
+    let text = write_plan_file(&sample_plan()).replacen("Lakeshore", "Lake\u{1b}shore", 1);
+    assert_says(&refusal_of_text(&text), "not valid JSON: control character");
+}

@@ -11,6 +11,7 @@ use planner_core::{Plan, PlanDetail, PlanEdit, PlanId, ProfileForm, RolloutStatu
 use planner_store::Store;
 
 use crate::input_file::{MAX_ANSWERS_BYTES, MAX_INPUTS_BYTES, read_input_file};
+use crate::schedule::tasks_table;
 use crate::{Cli, Command, Failure};
 
 type Outcome = Result<(), Failure>;
@@ -36,7 +37,11 @@ pub(crate) fn run(cli: Cli) -> Outcome {
     // Commands that only read never create a store, and work on a read-only disk.
     let reads_only = matches!(
         cli.command,
-        Command::List { .. } | Command::Show { .. } | Command::Pdf { .. } | Command::Html { .. }
+        Command::List { .. }
+            | Command::Show { .. }
+            | Command::Tasks { .. }
+            | Command::Pdf { .. }
+            | Command::Html { .. }
     );
     let mut store = if reads_only {
         Store::open_existing(&path)?
@@ -44,8 +49,12 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Store::open(&path)?
     };
     match cli.command {
-        Command::Demo => {
+        Command::Demo { large: false } => {
             let plan = store.add_sample_plan()?;
+            say_after_saving(&plan.id.to_string())
+        }
+        Command::Demo { large: true } => {
+            let plan = store.create_plan(&planner_core::sample::large_plan())?;
             say_after_saving(&plan.id.to_string())
         }
         Command::New {
@@ -72,6 +81,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 say(&describe(&plan))
             }
         }
+        Command::Tasks { id } => say(&tasks_table(&store.get_plan(parse_id(&id)?)?.detail())?),
         Command::Assess { id, answers } => assess(&mut store, parse_id(&id)?, &answers),
         Command::Rollout {
             id,

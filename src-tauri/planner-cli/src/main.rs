@@ -4,6 +4,7 @@
 
 mod commands;
 mod input_file;
+mod schedule;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,7 +30,12 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Add the sample plan (a 240,000-student university system) and print its number.
-    Demo,
+    Demo {
+        /// Add the large plan instead (40 credentials, 500 tasks, ten years of three terms,
+        /// 10,000 draws), for measuring speed.
+        #[arg(long)]
+        large: bool,
+    },
     /// Create a plan and print its number.
     New {
         /// The institution's name, in any script.
@@ -66,6 +72,12 @@ enum Command {
         /// Print the whole plan as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Print the work plan's schedule: each task's owner, dates, length, slack, and whether it
+    /// is critical or ends after its phase's gate.
+    Tasks {
+        /// The plan's number, as `mcplan list` prints it.
+        id: String,
     },
     /// Set assessment answers from a JSON file: area key → ratings in statement order, each
     /// 1–5 or null for "don't know". Areas left out keep their answers.

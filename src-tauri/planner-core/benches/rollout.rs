@@ -11,6 +11,8 @@ use std::time::Duration;
 
 use criterion::Criterion;
 use planner_core::rollout::project;
+use planner_core::sample::large_rollout;
+use planner_core::sample_plan;
 
 mod common;
 
@@ -30,7 +32,7 @@ fn bench(c: &mut Criterion) {
         .sample_size(60)
         .measurement_time(Duration::from_secs(6));
     for (name, credentials, draws) in cases() {
-        let (profile, inputs) = common::large_plan(credentials, draws);
+        let (profile, inputs) = (sample_plan().profile, large_rollout(credentials, draws));
         group.bench_function(name, |b| {
             b.iter(|| project(black_box(&profile), black_box(&inputs)))
         });
@@ -39,7 +41,7 @@ fn bench(c: &mut Criterion) {
 }
 
 fn timed_median(credentials: usize, draws: u32) -> Duration {
-    let (profile, inputs) = common::large_plan(credentials, draws);
+    let (profile, inputs) = (sample_plan().profile, large_rollout(credentials, draws));
     common::timed_median(&|| {
         black_box(project(&profile, &inputs).ok());
     })

@@ -3,12 +3,13 @@
 //! terms; see `benches/common`).
 //! - `tasks_500`: 500 tasks (target: well under 1 ms on a 2-core machine);
 //! - `tasks_5000`: 5,000 tasks, to show the time grows linearly;
-//! - `recompute_large`: the whole recomputation of the large plan (40 credentials, 10,000
-//!   Monte Carlo draws) and then the schedule of its 500 tasks.
+//! - `recompute_large`: the whole recomputation of the large plan
+//!   (`planner_core::sample::large_plan`: 40 credentials, 10,000 Monte Carlo draws) and then
+//!   the schedule of its 500 tasks.
 //!
-//! Each task waits for up to three earlier ones (about 1.5 on average, some with a lag); one
-//! in ten is a milestone and one in ten is pinned to a term; the list is shuffled so the
-//! scheduler has to find the order itself. Seeded, so every run schedules the same plans.
+//! The plans are `planner_core::sample::random_work_plan`'s: each task waits for up to three
+//! earlier ones, some with a lag; one in ten is a milestone and one in ten is pinned to a term.
+//! Seeded, so every run schedules the same plans.
 //!
 //! Run with `cargo bench -p planner-core --bench schedule`; the medians are printed at the end.
 
@@ -17,78 +18,33 @@ use std::time::Duration;
 
 use criterion::Criterion;
 use planner_core::rollout::project;
-use planner_core::workplan::{Dependency, Task, TaskKind, Timeline, WorkPlan, schedule};
-use rand_chacha::ChaCha8Rng;
-use rand_core::{Rng, SeedableRng};
+use planner_core::sample::{large_plan, random_work_plan};
+use planner_core::workplan::{Timeline, WorkPlan, schedule};
 
 mod common;
 
 const GROUP: &str = "schedule";
 const RECOMPUTE: &str = "recompute_large";
 
-fn random_plan(tasks: usize, terms: u32) -> WorkPlan {
-    let mut rng = ChaCha8Rng::seed_from_u64(tasks as u64);
-    let mut below = |n: u64| rng.next_u64() % n;
-    let mut plan = WorkPlan::default();
-    for i in 0..tasks {
-        let milestone = below(10) == 0;
-        plan.tasks.push(Task {
-            id: format!("task_{i}"),
-            title: format!("Task {i}"),
-            owner_role: "Registrar".to_owned(),
-            duration_weeks: if milestone { 0 } else { 1 + below(12) as i32 },
-            pinned_term: (below(10) == 0).then(|| below(u64::from(terms)) as u32),
-            phase: None,
-            kind: if milestone {
-                TaskKind::Milestone
-            } else {
-                TaskKind::Custom
-            },
-        });
-        let mut predecessors: Vec<u64> = (0..below(4))
-            .filter(|_| i > 0)
-            .map(|_| below(i as u64))
-            .collect();
-        predecessors.sort_unstable();
-        predecessors.dedup();
-        for p in predecessors {
-            let lag = if below(5) == 0 {
-                1 + below(2) as i32
-            } else {
-                0
-            };
-            plan.dependencies.push(Dependency::new(
-                &format!("task_{p}"),
-                &format!("task_{i}"),
-                lag,
-            ));
-        }
-    }
-    for i in (1..tasks).rev() {
-        let j = below(i as u64 + 1) as usize;
-        plan.tasks.swap(i, j);
-    }
-    plan
-}
-
 fn cases() -> [(&'static str, usize); 2] {
     [("tasks_500", 500), ("tasks_5000", 5_000)]
 }
 
 fn main() {
-    let (profile, inputs) = common::large_plan(40, 10_000);
-    let result = project(&profile, &inputs).expect("the large plan is valid");
+    let large = large_plan();
+    let (profile, inputs) = (&large.profile, large.rollout.as_ref().expect("a rollout"));
+    let result = project(profile, inputs).expect("the large plan is valid");
     let timeline = Timeline::of(&result);
     let plans: Vec<WorkPlan> = cases()
         .iter()
-        .map(|(_, n)| random_plan(*n, result.terms.len() as u32))
+        .map(|(_, n)| random_work_plan(*n, result.terms.len() as u32, *n as u64))
         .collect();
     for plan in &plans {
         schedule(plan, &timeline).expect("the benchmark plans are valid");
     }
     let recompute = || {
-        let result = project(black_box(&profile), black_box(&inputs)).expect("valid");
-        schedule(black_box(&plans[0]), &Timeline::of(&result)).map(|s| s.working_days)
+        let result = project(black_box(profile), black_box(inputs)).expect("valid");
+        schedule(black_box(&large.work_plan), &Timeline::of(&result)).map(|s| s.working_days)
     };
 
     let mut criterion = Criterion::default().configure_from_args();

@@ -19,7 +19,7 @@ mod plan_file;
 mod profile;
 pub mod report;
 pub mod rollout;
-mod sample;
+pub mod sample;
 pub mod text;
 pub mod workplan;
 

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 mod concurrent;
 mod report_choices;
+mod tasks;
 
 struct Sandbox {
     dir: tempfile::TempDir,

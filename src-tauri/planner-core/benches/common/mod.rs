@@ -1,34 +1,8 @@
-//! What the benchmarks share: the large plan they measure, and the medians they print at the
-//! end.
+//! What the benchmarks share: the medians they print at the end. (The large plan they
+//! measure is `planner_core::sample::large_plan`.)
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-
-use chrono::NaiveDate;
-use planner_core::rollout::{RolloutInputs, project, sample_rollout};
-use planner_core::{InstitutionProfile, sample_plan};
-
-/// The sample plan stretched to `credentials` credentials over ten years of three terms,
-/// launching over the first twenty terms.
-pub fn large_plan(credentials: usize, draws: u32) -> (InstitutionProfile, RolloutInputs) {
-    let profile = sample_plan().profile;
-    let mut inputs = sample_rollout();
-    inputs.start_date = NaiveDate::from_ymd_opt(2026, 9, 1).expect("valid date");
-    inputs.horizon_years = 10;
-    let portfolio = std::mem::take(&mut inputs.credentials);
-    inputs.credentials = (0..credentials)
-        .map(|i| {
-            let mut c = portfolio[i % portfolio.len()].clone();
-            c.title = format!("{} ({})", c.title, i + 1);
-            c.stacks_into.clear();
-            c.launch_term = 3 + (i % 20) as u32;
-            c
-        })
-        .collect();
-    inputs.uncertainty.draws = draws;
-    project(&profile, &inputs).expect("the benchmark plan is valid");
-    (profile, inputs)
-}
 
 /// Criterion's median for benchmark `name` of `group`, from the estimates it wrote; `None`
 /// when they cannot be found.

@@ -7,7 +7,7 @@ mod date;
 mod money;
 mod number;
 
-pub use date::{long_date, weeks};
+pub use date::{long_date, weeks, working_days};
 pub use money::{Money, typical_cost, us_dollars};
 pub use number::{MINUS, count, decimal, format_count, one_decimal, percent};
 

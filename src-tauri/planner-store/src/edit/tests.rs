@@ -166,3 +166,53 @@ fn editors_on_separate_connections_at_once_lose_no_change() {
     }
     assert_eq!(plan.revision, 1 + 5 * 6, "every change counted once");
 }
+
+#[test]
+fn the_work_plan_survives_reopening_and_a_circle_is_refused_with_nothing_written() {
+    use planner_core::workplan::{Dependency, WorkPlanEdit};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plans.sqlite3");
+    let store = open(&path);
+    let sample = store.add_sample_plan().expect("sample");
+    drop(store);
+    let mut store = open(&path);
+    let reopened = store.get_plan(sample.id).expect("get");
+    assert_eq!(
+        reopened.plan.work_plan,
+        planner_core::sample_plan().work_plan
+    );
+    assert_eq!(
+        (
+            &reopened.plan.risks,
+            &reopened.plan.kpis,
+            &reopened.plan.engagement
+        ),
+        (
+            &sample.plan.risks,
+            &sample.plan.kpis,
+            &sample.plan.engagement
+        ),
+        "risks, KPIs and engagement as saved"
+    );
+
+    let watcher = open(&path);
+    let before = data_version(&watcher);
+    let circle = WorkPlanEdit::AddDependency {
+        dependency: Dependency::new("stackable_pathways", "pilot_budget_line", 0),
+    };
+    let refused = store
+        .edit_plan(
+            sample.id,
+            Some(reopened.revision),
+            PlanEdit::WorkPlan(circle),
+        )
+        .expect_err("a circle of tasks");
+    assert!(
+        refused
+            .to_string()
+            .contains("wait for one another in a circle"),
+        "{refused}"
+    );
+    assert_eq!(data_version(&watcher), before, "nothing reached the file");
+    assert_eq!(store.get_plan(sample.id).expect("get"), reopened);
+}

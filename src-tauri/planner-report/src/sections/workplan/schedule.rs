@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 use planner_core::FieldError;
-use planner_core::format::{long_date, weeks};
+use planner_core::format::{long_date, working_days};
 use planner_core::workplan::{ScheduledTask, Task};
 
 use super::WorkPlanFigures;
@@ -82,7 +82,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, figures: &WorkPlanFigures<'_>) {
         &[
             ("Work starts", long_date(schedule.start)),
             ("Work ends", long_date(schedule.finish)),
-            ("Working weeks", weeks_and_days(schedule.working_days)),
+            ("Working weeks", working_days(schedule.working_days)),
             ("Critical tasks", critical.to_string()),
         ],
     );
@@ -239,18 +239,7 @@ fn slack(at: &ScheduledTask) -> String {
     if at.slack_days == 0 {
         "None: critical".to_owned()
     } else {
-        weeks_and_days(at.slack_days)
-    }
-}
-
-/// Working days as weeks and days: 15 → "3 weeks", 7 → "1 week 2 days".
-fn weeks_and_days(days: u32) -> String {
-    let (whole, rest) = (days / 5, days % 5);
-    let whole = weeks(u16::try_from(whole).unwrap_or(u16::MAX));
-    match rest {
-        0 => whole,
-        _ if days < 5 => plural(rest as usize, "day", "days"),
-        _ => format!("{whole} {}", plural(rest as usize, "day", "days")),
+        working_days(at.slack_days)
     }
 }
 

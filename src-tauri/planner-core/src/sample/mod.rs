@@ -1,3 +1,12 @@
+//! The plans a new user and the benchmarks start from: the sample plan, and the large plan
+//! (`large.rs`).
+
+mod large;
+
+pub use large::{
+    LARGE_CREDENTIALS, LARGE_DRAWS, LARGE_TASKS, large_plan, large_rollout, random_work_plan,
+};
+
 use crate::assessment::{AdoptedAction, Answer, AreaKey, AreaResponse, Assessment, WizardPosition};
 use crate::calendar::{AcademicCalendar, CalendarSystem, TermStart};
 use crate::credit::CreditSystem;

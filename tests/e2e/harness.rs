@@ -151,6 +151,17 @@ impl App {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// Chooses the option showing `text` in the select box at `css`, as a person would.
+    pub async fn choose(&self, css: &str, text: &str) {
+        let select = self.wait_for(css).await;
+        thirtyfour::components::SelectElement::new(&select)
+            .await
+            .unwrap_or_else(|e| panic!("{css} is a select box: {e}"))
+            .select_by_visible_text(text)
+            .await
+            .unwrap_or_else(|e| panic!("choose {text:?} in {css}: {e}"));
+    }
+
     pub async fn count(&self, css: &str) -> usize {
         self.driver
             .find_all(By::Css(css))

@@ -6,6 +6,7 @@
 //! through `MCPLAN_E2E_SAVE_PATH`, since WebDriver cannot reach a GTK dialog.
 
 mod harness;
+mod risks;
 
 use harness::{Sandbox, app_field_value};
 use planner_store::Store;

@@ -12,7 +12,7 @@ use planner_store::Store;
 
 use crate::input_file::{MAX_ANSWERS_BYTES, MAX_INPUTS_BYTES, read_input_file};
 use crate::schedule::tasks_table;
-use crate::{Cli, Command, Failure};
+use crate::{Cli, Command, Failure, plan_files};
 
 type Outcome = Result<(), Failure>;
 
@@ -34,6 +34,13 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Some(path) => path,
         None => planner_store::configured_db_path()?,
     };
+    // A plan file is read and checked whole before the store is opened (or created), so a
+    // refused import leaves no trace.
+    if let Command::Import { file } = &cli.command {
+        let plan = plan_files::read(file)?;
+        let stored = Store::open(&path)?.create_plan(&plan)?;
+        return say_after_saving(&stored.id.to_string());
+    }
     // Commands that only read never create a store, and work on a read-only disk.
     let reads_only = matches!(
         cli.command,
@@ -42,6 +49,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             | Command::Tasks { .. }
             | Command::Pdf { .. }
             | Command::Html { .. }
+            | Command::Export { .. }
     );
     let mut store = if reads_only {
         Store::open_existing(&path)?
@@ -102,6 +110,12 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             check_destination(&out, &store, "plan.html")?;
             html(&store.get_plan(parse_id(&id)?)?.detail(), &out)
         }
+        Command::Export { id, out } => {
+            check_destination(&out, &store, "plan.mcplan")?;
+            let written = plan_files::export(&store.get_plan(parse_id(&id)?)?.plan, &out)?;
+            say(&written)
+        }
+        Command::Import { .. } => unreachable!("imports are read before the store opens"),
     }
 }
 
@@ -230,10 +244,10 @@ fn describe_projection(detail: &PlanDetail) -> String {
 /// report on a terminal is noise and a pipe cannot be written atomically.
 fn check_destination(out: &Path, store: &Store, example: &str) -> Outcome {
     if out.as_os_str() == "-" {
-        let kind = if example.ends_with(".pdf") {
-            "PDF"
-        } else {
-            "report"
+        let kind = match example.rsplit_once('.') {
+            Some((_, "pdf")) => "PDF",
+            Some((_, "mcplan")) => "plan file",
+            _ => "report",
         };
         return Err(Failure::Input(format!(
             "--out -: the {kind} cannot go to standard output; give a file name such as {example}"
@@ -279,7 +293,7 @@ fn html(plan: &PlanDetail, out: &Path) -> Outcome {
 }
 
 /// A destination that cannot hold a file is the user's to fix (exit 2); anything else is not.
-fn report_failure(err: planner_report::Error) -> Failure {
+pub(crate) fn report_failure(err: planner_report::Error) -> Failure {
     match err {
         planner_report::Error::Destination { .. } => Failure::Input(err.to_string()),
         other => Failure::Other(other.to_string()),

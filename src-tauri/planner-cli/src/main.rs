@@ -4,6 +4,7 @@
 
 mod commands;
 mod input_file;
+mod plan_files;
 mod schedule;
 
 use std::path::PathBuf;
@@ -132,6 +133,21 @@ enum Command {
         /// file (a link is written through), never the plan store; `-` is refused.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+    },
+    /// Write a whole plan as a plan file (.mcplan) to send to a committee or another campus.
+    Export {
+        /// The plan's number, as `mcplan list` prints it.
+        id: String,
+        /// Where to write the plan file; an existing file is replaced whole. It must be an
+        /// ordinary file (a link is written through), never the plan store; `-` is refused.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Add the plan in a plan file (.mcplan) as a new plan and print its number. A file that
+    /// is not a sound plan file is refused whole and the store is left as it was.
+    Import {
+        /// The plan file.
+        file: PathBuf,
     },
 }
 

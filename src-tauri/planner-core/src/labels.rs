@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::assessment::{Effort, Phase};
+use crate::health::Severity;
 use crate::report::{Paper, ReportSection};
 use crate::rollout::{
     AssessmentType, CredentialField, DrawShape, GrantMethod, Participation, ProviderKind,
@@ -89,6 +90,11 @@ labels! {
     DrawShape {
         Triangular => "Most likely near the expected value",
         Uniform => "Anywhere in the range, evenly",
+    }
+    Severity {
+        High => "Serious",
+        Medium => "Worth answering",
+        Low => "Worth tidying",
     }
     ScenarioKind {
         Conservative => "Conservative",
@@ -219,7 +225,8 @@ pub(crate) fn typescript() -> String {
         Phase,
         ProviderKind,
         ReportSection,
-        ScenarioKind
+        ScenarioKind,
+        Severity
     );
     tables.push_str(&risk_scales());
     format!(
@@ -283,6 +290,7 @@ mod tests {
         distinct::<CalendarSystem>();
         distinct::<ReportSection>();
         distinct::<Paper>();
+        distinct::<Severity>();
     }
 
     fn keys_agree_with_serde<T: Labelled + PartialEq + std::fmt::Debug>(

@@ -118,6 +118,14 @@ impl ReportDocument {
         &self.outline
     }
 
+    /// The 1-based page where `section` starts, if it printed.
+    pub(crate) fn page_of(&self, section: ReportSection) -> Option<usize> {
+        self.outline
+            .iter()
+            .find(|entry| entry.section == Some(section))
+            .map(|entry| entry.page)
+    }
+
     /// The 1-based number of the page being drawn.
     pub(crate) fn page_number(&self) -> usize {
         self.revisiting.map_or(self.pages.len(), |index| index + 1)

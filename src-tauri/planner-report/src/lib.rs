@@ -124,6 +124,7 @@ pub fn export_html(plan: &PlanDetail, options: &ReportOptions, path: &Path) -> R
 
 /// Every section drawn, in order, onto a document not yet serialised.
 fn lay_out(plan: &PlanDetail, options: &ReportOptions) -> Result<(ReportDocument, DocumentInfo)> {
+    let health = planner_core::health::check_plan(plan);
     let context = ReportContext {
         plan: &plan.stored.plan,
         assessment: &plan.assessment_result,
@@ -134,6 +135,7 @@ fn lay_out(plan: &PlanDetail, options: &ReportOptions) -> Result<(ReportDocument
         generated_on: options.generated_on,
         version: VERSION_LABEL,
         choices: &options.choices,
+        health: &health,
     };
     let info = DocumentInfo::for_plan(plan, &context);
     // The contents come before the sections but list their pages: lay out with one page kept

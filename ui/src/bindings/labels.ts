@@ -11,6 +11,7 @@ import type { Phase } from './Phase';
 import type { ProviderKind } from './ProviderKind';
 import type { ReportSection } from './ReportSection';
 import type { ScenarioKind } from './ScenarioKind';
+import type { Severity } from './Severity';
 
 export const AssessmentTypeLabels: Record<AssessmentType, string> = {
   exam: "Exam",
@@ -96,6 +97,12 @@ export const ScenarioKindLabels: Record<ScenarioKind, string> = {
   conservative: "Conservative",
   expected: "Expected",
   ambitious: "Ambitious",
+};
+
+export const SeverityLabels: Record<Severity, string> = {
+  high: "Serious",
+  medium: "Worth answering",
+  low: "Worth tidying",
 };
 
 /** A risk's likelihood 1–5 in words, at index 0–4. */

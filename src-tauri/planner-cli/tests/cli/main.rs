@@ -245,7 +245,8 @@ fn html_writes_the_report_as_one_accessible_page() {
         "mcplan says where and how much"
     );
     assert!(page.contains("<h1 dir=\"auto\">Lakeshore State University System</h1>"));
-    assert!(page.contains("<h2 id=\"section-1-title\">Institution profile</h2>"));
+    assert!(page.contains("<h2 id=\"section-1-title\">Executive summary</h2>"));
+    assert!(page.contains("<h2 id=\"section-2-title\">Institution profile</h2>"));
     assert!(!page.contains("<script"), "no script");
     sandbox
         .mcplan()

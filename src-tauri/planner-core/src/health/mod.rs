@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::plan::PlanDetail;
+use crate::plan::{EngagementStatus, PlanDetail};
 use crate::workplan::{EngagementProjection, Risk, WorkPlan};
 
 const RULES_JSON: &str = include_str!("../../data/health_rules.json");
@@ -103,6 +103,20 @@ pub fn check_health(inputs: &HealthInputs<'_>) -> Vec<HealthItem> {
     // Stable: within a severity, the rules' order and each rule's own order stay.
     items.sort_by_key(|item| item.severity);
     items
+}
+
+/// The checklist for a plan as it is stored, for the window and the report alike.
+pub fn check_plan(detail: &PlanDetail) -> Vec<HealthItem> {
+    let plan = &detail.stored.plan;
+    check_health(&HealthInputs {
+        detail,
+        work_plan: Some(&plan.work_plan),
+        risks: &plan.risks,
+        engagement: match &detail.engagement {
+            EngagementStatus::Projected { projection } => Some(projection),
+            _ => None,
+        },
+    })
 }
 
 /// One place a rule applies: the values its sentence names, and the field to focus.

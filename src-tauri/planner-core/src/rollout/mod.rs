@@ -33,7 +33,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use budget::{BudgetProjection, BudgetTotals, BudgetYear};
-pub use credit::{CreditConversion, CreditFlag, CreditFlagKind};
+pub use credit::{
+    CATS_HOURS, CATS_PER_ECTS, CreditConversion, CreditFlag, CreditFlagKind, ECTS_HOURS_HIGH,
+    ECTS_HOURS_LOW, NSQF_HOURS, US_SEMESTER_HOURS,
+};
 pub use inputs::{
     AssessmentType, BudgetInputs, Credential, CredentialField, CredentialRef, CreditRecommendation,
     Grant, GrantMethod, HomeCredit, Participation, PhasePlan, Provider, ProviderKind,

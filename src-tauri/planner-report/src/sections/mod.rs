@@ -6,13 +6,18 @@ pub(crate) mod actions;
 pub(crate) mod assessment;
 pub(crate) mod contents;
 pub(crate) mod cover;
+mod health;
 pub(crate) mod profile;
 mod readiness_chart;
 pub(crate) mod rollout;
+mod sign_off;
+mod sources;
+mod summary;
 pub(crate) mod workplan;
 
 use chrono::NaiveDate;
 use planner_core::assessment::AssessmentResult;
+use planner_core::health::HealthItem;
 use planner_core::report::{ReportChoices, ReportSection};
 use planner_core::workplan::Kpi;
 use planner_core::{EngagementStatus, Plan, RolloutStatus, ScheduleStatus};
@@ -42,6 +47,8 @@ pub(crate) struct ReportContext<'a> {
     pub(crate) version: &'a str,
     /// The paper and the sections asked for.
     pub(crate) choices: &'a ReportChoices,
+    /// What the plan health check finds, most serious first.
+    pub(crate) health: &'a [HealthItem],
 }
 
 /// Draws `section` of the report, filing its outline entries under it. The table of contents
@@ -61,12 +68,12 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>, sectio
         ReportSection::Engagement => workplan::draw_engagement(doc, context),
         ReportSection::Risks => workplan::draw_risks(doc, context),
         ReportSection::Kpis => workplan::draw_kpis(doc, context),
-        // Sections still to come print nothing yet.
-        ReportSection::Contents
-        | ReportSection::Summary
-        | ReportSection::Health
-        | ReportSection::Sources
-        | ReportSection::SignOff => {}
+        ReportSection::Summary => summary::draw(doc, context),
+        ReportSection::Health => health::draw(doc, context.health),
+        ReportSection::Sources => sources::draw(doc),
+        ReportSection::SignOff => sign_off::draw(doc, context.version),
+        // Drawn once every other section has its page, onto the pages kept for it.
+        ReportSection::Contents => {}
     }
 }
 

@@ -1,13 +1,16 @@
 //! The document around the sections: its table of contents, its paper, and the sections a
 //! dean chose to print.
 
+use planner_core::format::{Money, count, one_decimal};
+use planner_core::health::{FixPlace, check_plan};
 use planner_core::report::{Paper, ReportChoices, ReportSection};
+use planner_core::{RolloutStatus, sample_plan};
 use planner_report::{ReportOptions, export};
 use planner_test_support::{
-    outline, page_links, pdf_info, pdf_text_page, position, squeeze, word_boxes,
+    outline, page_links, pages_text, pdf_info, pdf_text_page, position, squeeze, word_boxes,
 };
 
-use crate::{options, sample, section_page};
+use crate::{options, sample, section_page, section_pages_in};
 
 const LETTER_WIDTH_PT: f32 = 612.0;
 const LETTER_HEIGHT_PT: f32 = 792.0;
@@ -149,4 +152,161 @@ fn only_the_sections_asked_for_print_in_the_reports_order() {
         !contents.contains("Uptake projection"),
         "a section left out is not listed: {contents}"
     );
+}
+
+#[test]
+fn the_executive_summary_gives_the_headline_figures_with_their_ranges() {
+    let plan = sample();
+    let (_dir, path, _pdf) = export_with(&options());
+    let pages = section_pages_in(&path, "Executive summary");
+    assert_eq!(pages.start(), pages.end(), "one page");
+    let text = pages_text(&path, pages);
+    let RolloutStatus::Projected { result } = &plan.projection else {
+        panic!("the sample projects");
+    };
+    let money = Money::new(&result.currency);
+    let totals = &result.uptake.totals;
+    let bands = result
+        .uncertainty
+        .as_ref()
+        .expect("the sample draws ranges");
+    let budget = &result.budget;
+    position(&text, "stage: Offering micro-credentials, expanding.");
+    for (label, expected, range) in [
+        (
+            "Enrolments",
+            count(totals.enrolments),
+            format!(
+                "{} – {}",
+                count(bands.enrolments.p10),
+                count(bands.enrolments.p90)
+            ),
+        ),
+        (
+            "Completions",
+            count(totals.completions),
+            format!(
+                "{} – {}",
+                count(bands.completions.p10),
+                count(bands.completions.p90)
+            ),
+        ),
+        (
+            "Credits awarded",
+            count(totals.credits_awarded),
+            "—".to_owned(),
+        ),
+        (
+            "Net cost (cost less benefit)",
+            money.format(budget.total_cost - budget.total_benefit),
+            format!(
+                "{} – {}",
+                money.format(bands.net_cost.p10),
+                money.format(bands.net_cost.p90)
+            ),
+        ),
+        (
+            "Payback year",
+            budget.payback_year.clone().expect("the sample pays back"),
+            "—".to_owned(),
+        ),
+    ] {
+        position(&text, &format!("{label} {expected} {range}"));
+    }
+    let ranking = &plan.assessment_result.ranking;
+    let mut after = position(&text, "Top three challenges");
+    for key in &ranking[..3] {
+        let area = plan
+            .assessment_result
+            .areas
+            .iter()
+            .find(|a| a.area == *key)
+            .expect("a ranked area");
+        let score = area.score.expect("a ranked area has a score");
+        let at = position(&text, &format!("{}: {score} out of 100", area.title));
+        assert!(at > after, "weakest first: {}\n{text}", area.title);
+        after = at;
+    }
+    let calibration = result.calibration.as_ref().expect("the sample calibrates");
+    position(
+        &text,
+        &format!(
+            "against {} at {}",
+            one_decimal(calibration.reference_enrolled_per_thousand),
+            calibration.reference_institution
+        ),
+    );
+}
+
+#[test]
+fn the_health_check_lists_each_item_with_the_page_of_its_section_and_links_there() {
+    let mut stored = sample_plan();
+    stored.risks[0].owner_role = String::new();
+    let plan = crate::detail(stored);
+    let items = check_plan(&plan);
+    assert!(items.len() >= 2, "an ownerless risk and more: {items:?}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.pdf");
+    let pdf = export(&plan, &options(), &path).expect("exported").bytes;
+    let health = section_pages_in(&path, "Plan health check");
+    let text = pages_text(&path, health.clone());
+    let links: Vec<u32> = page_links(&pdf)
+        .into_iter()
+        .filter(|link| health.contains(&link.on))
+        .map(|link| link.to)
+        .collect();
+    let mut expected_links = Vec::new();
+    for item in &items {
+        position(&text, &squeeze(&item.message));
+        let (title, page) = match item.place {
+            FixPlace::Risks => ("Risks", section_page(&path, "Risks")),
+            FixPlace::Uptake => (
+                "Uptake projection",
+                section_page(&path, "Uptake projection"),
+            ),
+            other => panic!("the sample with an ownerless risk has no {other:?} item"),
+        };
+        position(&text, &format!("See {title}, page {page}"));
+        expected_links.push(page);
+    }
+    assert_eq!(
+        links, expected_links,
+        "each item links to its section's page"
+    );
+}
+
+#[test]
+fn sources_and_sign_off_close_the_report() {
+    let (_dir, path, pdf) = export_with(&options());
+    let titles: Vec<String> = outline(&pdf).into_iter().map(|(title, _)| title).collect();
+    assert_eq!(
+        titles[titles.len() - 3..],
+        ["Plan health check", "Sources", "Committee sign-off"]
+    );
+    let sources = pages_text(&path, section_pages_in(&path, "Sources"));
+    for cited in [
+        "Coursera Micro-Credentials Impact Report 2024",
+        "ECTS Users' Guide (2015) — one credit is 25 to 30 hours",
+        "34 CFR 600.2",
+        "about 45 hours of learning",
+        "one credit is 30 notional hours",
+        "one credit is 10 notional hours; 2 credits equal one ECTS credit",
+        "(2022/C 243/02)",
+    ] {
+        position(&sources, cited);
+    }
+    let sign_off = pages_text(&path, section_pages_in(&path, "Committee sign-off"));
+    let mut after = 0;
+    for expected in [
+        "version: Draft",
+        "Approved",
+        "Approved with the conditions below",
+        "Returned for revision",
+        "Name Role Decision Date Signature",
+        "Conditions and comments",
+    ] {
+        let at = position(&sign_off, expected);
+        assert!(at >= after, "{expected:?} in order:\n{sign_off}");
+        after = at;
+    }
 }

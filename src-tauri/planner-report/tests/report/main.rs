@@ -31,7 +31,7 @@ const FOOTER_RULE_PT: f32 = A4_HEIGHT_PT - 19.0 * 72.0 / 25.4;
 const CONTENT_TOP_PT: f32 = 32.0 * 72.0 / 25.4;
 const CONTENT_BOTTOM_PT: f32 = A4_HEIGHT_PT - 25.0 * 72.0 / 25.4;
 /// The sample plan's report, rollout plan and work plan included.
-const SAMPLE_PAGES: u32 = 26;
+const SAMPLE_PAGES: u32 = 30;
 
 fn options() -> ReportOptions {
     ReportOptions::dated(NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid date"))
@@ -260,18 +260,22 @@ fn the_outline_has_an_entry_per_section_and_opens_with_the_document() {
     let expected = [
         ("Cover", 1),
         ("Contents", 2),
-        ("Institution profile", 3),
-        ("Challenge assessment", 4),
-        ("Adopted actions", 6),
-        ("Rollout timeline", 7),
-        ("Credential portfolio and credit mapping", 9),
-        ("Uptake projection", 14),
-        ("Budget", 17),
-        ("Scenarios and uncertainty", 19),
-        ("Work plan", 21),
-        ("Faculty engagement", 23),
-        ("Risks", 25),
-        ("Key performance indicators", 26),
+        ("Executive summary", 3),
+        ("Institution profile", 4),
+        ("Challenge assessment", 5),
+        ("Adopted actions", 7),
+        ("Rollout timeline", 8),
+        ("Credential portfolio and credit mapping", 10),
+        ("Uptake projection", 15),
+        ("Budget", 18),
+        ("Scenarios and uncertainty", 20),
+        ("Work plan", 22),
+        ("Faculty engagement", 24),
+        ("Risks", 26),
+        ("Key performance indicators", 27),
+        ("Plan health check", 28),
+        ("Sources", 29),
+        ("Committee sign-off", 30),
     ]
     .map(|(title, page)| (title.to_owned(), page));
     assert_eq!(outline, expected, "outline entries with their pages");

@@ -10,7 +10,7 @@ mod gantt;
 mod portfolio;
 mod scenarios;
 mod timeline;
-mod uptake;
+pub(crate) mod uptake;
 mod uptake_chart;
 
 use planner_core::FieldError;

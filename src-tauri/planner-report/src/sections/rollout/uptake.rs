@@ -228,6 +228,25 @@ fn assumptions(rollout: &Rollout<'_>) -> String {
     )
 }
 
+/// How far the plan is from the reference, in a sentence.
+pub(crate) fn calibration_verdict(c: &Calibration) -> String {
+    match c.verdict {
+        CalibrationVerdict::FarAbove => format!(
+            "The plan is far above the reference, {} times its rate: check the uptake rates.",
+            one_decimal(c.ratio_to_reference)
+        ),
+        CalibrationVerdict::FarBelow => format!(
+            "The plan is far below the reference, {} times its rate: check the uptake rates.",
+            one_decimal(c.ratio_to_reference)
+        ),
+        CalibrationVerdict::Comparable => format!(
+            "The plan is within {} times the reference either way ({} times its rate).",
+            one_decimal(FAR_FACTOR),
+            one_decimal(c.ratio_to_reference)
+        ),
+    }
+}
+
 /// The reference and the plan over the same window, in the same unit, and how far apart.
 pub(crate) fn calibration_note(c: &Calibration) -> String {
     let years = if c.period_years == 1 {
@@ -241,21 +260,7 @@ pub(crate) fn calibration_note(c: &Calibration) -> String {
         " (the plan's horizon ends before that period does, so its figures cover only part of it)"
             .to_owned()
     };
-    let verdict = match c.verdict {
-        CalibrationVerdict::FarAbove => format!(
-            " The plan is far above the reference, {} times its rate: check the uptake rates.",
-            one_decimal(c.ratio_to_reference)
-        ),
-        CalibrationVerdict::FarBelow => format!(
-            " The plan is far below the reference, {} times its rate: check the uptake rates.",
-            one_decimal(c.ratio_to_reference)
-        ),
-        CalibrationVerdict::Comparable => format!(
-            " The plan is within {} times the reference either way ({} times its rate).",
-            one_decimal(FAR_FACTOR),
-            one_decimal(c.ratio_to_reference)
-        ),
-    };
+    let verdict = format!(" {}", calibration_verdict(c));
     format!(
         "Reference: {}, a system of {} students, had over {} students enrolled in one or more \
          certificates and over {} courses completed in about its first academic year ({}). \

@@ -158,6 +158,7 @@ mod tests {
             generated_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("a date"),
             version: "Draft",
             choices: &ReportChoices::default(),
+            health: &[],
         };
         let mut doc = ReportDocument::new(1).expect("document");
         for section in [

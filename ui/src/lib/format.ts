@@ -103,17 +103,27 @@ export function formatUsd(value: number): string {
 
 /** A calendar date (YYYY-MM-DD) as the reader writes dates: "2 Nov 2026", "Nov 2, 2026". */
 export function formatDay(isoDate: string): string {
+  return formatDate(isoDate, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** A calendar date (YYYY-MM-DD) in `options`, the reader's way, the same in every time zone. */
+function formatDate(isoDate: string, options: Intl.DateTimeFormatOptions): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return '';
   const [, year, month, day] = match;
   // Noon UTC keeps the date the same in every time zone.
   const when = Date.UTC(Number(year), Number(month) - 1, Number(day), 12);
-  return new Intl.DateTimeFormat(locales(), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(when);
+  return new Intl.DateTimeFormat(locales(), { ...options, timeZone: 'UTC' }).format(when);
+}
+
+/** A day and month without the year, for a time scale: "2 Nov", "Nov 2". */
+export function formatDayMonth(isoDate: string): string {
+  return formatDate(isoDate, { day: 'numeric', month: 'short' });
+}
+
+/** A month and year, for a time scale: "Nov 2026". */
+export function formatMonthYear(isoDate: string): string {
+  return formatDate(isoDate, { month: 'short', year: 'numeric' });
 }
 
 /** English month names, 1–12 at index 0–11 (the UI's language is English). */

@@ -1,0 +1,120 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import GanttChart from './GanttChart.svelte';
+import ScheduleTable from './ScheduleTable.svelte';
+import { SAMPLE_RESULT } from './fake-backend';
+import { GANTT_PLAN, GANTT_SCHEDULE } from './gantt-fixture';
+import type { Zoom } from './gantt-layout';
+
+function showChart(zoom: Zoom = 'months') {
+  const onopen = vi.fn();
+  const onzoom = vi.fn();
+  const view = render(GanttChart, {
+    tasks: GANTT_PLAN.tasks,
+    schedule: GANTT_SCHEDULE,
+    terms: SAMPLE_RESULT.terms,
+    phases: SAMPLE_RESULT.phases,
+    today: '2026-11-02',
+    zoom,
+    onzoom,
+    onopen,
+  });
+  return { onopen, onzoom, view, user: userEvent.setup() };
+}
+
+const bars = () => screen.getAllByTestId('gantt-task');
+
+describe('Gantt chart', () => {
+  it('shows each task as one focusable bar that says what it is', () => {
+    showChart();
+    expect(bars().map((b) => b.getAttribute('data-title'))).toEqual([
+      'Map credentials to credit',
+      'Name faculty champions',
+      'Senate approval',
+      'Connect the learning platform',
+    ]);
+    expect(screen.getByRole('button', { name: /^Senate approval, Provost: milestone on Sep 29, 2026/ })).toBeInTheDocument();
+    // One tab stop for the whole chart.
+    expect(bars().filter((b) => b.getAttribute('tabindex') === '0')).toHaveLength(1);
+  });
+
+  it('marks critical tasks by more than colour, and flags the one late for its gate in words', () => {
+    showChart();
+    const platform = bars()[3]!;
+    expect(platform).toHaveAttribute('data-critical', 'true');
+    expect(platform).toHaveTextContent('Late for the Prepare gate');
+    expect(bars()[1]).toHaveAttribute('data-critical', 'false');
+    expect(screen.getByText('Critical: any delay moves the end of the plan')).toBeInTheDocument();
+  });
+
+  it('draws the phases and today', () => {
+    const { view } = showChart();
+    const labels = [...view.container.querySelectorAll('.band-label')].map((t) => t.textContent);
+    expect(labels).toEqual(['Prepare', 'Pilot', 'Scale', 'Sustain']);
+    expect(screen.getByText('Today')).toBeInTheDocument();
+  });
+
+  it('moves between tasks with the arrow keys and opens one with Enter', async () => {
+    const { user, onopen } = showChart();
+    await user.tab();
+    await user.tab();
+    await user.tab();
+    await user.tab();
+    await user.tab();
+    expect(bars()[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(bars()[2]).toHaveFocus();
+    expect(bars()[2]).toHaveAttribute('tabindex', '0');
+    await user.keyboard('{ArrowUp}');
+    expect(bars()[1]).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(bars()[3]).toHaveFocus();
+    await user.keyboard('{Enter}');
+    // The platform is the fourth task of the plan's list.
+    expect(onopen).toHaveBeenCalledWith(3);
+  });
+
+  it('zooms in with + and out with -, and with the scale buttons', async () => {
+    const { user, onzoom } = showChart('months');
+    bars()[0]!.focus();
+    await user.keyboard('+');
+    expect(onzoom).toHaveBeenLastCalledWith('weeks');
+    await user.keyboard('-');
+    expect(onzoom).toHaveBeenLastCalledWith('terms');
+    await user.click(screen.getByRole('button', { name: 'Years' }));
+    expect(onzoom).toHaveBeenLastCalledWith('years');
+    expect(screen.getByRole('button', { name: 'Months' })).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
+describe('schedule table', () => {
+  it('gives the chart’s data in words a screen reader can read', async () => {
+    const onopen = vi.fn();
+    render(ScheduleTable, {
+      tasks: GANTT_PLAN.tasks,
+      schedule: GANTT_SCHEDULE,
+      phases: SAMPLE_RESULT.phases,
+      onopen,
+    });
+    const rows = screen.getAllByTestId('schedule-row').map((r) =>
+      [...r.querySelectorAll('th, td')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()),
+    );
+    expect(rows).toEqual([
+      ['Map credentials to credit', 'Registrar', 'Sep 1, 2026', 'Sep 28, 2026', 'none', 'Yes', 'Prepare'],
+      ['Name faculty champions', 'Dean of Faculty', 'Sep 1, 2026', 'Sep 14, 2026', '50 weeks', 'No', ''],
+      ['Senate approval milestone', 'Provost', 'Sep 29, 2026', '—', 'none', 'Yes', 'Prepare'],
+      [
+        'Connect the learning platform',
+        'Chief Information Officer',
+        'Sep 29, 2026',
+        'Aug 30, 2027',
+        'none',
+        'Yes',
+        'Late for the Prepare gate',
+      ],
+    ]);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Name faculty champions' }));
+    expect(onopen).toHaveBeenCalledWith(1);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_RESULT } from './fake-backend';
+import { GANTT_PLAN, GANTT_SCHEDULE } from './gantt-fixture';
+import { dayNumber, isoDay, layoutGantt, scheduledRows, workingTime, type Zoom } from './gantt-layout';
+
+const layout = (zoom: Zoom, today = '2026-11-02') =>
+  layoutGantt({
+    tasks: GANTT_PLAN.tasks,
+    schedule: GANTT_SCHEDULE,
+    terms: SAMPLE_RESULT.terms,
+    phases: SAMPLE_RESULT.phases,
+    today,
+    zoom,
+  });
+
+const row = (zoom: Zoom, title: string) => {
+  const found = layout(zoom).rows.find((r) => r.title === title);
+  if (!found) throw new Error(`no row ${title}`);
+  return found;
+};
+
+describe('Gantt layout', () => {
+  it('lists the tasks by start date, the plan order breaking ties', () => {
+    expect(layout('months').rows.map((r) => r.title)).toEqual([
+      'Map credentials to credit',
+      'Name faculty champions',
+      'Senate approval',
+      'Connect the learning platform',
+    ]);
+  });
+
+  it('draws a bar from the first working day to the end of the last one', () => {
+    // 1 Sep to 28 Sep 2026 inclusive is 28 calendar days: 336 pixels at 12 a day.
+    const mapping = row('weeks', 'Map credentials to credit');
+    expect(mapping.width).toBe(28 * 12);
+    const champions = row('weeks', 'Name faculty champions');
+    expect(champions.x).toBe(mapping.x);
+    expect(champions.width).toBe(14 * 12);
+  });
+
+  it('puts a milestone at its day, with no length, after what it waits for', () => {
+    const senate = row('weeks', 'Senate approval');
+    const mapping = row('weeks', 'Map credentials to credit');
+    expect(senate.milestone).toBe(true);
+    expect(senate.width).toBe(0);
+    // 29 Sep is the day after the mapping's last; the diamond sits in that day's middle.
+    expect(senate.x).toBe(mapping.x + mapping.width + 6);
+  });
+
+  it('zooming out keeps the order and shrinks the time scale', () => {
+    const weeks = row('weeks', 'Connect the learning platform');
+    const years = row('years', 'Connect the learning platform');
+    expect(years.width).toBeLessThan(weeks.width / 20);
+    expect(layout('years').rows.map((r) => r.id)).toEqual(layout('weeks').rows.map((r) => r.id));
+  });
+
+  it('marks the critical and the late tasks, and says so in words', () => {
+    const platform = row('months', 'Connect the learning platform');
+    expect(platform.critical).toBe(true);
+    expect(platform.late).toBe(true);
+    expect(platform.description).toBe(
+      'Connect the learning platform, Chief Information Officer: Sep 29, 2026 to Aug 30, 2027; ' +
+        'on the critical path; finishes after the Prepare gate',
+    );
+    const champions = row('months', 'Name faculty champions');
+    expect(champions.critical).toBe(false);
+    expect(champions.description).toContain('can slip 50 weeks');
+    expect(row('months', 'Senate approval').description).toContain('milestone on Sep 29, 2026');
+  });
+
+  it('covers every phase of the plan with a band, in order', () => {
+    const bands = layout('years').bands;
+    expect(bands.map((b) => b.label)).toEqual(['Prepare', 'Pilot', 'Scale', 'Sustain']);
+    for (const [a, b] of bands.slice(0, -1).map((band, i) => [band, bands[i + 1]!])) {
+      expect(a.x + a.width).toBeCloseTo(b.x, 6);
+    }
+  });
+
+  it('marks the time scale by Mondays, months, terms or years', () => {
+    expect(layout('weeks').ticks.slice(0, 3).map((t) => t.label)).toEqual(['Aug 31', 'Sep 7', 'Sep 14']);
+    expect(layout('months').ticks[0]?.label).toBe('Sep 2026');
+    expect(layout('terms').ticks.slice(0, 3).map((t) => t.label)).toEqual([
+      'Fall 2026',
+      'Spring 2027',
+      'Summer 2027',
+    ]);
+    expect(layout('years').ticks[0]?.label).toBe('2027');
+  });
+
+  it('draws today’s line only when today is on the chart', () => {
+    const inside = layout('weeks', '2026-09-08');
+    const mapping = inside.rows[0]!;
+    expect(inside.today).toBe(mapping.x + 7 * 12);
+    expect(layout('weeks', '2040-01-01').today).toBeNull();
+  });
+});
+
+describe('the table’s rows', () => {
+  it('skip a scheduled task the plan no longer holds', () => {
+    const tasks = GANTT_PLAN.tasks.filter((t) => t.id !== 'champions');
+    expect(scheduledRows(tasks, GANTT_SCHEDULE, []).map((r) => r.id)).toEqual([
+      'credit_mapping',
+      'senate',
+      'platform',
+    ]);
+  });
+});
+
+describe('dates and working time', () => {
+  it('count days across a month and a leap day', () => {
+    expect(dayNumber('2028-03-01') - dayNumber('2028-02-28')).toBe(2);
+    expect(isoDay(dayNumber('2026-12-31') + 1)).toBe('2027-01-01');
+  });
+
+  it.each([
+    [0, 'none'],
+    [1, '1 day'],
+    [5, '1 week'],
+    [13, '2 weeks 3 days'],
+  ])('say %d working days as “%s”', (days, words) => {
+    expect(workingTime(days)).toBe(words);
+  });
+});

@@ -7,6 +7,7 @@
 
 mod harness;
 mod risks;
+mod workplan;
 
 use harness::{Sandbox, app_field_value};
 use planner_store::Store;

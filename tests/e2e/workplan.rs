@@ -63,10 +63,12 @@ async fn add_task(app: &App, title: &str, owner: &str, weeks: &str) {
     app.wait_saved().await;
 }
 
-/// Opens the task titled `title` from its bar in the chart.
+/// Opens the task titled `title` by clicking its bar in the chart.
 async fn open_from_chart(app: &App, title: &str) {
-    app.click(&format!("[data-testid=gantt-task][data-title=\"{title}\"]"))
-        .await;
+    app.click(&format!(
+        "[data-testid=gantt-task][data-title=\"{title}\"] .bar"
+    ))
+    .await;
     app.wait_text_containing("[data-testid=task-editor] h2", title)
         .await;
 }

@@ -101,12 +101,13 @@ describe('schedule table', () => {
       [...r.querySelectorAll('th, td')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()),
     );
     expect(rows).toEqual([
-      ['Map credentials to credit', 'Registrar', 'Sep 1, 2026', 'Sep 28, 2026', 'none', 'Yes', 'Prepare'],
-      ['Name faculty champions', 'Dean of Faculty', 'Sep 1, 2026', 'Sep 14, 2026', '50 weeks', 'No', ''],
-      ['Senate approval milestone', 'Provost', 'Sep 29, 2026', '—', 'none', 'Yes', 'Prepare'],
+      ['Map credentials to credit', 'Registrar', '4 weeks', 'Sep 1, 2026', 'Sep 28, 2026', 'none', 'Yes', 'Prepare'],
+      ['Name faculty champions', 'Dean of Faculty', '2 weeks', 'Sep 1, 2026', 'Sep 14, 2026', '50 weeks', 'No', ''],
+      ['Senate approval', 'Provost', 'Milestone', 'Sep 29, 2026', '—', 'none', 'Yes', 'Prepare'],
       [
         'Connect the learning platform',
         'Chief Information Officer',
+        '48 weeks',
         'Sep 29, 2026',
         'Aug 30, 2027',
         'none',

@@ -46,6 +46,8 @@ export interface GanttRow {
   start: string;
   finish: string;
   slackDays: number;
+  /** Working days it takes; 0 for a milestone. */
+  workingDays: number;
   /** The phase whose gate it feeds ("Pilot"), when it feeds one. */
   phase: string;
   /** Everything the bar shows, in words, for a screen reader. */
@@ -139,6 +141,7 @@ export function scheduledRows(
       start: s.earliestStart,
       finish: s.earliestFinish,
       slackDays: s.slackDays,
+      workingDays: s.workingDays,
       phase,
       startDay: s.startDay,
     };

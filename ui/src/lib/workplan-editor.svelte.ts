@@ -56,7 +56,7 @@ export class WorkPlanEditor {
   dependencyMessage = $state('');
   /** How the schedule is shown, kept while the dean moves between tabs. */
   view: 'chart' | 'table' = $state('chart');
-  zoom: Zoom = $state('months');
+  zoom: Zoom = $state('terms');
   #dependencyWrites = $state(0);
 
   readonly #session: PlanSession;

@@ -359,10 +359,11 @@ describe('plan details', () => {
     await user.keyboard('{ArrowRight}');
     expect(screen.getByTestId('tab-assessment')).toHaveFocus();
     expect(screen.getByRole('tabpanel')).toContainElement(screen.getByTestId('wizard-progress'));
+    // Left from the first tab wraps round to the last.
     await user.keyboard('{ArrowLeft}{ArrowLeft}');
     expect(screen.getByTestId('tab-targets')).toHaveFocus();
     expect(screen.getByRole('tab', { name: 'Risks and targets' })).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{ArrowLeft}');
-    expect(screen.getByTestId('tab-rollout')).toHaveFocus();
+    expect(screen.getByTestId('tab-workplan')).toHaveFocus();
   });
 });

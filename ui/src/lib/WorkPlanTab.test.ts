@@ -81,31 +81,33 @@ describe('work plan tab', () => {
     await user.click(screen.getByTestId('save-new-task'));
 
     const refusal = REFUSALS.task_without_owner!.problem.fields[0]!.message;
-    expect(within(form).getByTestId('error-ownerRole')).toHaveTextContent(refusal);
+    await vi.waitFor(() => expect(within(form).getByTestId('error-ownerRole')).toHaveTextContent(refusal));
     expect(within(form).getByRole('textbox', { name: 'Owner' })).toHaveAttribute('aria-invalid', 'true');
     expect(stored().tasks).toHaveLength(before);
 
     await user.type(within(form).getByRole('textbox', { name: 'Owner' }), 'Quality office');
     await user.click(screen.getByTestId('save-new-task'));
+    await vi.waitFor(() =>
+      expect(within(screen.getByTestId('task-editor')).getByRole('heading', { name: 'Audit the pilot' })).toBeVisible(),
+    );
     expect(stored().tasks).toHaveLength(before + 1);
     expect(stored().tasks.at(-1)).toMatchObject({ title: 'Audit the pilot', ownerRole: 'Quality office' });
-    expect(within(screen.getByTestId('task-editor')).getByRole('heading', { name: 'Audit the pilot' })).toBeVisible();
   });
 
   it('adds a dependency chosen by title, and removes it', async () => {
     const user = await showWorkPlan();
     await openByTitle(user, 'Audit the pilot', true);
-    const editor = screen.getByTestId('task-editor');
+    const editor = await vi.waitFor(() => screen.getByTestId('task-editor'));
     const other = stored().tasks[0]!;
     await user.selectOptions(within(editor).getByRole('combobox', { name: 'Add a task it waits for' }), other.title);
     await user.click(within(editor).getByTestId('add-dependency'));
     const audit = stored().tasks.at(-1)!;
+    await vi.waitFor(() => expect(within(editor).getByTestId('waits-for')).toHaveTextContent(other.title));
     expect(stored().dependencies).toContainEqual({ predecessor: other.id, successor: audit.id, lagWeeks: 0 });
-    expect(within(editor).getByTestId('waits-for')).toHaveTextContent(other.title);
 
     await user.click(within(editor).getByRole('button', { name: `Remove “${other.title}”` }));
+    await vi.waitFor(() => expect(within(editor).queryByTestId('waits-for')).not.toBeInTheDocument());
     expect(stored().dependencies.some((d) => d.successor === audit.id)).toBe(false);
-    expect(within(editor).queryByTestId('waits-for')).not.toBeInTheDocument();
   });
 
   it('refuses a dependency closing a circle by naming the tasks next to the choice; nothing is saved', async () => {
@@ -117,12 +119,12 @@ describe('work plan tab', () => {
     const revision = backend.detail(1).revision;
 
     await openByTitle(user, titleOf(successor));
-    const editor = screen.getByTestId('task-editor');
+    const editor = await vi.waitFor(() => screen.getByTestId('task-editor'));
     const choice = within(editor).getByRole('combobox', { name: 'Add a task it waits for' });
     await user.selectOptions(choice, titleOf(predecessor));
     await user.click(within(editor).getByTestId('add-dependency'));
 
-    const message = within(editor).getByTestId('dependency-error');
+    const message = await vi.waitFor(() => within(editor).getByTestId('dependency-error'));
     expect(message).toHaveTextContent(circle.problem.fields[0]!.message);
     expect(message).toHaveTextContent(titleOf(predecessor));
     expect(message).toHaveTextContent(titleOf(successor));

@@ -4,7 +4,6 @@
 use std::time::{Duration, Instant};
 
 use thirtyfour::components::SelectElement;
-use thirtyfour::prelude::*;
 
 use crate::harness::{App, Sandbox};
 

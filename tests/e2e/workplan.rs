@@ -3,8 +3,6 @@
 
 use std::time::{Duration, Instant};
 
-use thirtyfour::components::SelectElement;
-
 use crate::harness::{App, Sandbox};
 
 /// The bar of the task titled `title`: its first and last working day (YYYY-MM-DD).
@@ -38,16 +36,6 @@ async fn bar_moved(app: &App, title: &str, was: &str) -> (String, String) {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-}
-
-async fn choose(app: &App, css: &str, text: &str) {
-    let select = app.wait_for(css).await;
-    SelectElement::new(&select)
-        .await
-        .expect("a select")
-        .select_by_exact_text(text)
-        .await
-        .unwrap_or_else(|e| panic!("choose {text} in {css}: {e}"));
 }
 
 /// Fills in the new-task form and adds the task; it then opens in the editor.
@@ -112,8 +100,7 @@ async fn a_dependency_added_in_the_window_moves_its_task_and_a_circle_is_refused
     );
 
     // The briefing (open in the editor) waits for the booking.
-    choose(
-        &app,
+    app.choose(
         "[data-testid=dependencies] select[name=dependency]",
         "Book the launch event",
     )
@@ -135,8 +122,7 @@ async fn a_dependency_added_in_the_window_moves_its_task_and_a_circle_is_refused
 
     // The booking waiting for the briefing would be a circle.
     open_from_chart(&app, "Book the launch event").await;
-    choose(
-        &app,
+    app.choose(
         "[data-testid=dependencies] select[name=dependency]",
         "Brief the student advisers",
     )

@@ -163,3 +163,36 @@ fn a_raw_control_character_in_a_string_is_refused() {
     let text = write_plan_file(&sample_plan()).replacen("Lakeshore", "Lake\u{1b}shore", 1);
     assert_says(&refusal_of_text(&text), "not valid JSON: control character");
 }
+
+mod generated {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::rollout::project;
+    use crate::sample::random_work_plan;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Plans with a random work plan, a title and risk texts in any script, and any
+        /// risk ratings come back from their file exactly as they went out.
+        #[test]
+        fn generated_plans_come_back_as_they_went_out(
+            seed in any::<u64>(),
+            tasks in 0..80usize,
+            title in "[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{P} ]{0,80}[\\p{L}\\p{N}]",
+            mitigation in "[\\p{L}\\p{N}\\p{P} ]{0,300}[\\p{L}]",
+            (likelihood, impact) in (1..=5u8, 1..=5u8),
+        ) {
+            let mut plan = sample_plan();
+            let inputs = plan.rollout.as_ref().expect("the sample has a rollout");
+            let terms = project(&plan.profile, inputs).expect("the sample projects").terms.len();
+            plan.work_plan = random_work_plan(tasks, terms as u32, seed);
+            plan.title = title;
+            plan.risks[0].mitigation = mitigation;
+            (plan.risks[0].likelihood, plan.risks[0].impact) = (likelihood, impact);
+            let text = write_plan_file(&plan);
+            prop_assert_eq!(read_plan_file(&text), Ok(plan));
+        }
+    }
+}

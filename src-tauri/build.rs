@@ -18,6 +18,9 @@ const COMMANDS: &[&str] = &[
     "set_kpi",
     "set_engagement",
     "export_pdf",
+    "export_html",
+    "open_exported",
+    "plan_health",
 ];
 
 fn main() {

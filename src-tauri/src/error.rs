@@ -11,6 +11,9 @@ pub enum AppError {
     Store(planner_store::Error),
     #[error(transparent)]
     Report(#[from] planner_report::Error),
+    /// The exported report could not be shown in the computer's own viewer.
+    #[error("Could not open {path}: {reason}")]
+    Open { path: String, reason: String },
 }
 
 impl AppError {
@@ -26,7 +29,7 @@ impl AppError {
                 "This plan was changed outside this window; it has been reloaded.".into(),
             ),
             AppError::Store(_) => (ProblemKind::Storage, self.to_string()),
-            AppError::Report(_) => (ProblemKind::Report, self.to_string()),
+            AppError::Report(_) | AppError::Open { .. } => (ProblemKind::Report, self.to_string()),
         };
         Problem {
             kind,

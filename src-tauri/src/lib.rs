@@ -16,6 +16,9 @@ pub use state::AppState;
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // Used from Rust only, to open the report just exported; the window has no opener
+        // permission of its own.
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             match AppState::open_configured() {
                 Ok(state) => {
@@ -50,6 +53,9 @@ pub fn run() {
             commands::workplan::set_kpi,
             commands::workplan::set_engagement,
             commands::report::export_pdf,
+            commands::report::export_html,
+            commands::report::open_exported,
+            commands::report::plan_health,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -12,17 +12,41 @@ use tauri_plugin_dialog::DialogExt;
 
 pub const TEST_ANSWER_ENV: &str = "MCPLAN_E2E_SAVE_PATH";
 
+/// What kind of file a report is saved as: the dialog's words and the file's extension.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportFile {
+    pub title: &'static str,
+    pub filter: &'static str,
+    pub extension: &'static str,
+}
+
+pub const PDF: ReportFile = ReportFile {
+    title: "Save the plan as PDF",
+    filter: "PDF document",
+    extension: "pdf",
+};
+
+pub const HTML: ReportFile = ReportFile {
+    title: "Save the plan as an accessible web page",
+    filter: "Web page",
+    extension: "html",
+};
+
 /// The file the dean chose, or `None` when they cancelled.
-pub async fn ask_where_to_save(app: &AppHandle, suggested_name: &str) -> Option<PathBuf> {
+pub async fn ask_where_to_save(
+    app: &AppHandle,
+    kind: ReportFile,
+    suggested_name: &str,
+) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os(TEST_ANSWER_ENV).filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
     }
     let dialog = app
         .dialog()
         .file()
-        .set_title("Save the plan as PDF")
+        .set_title(kind.title)
         .set_file_name(suggested_name)
-        .add_filter("PDF document", &["pdf"]);
+        .add_filter(kind.filter, &[kind.extension]);
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
         .await
         .ok()
@@ -30,7 +54,7 @@ pub async fn ask_where_to_save(app: &AppHandle, suggested_name: &str) -> Option<
     let path = chosen.into_path().ok()?;
     // GTK does not add the extension the filter implies.
     Some(if path.extension().is_none() {
-        path.with_extension("pdf")
+        path.with_extension(kind.extension)
     } else {
         path
     })

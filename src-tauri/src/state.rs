@@ -1,3 +1,4 @@
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use planner_core::{Plan, PlanDetail, PlanEdit, PlanId, PlanSummary, ProfileForm};
@@ -9,6 +10,8 @@ use crate::error::AppError;
 #[derive(Debug)]
 pub struct AppState {
     store: Mutex<Store>,
+    /// The report this window last saved: the only file it may ask the computer to open.
+    last_export: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -23,6 +26,7 @@ impl AppState {
         store.seed_sample_on_first_use()?;
         Ok(AppState {
             store: Mutex::new(store),
+            last_export: Mutex::new(None),
         })
     }
 
@@ -41,6 +45,21 @@ impl AppState {
     /// The store's file and the files beside it, which an export must never overwrite.
     pub fn store_files(&self) -> Vec<std::path::PathBuf> {
         self.store().files()
+    }
+
+    /// Notes the report just saved, so that "Open it" opens that file and no other.
+    pub fn remember_export(&self, path: PathBuf) {
+        *self
+            .last_export
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(path);
+    }
+
+    pub fn last_export(&self) -> Option<PathBuf> {
+        self.last_export
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     pub fn get_plan(&self, id: PlanId) -> Result<PlanDetail, AppError> {

@@ -109,7 +109,8 @@ async fn exporting_writes_a_pdf_whose_cover_has_the_names_as_typed() {
         "370000",
     )
     .await;
-    app.click("[data-testid=export-pdf]").await;
+    app.click("[data-testid=export-open]").await;
+    app.click("[data-testid=export-start]").await;
     let status = app
         .wait_text_containing("[data-testid=export-status]", "Saved")
         .await;

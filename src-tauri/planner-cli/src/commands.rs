@@ -12,7 +12,7 @@ use planner_store::Store;
 
 use crate::input_file::{MAX_ANSWERS_BYTES, MAX_INPUTS_BYTES, read_input_file};
 use crate::schedule::tasks_table;
-use crate::{Cli, Command, Failure, plan_files};
+use crate::{Cli, Command, Failure, ReportArgs, plan_files};
 
 type Outcome = Result<(), Failure>;
 
@@ -96,19 +96,15 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             inputs,
             starter,
         } => rollout(&mut store, parse_id(&id)?, inputs.as_deref(), starter),
-        Command::Pdf {
-            id,
-            out,
-            paper,
-            sections,
-        } => {
-            let choices = report_choices(paper.as_deref(), sections.as_deref())?;
+        Command::Pdf { id, out, choices } => {
+            let choices = report_choices(&choices)?;
             check_destination(&out, &store, "plan.pdf")?;
             pdf(&store.get_plan(parse_id(&id)?)?.detail(), &out, choices)
         }
-        Command::Html { id, out } => {
+        Command::Html { id, out, choices } => {
+            let choices = report_choices(&choices)?;
             check_destination(&out, &store, "plan.html")?;
-            html(&store.get_plan(parse_id(&id)?)?.detail(), &out)
+            html(&store.get_plan(parse_id(&id)?)?.detail(), &out, choices)
         }
         Command::Export { id, out } => {
             check_destination(&out, &store, "plan.mcplan")?;
@@ -258,14 +254,14 @@ fn check_destination(out: &Path, store: &Store, example: &str) -> Outcome {
 }
 
 /// `--paper` and `--sections` as typed; left out, A4 and every section.
-fn report_choices(paper: Option<&str>, sections: Option<&str>) -> Result<ReportChoices, Failure> {
+fn report_choices(args: &ReportArgs) -> Result<ReportChoices, Failure> {
     let mut choices = ReportChoices::default();
-    if let Some(typed) = paper {
+    if let Some(typed) = args.paper.as_deref() {
         choices.paper = Paper::parse(typed).ok_or_else(|| {
             Failure::Input(format!("--paper {typed:?}: the paper is a4 or letter"))
         })?;
     }
-    if let Some(typed) = sections {
+    if let Some(typed) = args.sections.as_deref() {
         choices.sections = parse_sections(typed)
             .map_err(|problem| Failure::Input(format!("--sections: {problem}")))?;
     }
@@ -286,8 +282,11 @@ fn pdf(plan: &PlanDetail, out: &Path, choices: ReportChoices) -> Outcome {
     ))
 }
 
-fn html(plan: &PlanDetail, out: &Path) -> Outcome {
-    let options = planner_report::ReportOptions::today();
+fn html(plan: &PlanDetail, out: &Path, choices: ReportChoices) -> Outcome {
+    let options = planner_report::ReportOptions {
+        generated_on: Local::now().date_naive(),
+        choices,
+    };
     let bytes = planner_report::export_html(plan, &options, out).map_err(report_failure)?;
     say(&format!("Wrote {} ({bytes} bytes)", out.display()))
 }

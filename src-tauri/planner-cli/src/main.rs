@@ -114,15 +114,8 @@ enum Command {
         /// file (a link is written through), never the plan store; `-` is refused.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
-        /// The paper: a4 (the default) or letter.
-        #[arg(long, value_name = "SIZE")]
-        paper: Option<String>,
-        /// The sections to print, by key, separated by commas (the cover always prints):
-        /// contents, summary, profile, assessment, actions, timeline, portfolio, uptake, budget,
-        /// scenarios, work_plan, engagement, risks, kpis, health, sources, sign_off.
-        /// All of them when left out.
-        #[arg(long, value_name = "KEYS")]
-        sections: Option<String>,
+        #[command(flatten)]
+        choices: ReportArgs,
     },
     /// Write a plan's report as one accessible HTML file: the PDF's sections and figures,
     /// readable by screen readers and printable from a browser.
@@ -133,6 +126,8 @@ enum Command {
         /// file (a link is written through), never the plan store; `-` is refused.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        #[command(flatten)]
+        choices: ReportArgs,
     },
     /// Write a whole plan as a plan file (.mcplan) to send to a committee or another campus.
     Export {
@@ -149,6 +144,20 @@ enum Command {
         /// The plan file.
         file: PathBuf,
     },
+}
+
+/// The paper and sections of a report, as `pdf` and `html` take them.
+#[derive(Debug, clap::Args)]
+struct ReportArgs {
+    /// The paper: a4 (the default) or letter.
+    #[arg(long, value_name = "SIZE")]
+    paper: Option<String>,
+    /// The sections to print, by key, separated by commas (the cover always prints):
+    /// contents, summary, profile, assessment, actions, timeline, portfolio, uptake, budget,
+    /// scenarios, work_plan, engagement, risks, kpis, health, sources, sign_off.
+    /// All of them when left out.
+    #[arg(long, value_name = "KEYS")]
+    sections: Option<String>,
 }
 
 /// A failure, with the exit code it deserves.

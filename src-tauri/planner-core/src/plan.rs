@@ -219,7 +219,7 @@ impl StoredPlan {
     }
 }
 
-/// How a PDF export ended, as the UI is told.
+/// How a report export ended, as the UI is told.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum ExportOutcome {
@@ -228,7 +228,8 @@ pub enum ExportOutcome {
         path: String,
         #[ts(type = "number")]
         bytes: u64,
-        pages: u32,
+        /// The PDF's pages; a web page has none.
+        pages: Option<u32>,
     },
     /// The dean closed the save dialog without choosing a file.
     Cancelled,

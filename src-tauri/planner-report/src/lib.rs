@@ -112,7 +112,12 @@ pub fn export(plan: &PlanDetail, options: &ReportOptions, path: &Path) -> Result
 /// screen reader can follow, and no script or remote resource.
 pub fn render_html(plan: &PlanDetail, options: &ReportOptions) -> Result<String> {
     let (doc, info) = lay_out(plan, options)?;
-    Ok(html::write(doc.content(), &info))
+    Ok(html::write(
+        doc.content(),
+        &info,
+        options.paper(),
+        options.includes(ReportSection::Contents),
+    ))
 }
 
 /// [`render_html`] + [`write_atomically`]. Returns the page's size in bytes.

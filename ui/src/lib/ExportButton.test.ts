@@ -1,18 +1,36 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import ExportButton from './ExportButton.svelte';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
+import type { HealthItem } from '../bindings/HealthItem';
+import { ReportSectionLabels } from '../bindings/labels';
+import type { ReportSection } from '../bindings/ReportSection';
 
 afterEach(() => clearMocks());
 
-/** Lets the test decide when Rust answers, as the native save dialog would. */
-function answerExportLater() {
+const ALL_SECTIONS = Object.keys(ReportSectionLabels) as ReportSection[];
+
+const UNOWNED_TASK: HealthItem = {
+  rule: 'task_without_owner',
+  severity: 'high',
+  message: 'The task “Senate approval” has no owner.',
+  place: 'work_plan',
+  field: 'tasks.1.ownerRole',
+};
+
+/**
+ * Rust as the panel meets it: the health check answers at once with `health`; an export waits
+ * until the test answers, as the native save dialog would.
+ */
+function rustWith(health: HealthItem[] = []) {
   let answer!: (outcome: ExportOutcome | { reject: unknown }) => void;
-  const calls: unknown[] = [];
+  const calls: { command: string; args: unknown }[] = [];
   mockIPC((command, args) => {
     calls.push({ command, args });
+    if (command === 'plan_health') return health;
+    if (command === 'open_exported') return null;
     return new Promise((resolve, reject) => {
       answer = (outcome) => ('reject' in outcome ? reject(outcome.reject) : resolve(outcome));
     });
@@ -20,17 +38,57 @@ function answerExportLater() {
   return { answer: (outcome: ExportOutcome | { reject: unknown }) => answer(outcome), calls };
 }
 
-describe('Export PDF', () => {
-  it('says it is exporting, then names the file, its pages and its folder', async () => {
-    const user = userEvent.setup();
-    const rust = answerExportLater();
-    render(ExportButton, { planId: 4 });
+async function openPanel(props: Record<string, unknown> = {}) {
+  const user = userEvent.setup();
+  render(ExportButton, { planId: 4, ...props });
+  await user.click(screen.getByTestId('export-open'));
+  const panel = await screen.findByRole('dialog', { name: 'Export the report' });
+  return { user, panel };
+}
 
-    await user.click(screen.getByTestId('export-pdf'));
-    const button = screen.getByTestId('export-pdf');
-    expect(button).toBeDisabled();
-    expect(button).toHaveTextContent('Exporting…');
-    expect(rust.calls).toEqual([{ command: 'export_pdf', args: { id: 4 } }]);
+describe('Export report', () => {
+  it('shows the health check first, each item linking to where it is fixed', async () => {
+    rustWith([UNOWNED_TASK]);
+    const onfix = vi.fn();
+    const { user, panel } = await openPanel({ onfix });
+
+    const check = within(panel).getByTestId('health-check');
+    await within(check).findByText('The task “Senate approval” has no owner.');
+    expect(check).toHaveTextContent('One thing a committee might question');
+    expect(check).toHaveTextContent('Fix before sending');
+
+    await user.click(within(check).getByRole('button', { name: 'Show me' }));
+    expect(onfix).toHaveBeenCalledWith(UNOWNED_TASK);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('says so when nothing would weaken the plan', async () => {
+    rustWith([]);
+    const { panel } = await openPanel();
+    expect(
+      await within(panel).findByText('Nothing in the plan would weaken it in a committee’s eyes.'),
+    ).toBeInTheDocument();
+  });
+
+  it('sends the paper and sections chosen, shows progress, then the file and a way to open it', async () => {
+    const rust = rustWith();
+    const { user, panel } = await openPanel();
+
+    await user.click(within(panel).getByLabelText('US Letter (8.5 × 11 in)'));
+    await user.click(within(panel).getByLabelText('Budget'));
+    await user.click(within(panel).getByTestId('export-start'));
+
+    expect(within(panel).getByTestId('export-start')).toBeDisabled();
+    const status = screen.getByTestId('export-status');
+    expect(status).toHaveTextContent('Writing the report…');
+    expect(within(status).getByRole('progressbar')).toBeInTheDocument();
+    expect(rust.calls.at(-1)).toEqual({
+      command: 'export_pdf',
+      args: {
+        id: 4,
+        choices: { paper: 'letter', sections: ALL_SECTIONS.filter((s) => s !== 'budget') },
+      },
+    });
 
     rust.answer({
       status: 'saved',
@@ -38,32 +96,43 @@ describe('Export PDF', () => {
       bytes: 51_200,
       pages: 14,
     });
-
-    const status = screen.getByTestId('export-status');
     await screen.findByText('Saved “Senate review – March.pdf” (14 pages)');
     expect(status).toHaveTextContent('in /home/dean/Documents');
-    expect(button).toBeEnabled();
-    expect(button).toHaveTextContent('Export PDF…');
+    expect(within(status).queryByRole('progressbar')).toBeNull();
+
+    await user.click(screen.getByTestId('export-open-file'));
+    expect(rust.calls.at(-1)).toEqual({ command: 'open_exported', args: {} });
+  });
+
+  it('saves the accessible web page when the dean picks it', async () => {
+    const rust = rustWith();
+    const { user, panel } = await openPanel();
+
+    await user.click(within(panel).getByTestId('format-html'));
+    expect(within(panel).getByTestId('export-start')).toHaveTextContent('Save web page…');
+    await user.click(within(panel).getByTestId('export-start'));
+    expect(rust.calls.at(-1)?.command).toBe('export_html');
+
+    rust.answer({ status: 'saved', path: '/home/dean/plan.html', bytes: 84_000, pages: null });
+    await screen.findByText('Saved “plan.html”');
   });
 
   it('shows nothing when the dean cancels the save dialog', async () => {
-    const user = userEvent.setup();
-    const rust = answerExportLater();
-    render(ExportButton, { planId: 4 });
+    const rust = rustWith();
+    const { user, panel } = await openPanel();
 
-    await user.click(screen.getByTestId('export-pdf'));
+    await user.click(within(panel).getByTestId('export-start'));
     rust.answer({ status: 'cancelled' });
 
-    await expect.poll(() => screen.getByTestId('export-pdf')).toBeEnabled();
+    await expect.poll(() => within(panel).getByTestId('export-start')).toBeEnabled();
     expect(screen.getByTestId('export-status')).toBeEmptyDOMElement();
   });
 
   it('shows the problem when the report cannot be written', async () => {
-    const user = userEvent.setup();
-    const rust = answerExportLater();
-    render(ExportButton, { planId: 4 });
+    const rust = rustWith();
+    const { user, panel } = await openPanel();
 
-    await user.click(screen.getByTestId('export-pdf'));
+    await user.click(within(panel).getByTestId('export-start'));
     rust.answer({
       reject: {
         kind: 'report',
@@ -75,25 +144,24 @@ describe('Export PDF', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The PDF could not be written to /media/usb: the disk is full',
     );
-    expect(screen.getByTestId('export-pdf')).toBeEnabled();
+    expect(within(panel).getByTestId('export-start')).toBeEnabled();
   });
 
-  it('waits for unsaved typing to be saved before exporting', async () => {
-    const user = userEvent.setup();
+  it('waits for unsaved typing to be saved before checking and exporting', async () => {
     const order: string[] = [];
     mockIPC((command) => {
       order.push(command);
-      return { status: 'cancelled' };
+      return command === 'plan_health' ? [] : { status: 'cancelled' };
     });
-    render(ExportButton, {
-      planId: 4,
+    const { user, panel } = await openPanel({
       beforeExport: async () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
         order.push('saved');
       },
     });
 
-    await user.click(screen.getByTestId('export-pdf'));
-    await expect.poll(() => order).toEqual(['saved', 'export_pdf']);
+    await expect.poll(() => order).toEqual(['saved', 'plan_health']);
+    await user.click(within(panel).getByTestId('export-start'));
+    await expect.poll(() => order).toEqual(['saved', 'plan_health', 'saved', 'export_pdf']);
   });
 });

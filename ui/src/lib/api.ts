@@ -8,12 +8,14 @@ import type { ExportOutcome } from '../bindings/ExportOutcome';
 import type { FacultyEngagement } from '../bindings/FacultyEngagement';
 import type { FieldError } from '../bindings/FieldError';
 import type { KpiEdit } from '../bindings/KpiEdit';
+import type { HealthItem } from '../bindings/HealthItem';
 import type { PlanDetail } from '../bindings/PlanDetail';
 import type { PlanSummary } from '../bindings/PlanSummary';
 import type { Problem } from '../bindings/Problem';
 import type { ProblemKind } from '../bindings/ProblemKind';
 import type { ProfileForm } from '../bindings/ProfileForm';
 import type { ProfileOptions } from '../bindings/ProfileOptions';
+import type { ReportChoices } from '../bindings/ReportChoices';
 import type { RiskEdit } from '../bindings/RiskEdit';
 import type { RolloutInputs } from '../bindings/RolloutInputs';
 import type { WizardPosition } from '../bindings/WizardPosition';
@@ -191,8 +193,23 @@ export function setActionAdopted(
 }
 
 /** Rust asks where to save with the native dialog; the webview never names a path. */
-export function exportPdf(id: number): Promise<ExportOutcome> {
-  return call('export_pdf', { id });
+export function exportPdf(id: number, choices?: ReportChoices): Promise<ExportOutcome> {
+  return call('export_pdf', { id, choices });
+}
+
+/** The same report as one accessible web page, saved the same way. */
+export function exportHtml(id: number, choices?: ReportChoices): Promise<ExportOutcome> {
+  return call('export_html', { id, choices });
+}
+
+/** Opens the report this window last saved in the computer's own viewer. */
+export function openExported(): Promise<void> {
+  return call('open_exported');
+}
+
+/** What would weaken the plan in a committee's eyes, each with the place to fix it. */
+export function planHealth(id: number): Promise<HealthItem[]> {
+  return call('plan_health', { id });
 }
 
 /** Sets the rollout up with starting assumptions (5 years from next August, no credentials). */

@@ -8,6 +8,7 @@ import type { AreaKey } from '../bindings/AreaKey';
 import type { AreaResponse } from '../bindings/AreaResponse';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
 import type { FacultyEngagement } from '../bindings/FacultyEngagement';
+import type { HealthItem } from '../bindings/HealthItem';
 import type { CalendarSystem } from '../bindings/CalendarSystem';
 import type { CreditSystem } from '../bindings/CreditSystem';
 import type { InstitutionProfile } from '../bindings/InstitutionProfile';
@@ -144,6 +145,8 @@ export class FakeBackend {
     bytes: 48_213,
     pages: 12,
   };
+  /** What `plan_health` answers. */
+  healthAnswer: HealthItem[] = [];
   /** Commands to refuse once, with the Problem to throw. */
   readonly refusals = new Map<string, Problem>();
   /** Milliseconds each answer waits, so a preview shows "Saving…" and "Exporting…". */
@@ -247,6 +250,18 @@ export class FakeBackend {
         this.#find(id);
         if ('kind' in this.exportAnswer) throw this.exportAnswer;
         return this.exportAnswer;
+      case 'export_html': {
+        this.#find(id);
+        const answer = this.exportAnswer;
+        if ('kind' in answer) throw answer;
+        if (answer.status !== 'saved') return answer;
+        return { ...answer, path: answer.path.replace(/\.pdf$/, '.html'), pages: null };
+      }
+      case 'open_exported':
+        return null;
+      case 'plan_health':
+        this.#find(id);
+        return this.healthAnswer;
       default:
         throw new Error(`The fake backend has no command ${command}`);
     }

@@ -248,6 +248,23 @@ fn html_writes_the_report_as_one_accessible_page() {
     assert!(page.contains("<h2 id=\"section-1-title\">Executive summary</h2>"));
     assert!(page.contains("<h2 id=\"section-2-title\">Institution profile</h2>"));
     assert!(!page.contains("<script"), "no script");
+    let letter = sandbox.dir.path().join("letter.html");
+    sandbox.stdout(&[
+        "html",
+        &id,
+        "--out",
+        letter.to_str().expect("utf-8 path"),
+        "--paper",
+        "letter",
+        "--sections",
+        "budget",
+    ]);
+    let page = std::fs::read_to_string(&letter).expect("the page was written");
+    assert!(page.contains("@page { size: letter;"), "on US Letter");
+    assert!(
+        page.contains(">Budget</h2>") && !page.contains(">Institution profile</h2>"),
+        "only the budget section"
+    );
     sandbox
         .mcplan()
         .args(["html", &id, "--out", "-"])

@@ -449,3 +449,17 @@ fn items_come_most_severe_first_then_in_the_rules_order() {
         ]
     );
 }
+
+#[test]
+fn a_stored_plan_is_checked_with_its_own_work_plan_and_risks() {
+    let mut plan = crate::sample_plan();
+    plan.risks.push(risk("Licence costs rise", " "));
+    let found = check_plan(&detail_of(plan));
+    let unowned = only(&found, HealthRuleKey::RiskWithoutOwner);
+    assert_eq!(
+        unowned.len(),
+        1,
+        "the plan's own risk is checked: {found:?}"
+    );
+    assert!(unowned[0].message.contains("Licence costs rise"));
+}

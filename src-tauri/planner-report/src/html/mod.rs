@@ -8,17 +8,25 @@ mod svg;
 
 use std::fmt::Write as _;
 
+use planner_core::report::Paper;
+
 use crate::content::{Block, TableContent, Tone};
 use crate::metadata::DocumentInfo;
 use crate::table::BULLET;
 
 const STYLE: &str = include_str!("style.css");
 
-/// The whole page for `content`, the report's blocks in reading order.
-pub(crate) fn write(content: &[Block], info: &DocumentInfo) -> String {
+/// The whole page for `content`, the report's blocks in reading order, printed on `paper`,
+/// with a linked table of contents when `with_contents`.
+pub(crate) fn write(
+    content: &[Block],
+    info: &DocumentInfo,
+    paper: Paper,
+    with_contents: bool,
+) -> String {
     let mut page = Page::default();
-    page.head(info);
-    page.contents(content);
+    page.head(info, paper);
+    page.contents(content, with_contents);
     page.out.push_str("<main>\n");
     let mut index = 0;
     while index < content.len() {
@@ -55,7 +63,7 @@ struct Page {
 }
 
 impl Page {
-    fn head(&mut self, info: &DocumentInfo) {
+    fn head(&mut self, info: &DocumentInfo, paper: Paper) {
         let out = &mut self.out;
         out.push_str("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n");
         out.push_str("<meta charset=\"utf-8\">\n");
@@ -69,11 +77,19 @@ impl Page {
         ] {
             let _ = writeln!(out, "<meta name=\"{name}\" content=\"{}\">", escape(&value));
         }
-        let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>");
+        let size = match paper {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        };
+        let _ = writeln!(
+            out,
+            "<style>\n@page {{ size: {size}; margin: 20mm 20mm 22mm; }}\n{STYLE}</style>\n\
+             </head>\n<body>"
+        );
     }
 
-    /// The table of contents: a link to each section.
-    fn contents(&mut self, content: &[Block]) {
+    /// The cover, then the table of contents (when asked for): a link to each section.
+    fn contents(&mut self, content: &[Block], with_contents: bool) {
         let titles: Vec<&str> = content
             .iter()
             .filter_map(|b| match b {
@@ -87,7 +103,7 @@ impl Page {
         if let Some(at) = cover_at {
             self.block(&content[at]);
         }
-        if titles.is_empty() {
+        if titles.is_empty() || !with_contents {
             return;
         }
         self.out.push_str(

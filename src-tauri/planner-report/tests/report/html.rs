@@ -287,3 +287,28 @@ fn export_writes_the_page_whole() {
         .collect();
     assert_eq!(names.len(), 1, "no temp file left beside it: {names:?}");
 }
+
+#[test]
+fn the_paper_and_sections_chosen_shape_the_page() {
+    use planner_core::report::{Paper, ReportChoices, ReportSection};
+    let mut chosen = options();
+    chosen.choices = ReportChoices {
+        paper: Paper::Letter,
+        sections: vec![ReportSection::Profile, ReportSection::Budget],
+    };
+    let page = render_html(&sample(), &chosen).expect("HTML edition");
+    assert!(
+        page.contains("@page { size: letter;"),
+        "printed on US Letter"
+    );
+    assert!(
+        !page.contains("<nav"),
+        "no table of contents unless asked for"
+    );
+    let h2 = texts_of(&tokens(&page), "h2");
+    assert_eq!(
+        h2,
+        ["Institution profile", "Budget"],
+        "only the chosen sections"
+    );
+}

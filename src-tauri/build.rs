@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "get_plan",
     "create_plan",
     "update_profile",
+    "preview_plan_edit",
     "get_profile_options",
     "get_assessment_guide",
     "save_area_response",

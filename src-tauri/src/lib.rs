@@ -41,6 +41,7 @@ pub fn run() {
             commands::plans::get_plan,
             commands::plans::create_plan,
             commands::plans::update_profile,
+            commands::plans::preview_plan_edit,
             commands::plans::get_profile_options,
             commands::assessment::get_assessment_guide,
             commands::assessment::save_area_response,

@@ -74,6 +74,14 @@ impl AppState {
             .detail())
     }
 
+    /// The plan's figures as they would be after `edit`, computed without saving anything (the
+    /// window shows them while the dean types; the save follows after a pause). The store is
+    /// only read, and the model runs after its lock is released.
+    pub fn preview_plan_edit(&self, id: PlanId, edit: PlanEdit) -> Result<PlanDetail, AppError> {
+        let stored = self.store().get_plan(id)?;
+        Ok(stored.preview(edit)?)
+    }
+
     /// Applies one edit to the plan at `expected_revision` (the one the window shows); if the
     /// plan has changed since, nothing is written and the window is told to reload.
     pub fn edit_plan(

@@ -36,6 +36,7 @@ fn generated() -> Vec<(String, String)> {
         TermStartForm,
         CreditSystem,
         PlanDetail,
+        DraftEdit,
         RolloutStatus,
         ScheduleStatus,
         EngagementStatus,

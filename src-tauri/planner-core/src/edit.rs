@@ -6,10 +6,12 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde::Deserialize;
+use ts_rs::TS;
 
 use crate::assessment::{Answer, AreaKey, AreaResponse, WizardPosition, assess};
 use crate::error::{FieldError, ValidationErrors};
-use crate::plan::Plan;
+use crate::plan::{Plan, PlanDetail, StoredPlan};
 use crate::profile::ProfileForm;
 use crate::rollout::{RolloutInputs, RolloutResult, project, starter_rollout};
 use crate::workplan::{
@@ -152,6 +154,37 @@ fn projected(plan: &Plan) -> Result<RolloutResult, ValidationErrors> {
     };
     let inputs = plan.rollout.as_ref().ok_or_else(refused)?;
     project(&plan.profile, inputs).map_err(|_| refused())
+}
+
+/// A change the window shows before it is saved: the figures it gives, computed from the stored
+/// plan by the same [`PlanEdit::apply`] a save uses, so what shows at once is what is saved
+/// after the typing pause. Only the edits whose figures must follow the typing are here.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DraftEdit {
+    /// The rollout inputs as they are on screen.
+    Rollout { inputs: Box<RolloutInputs> },
+    /// A task's duration, a dependency, or any other change to the work plan: the schedule
+    /// (and the Gantt chart) follows at once.
+    WorkPlan { edit: WorkPlanEdit },
+}
+
+impl From<DraftEdit> for PlanEdit {
+    fn from(draft: DraftEdit) -> Self {
+        match draft {
+            DraftEdit::Rollout { inputs } => PlanEdit::Rollout(inputs),
+            DraftEdit::WorkPlan { edit } => PlanEdit::WorkPlan(edit),
+        }
+    }
+}
+
+impl StoredPlan {
+    /// The plan with every figure as it would be after `edit`; nothing is saved, and the
+    /// revision stays the stored one. Refused like the edit itself.
+    pub fn preview(self, edit: PlanEdit) -> Result<PlanDetail, ValidationErrors> {
+        let plan = edit.apply(&self.plan)?;
+        Ok(StoredPlan { plan, ..self }.detail())
+    }
 }
 
 fn within(area: AreaKey, errors: ValidationErrors) -> ValidationErrors {

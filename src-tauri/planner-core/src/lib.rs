@@ -25,7 +25,7 @@ pub mod workplan;
 
 pub use calendar::{AcademicCalendar, CalendarSystem, TermStart, days_in_month, month_name};
 pub use credit::CreditSystem;
-pub use edit::PlanEdit;
+pub use edit::{DraftEdit, PlanEdit};
 pub use error::{FieldError, Problem, ProblemKind, ValidationErrors};
 pub use format::{file_stem, format_count};
 pub use json_file::parse_date;

@@ -1,4 +1,6 @@
-use planner_core::{PlanDetail, PlanEdit, PlanId, PlanSummary, ProfileForm, ProfileOptions};
+use planner_core::{
+    DraftEdit, PlanDetail, PlanEdit, PlanId, PlanSummary, ProfileForm, ProfileOptions,
+};
 use tauri::State;
 
 use crate::{AppError, AppState};
@@ -27,6 +29,17 @@ pub fn update_profile(
     form: ProfileForm,
 ) -> Result<PlanDetail, AppError> {
     state.edit_plan(id, expected_revision, PlanEdit::Profile(Box::new(form)))
+}
+
+/// The figures of a change not saved yet, while the dean types; nothing is written. Runs off
+/// the window's main thread, as the model of a large plan takes a few milliseconds.
+#[tauri::command(async)]
+pub fn preview_plan_edit(
+    state: State<'_, AppState>,
+    id: PlanId,
+    edit: DraftEdit,
+) -> Result<PlanDetail, AppError> {
+    state.preview_plan_edit(id, edit.into())
 }
 
 #[tauri::command]

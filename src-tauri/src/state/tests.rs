@@ -195,6 +195,40 @@ fn a_rollout_is_started_edited_and_refused_field_by_field() {
 }
 
 #[test]
+fn a_preview_shows_the_edit_s_figures_and_saves_nothing() {
+    let state = state();
+    let sample = state.list_plans().expect("list")[0].id;
+    let before = state.get_plan(sample).expect("the sample plan");
+    let mut inputs = before.stored.plan.rollout.clone().expect("a rollout");
+    inputs.horizon_years = 6;
+    let preview = state
+        .preview_plan_edit(sample, PlanEdit::Rollout(Box::new(inputs.clone())))
+        .expect("valid inputs");
+    let RolloutStatus::Projected { result } = &preview.projection else {
+        panic!("the preview has figures: {:?}", preview.projection);
+    };
+    assert_eq!(
+        (result.start_date.to_string(), result.end_date.to_string()),
+        ("2026-09-01".into(), "2032-08-31".into()),
+        "the sample's five years, previewed as six"
+    );
+    assert_eq!(
+        state.get_plan(sample).expect("get"),
+        before,
+        "nothing was saved"
+    );
+    inputs.horizon_years = 11;
+    let problem = state
+        .preview_plan_edit(sample, PlanEdit::Rollout(Box::new(inputs)))
+        .expect_err("too long")
+        .problem();
+    assert_eq!(
+        (problem.kind, problem.fields[0].field.as_str()),
+        (ProblemKind::Invalid, "horizonYears")
+    );
+}
+
+#[test]
 fn a_missing_plan_is_not_found() {
     let problem = state()
         .edit_plan(404, 1, PlanEdit::Profile(Box::new(form("1"))))

@@ -4,6 +4,7 @@ import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { AreaKey } from '../bindings/AreaKey';
 import type { AreaResponse } from '../bindings/AreaResponse';
 import type { AssessmentGuide } from '../bindings/AssessmentGuide';
+import type { DraftEdit } from '../bindings/DraftEdit';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
 import type { FacultyEngagement } from '../bindings/FacultyEngagement';
 import type { FieldError } from '../bindings/FieldError';
@@ -259,6 +260,14 @@ export function setEngagement(
   engagement: FacultyEngagement,
 ): Promise<PlanDetail> {
   return call('set_engagement', { id, expectedRevision, engagement });
+}
+
+/**
+ * The plan's figures as they would be after `edit`, computed by Rust from the stored plan without
+ * saving anything (the window shows them while the dean types). Refused like the edit itself.
+ */
+export function previewPlanEdit(id: number, edit: DraftEdit): Promise<PlanDetail> {
+  return call('preview_plan_edit', { id, edit });
 }
 
 /** Every field message of a problem, by Rust's dotted key; two for one key read as two sentences. */

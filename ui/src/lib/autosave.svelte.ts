@@ -16,6 +16,8 @@ export interface AutosaveOptions {
   enqueue: (write: () => Promise<PlanDetail>) => Promise<PlanDetail>;
   /** Sends what is on screen now; called when the save's turn comes. */
   send: () => Promise<PlanDetail>;
+  /** The screen changed (typed or chosen), before any save: the figures can follow at once. */
+  changed?: () => void;
   /**
    * A refusal's messages by field key. A refusal no field explains shows as a failure. By
    * default every field of an `invalid` problem, by Rust's dotted key.
@@ -60,6 +62,7 @@ export class Autosave {
   /** Text changed (in `key`): save once typing pauses. */
   typed(key?: string): void {
     if (key !== undefined) this.forget(key);
+    this.#options.changed?.();
     this.#waiting = true;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.saveNow(), this.#options.pauseMs);
@@ -68,6 +71,7 @@ export class Autosave {
   /** A choice was made (a select, a checkbox, a row removed): save now. */
   chose(key?: string): Promise<void> {
     if (key !== undefined) this.forget(key);
+    this.#options.changed?.();
     return this.saveNow();
   }
 

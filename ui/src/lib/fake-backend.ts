@@ -11,6 +11,7 @@ import type { FacultyEngagement } from '../bindings/FacultyEngagement';
 import type { HealthItem } from '../bindings/HealthItem';
 import type { CalendarSystem } from '../bindings/CalendarSystem';
 import type { CreditSystem } from '../bindings/CreditSystem';
+import type { DraftEdit } from '../bindings/DraftEdit';
 import type { InstitutionProfile } from '../bindings/InstitutionProfile';
 import type { InstitutionType } from '../bindings/InstitutionType';
 import type { KpiEdit } from '../bindings/KpiEdit';
@@ -246,6 +247,8 @@ export class FakeBackend {
         return this.#edit(id, (plan) => {
           plan.engagement = structuredClone(args.engagement as FacultyEngagement);
         });
+      case 'preview_plan_edit':
+        return this.#preview(id, args.edit as DraftEdit);
       case 'export_pdf':
         this.#find(id);
         if ('kind' in this.exportAnswer) throw this.exportAnswer;
@@ -322,6 +325,19 @@ export class FakeBackend {
     return this.#edit(id, (p) => {
       p.rollout = structuredClone(inputs);
     });
+  }
+
+  /** The plan as the draft's own command would leave it, refused the same way; nothing is saved. */
+  #preview(id: number, draft: DraftEdit): PlanDetail {
+    const [command, sent] =
+      draft.kind === 'rollout' ? ['update_rollout', draft.inputs] : ['edit_work_plan', draft.edit];
+    const refusal = recordedRefusal(command, sent);
+    if (refusal) throw structuredClone(refusal);
+    const stored = this.#find(id);
+    if (draft.kind === 'rollout') stored.plan.rollout = structuredClone(draft.inputs);
+    else applyWorkPlanEdit(stored.plan, draft.edit);
+    const projection = fixtureProjection(stored.plan, this.rolloutResult ?? undefined);
+    return detailOf(stored, this.scores, projection);
   }
 
   #create(form: ProfileForm): PlanDetail {

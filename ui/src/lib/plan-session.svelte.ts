@@ -2,6 +2,11 @@
 // for, and each answers with the whole plan as Rust now has it; that answer becomes the plan on
 // screen. So a slow profile save can never land after a later answer and undo what it shows.
 //
+// While the dean types, the figures follow at once: each change asks Rust for a preview (the
+// plan with the change, computed without saving) and the newest answer shows until a save that
+// carried that change answers. Previews go one at a time, each with what is on screen when it
+// is sent; an answer older than what shows is dropped.
+//
 // Each write names the revision on screen. If the plan was changed outside this window (by
 // `mcplan`, another window), Rust refuses it and saves nothing; the session then reloads the
 // plan, lets each editor take the new plan's values wherever the dean had not changed the same
@@ -27,6 +32,7 @@ export function reconcile<T>(screen: T, was: T, now: T): T {
 }
 
 export class PlanSession {
+  /** The plan as Rust last saved it. */
   detail: PlanDetail = $state()!;
   /** Rust's sentence once the plan was reloaded because it changed elsewhere; '' otherwise. */
   notice = $state('');
@@ -35,6 +41,15 @@ export class PlanSession {
   readonly #editors: Rebase[] = [];
   readonly #watchers: ((detail: PlanDetail) => void)[] = [];
   #tail: Promise<unknown> = Promise.resolve();
+  /** The newest preview answered, and the number of the change it shows. */
+  #preview: { detail: PlanDetail; change: number } | null = $state.raw(null);
+  /** Changes previewed so far; each preview and save is stamped with it. */
+  #changes = 0;
+  /** The newest change a save has answered for: previews up to it are stale. */
+  #covered = 0;
+  /** The preview to send once the one in flight answers, if any. */
+  #nextPreview: (() => Promise<PlanDetail>) | null = null;
+  #previewing = false;
 
   constructor(detail: PlanDetail, onsaved: (detail: PlanDetail) => void) {
     this.detail = detail;
@@ -43,6 +58,38 @@ export class PlanSession {
 
   get id(): number {
     return this.detail.id;
+  }
+
+  /**
+   * The plan the window shows: the newest preview of changes not saved yet, or else the saved
+   * plan. Figures and charts read it; writes read `detail` and `revision`.
+   */
+  get shown(): PlanDetail {
+    return this.#preview?.detail ?? this.detail;
+  }
+
+  /** The number of the latest change, for a save to say which changes it carries. */
+  get changes(): number {
+    return this.#changes;
+  }
+
+  /**
+   * The screen changed: `compute` asks Rust for the figures of what is on screen, without
+   * saving. It runs when no other preview is in flight, reading the screen then.
+   */
+  preview(compute: () => Promise<PlanDetail>): void {
+    this.#changes += 1;
+    this.#nextPreview = compute;
+    if (!this.#previewing) this.#sendPreview();
+  }
+
+  /**
+   * A save that read the screen at change `change` answered (saved or refused): from now the
+   * saved plan shows, unless a newer preview does.
+   */
+  saved(change: number): void {
+    this.#covered = Math.max(this.#covered, change);
+    if (this.#preview && this.#preview.change <= change) this.#preview = null;
   }
 
   /** The revision on screen: what every write expects to change. */
@@ -80,6 +127,27 @@ export class PlanSession {
 
   dismissNotice(): void {
     this.notice = '';
+  }
+
+  #sendPreview(): void {
+    const compute = this.#nextPreview;
+    this.#nextPreview = null;
+    if (!compute) return;
+    const change = this.#changes;
+    this.#previewing = true;
+    compute()
+      .then(
+        (detail) => {
+          const newest = Math.max(this.#covered, this.#preview?.change ?? 0);
+          if (change > newest) this.#preview = { detail, change };
+        },
+        // A refused change shows nothing new: its save, after the pause, says what is wrong.
+        () => undefined,
+      )
+      .finally(() => {
+        this.#previewing = false;
+        this.#sendPreview();
+      });
   }
 
   async #attempt(run: () => Promise<PlanDetail>): Promise<PlanDetail> {

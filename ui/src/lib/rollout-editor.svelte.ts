@@ -2,14 +2,15 @@
 // whole copy goes to Rust (`update_rollout`) a short pause after typing, at once for a choice.
 // Saves go through the plan session's queue, so they land in order with the other writes, and
 // each sends the copy as it is when its turn comes. Rust either projects the new inputs or
-// refuses them field by field and saves nothing; the figures on screen are always those of the
-// last inputs Rust accepted.
+// refuses them field by field and saves nothing. Every change also asks Rust at once for a
+// preview (the figures of the copy, nothing saved), so the figures follow the typing; they are
+// always those of the latest inputs Rust accepted, saved or previewed.
 import { tick } from 'svelte';
 import type { Credential } from '../bindings/Credential';
 import type { PlanDetail } from '../bindings/PlanDetail';
 import type { RolloutInputs } from '../bindings/RolloutInputs';
 import type { RolloutResult } from '../bindings/RolloutResult';
-import { messagesByField, startRollout, updateRollout } from './api';
+import { messagesByField, previewPlanEdit, startRollout, updateRollout } from './api';
 import { Autosave } from './autosave.svelte';
 import { reconcile, type PlanSession } from './plan-session.svelte';
 import { fieldId } from './field-host';
@@ -25,11 +26,8 @@ export class RolloutEditor {
   /** The part of the rollout plan on screen, and the credential open in it. */
   section: RolloutSection = $state('calendar');
   openCredential: number | null = $state(null);
-  /**
-   * The latest figures Rust gave, kept while the plan needs attention: their terms and fiscal
-   * years name the choices of term and year.
-   */
-  calendar: RolloutResult | null = $state.raw(null);
+  /** The figures of the last save that had any, for `calendar`. */
+  #savedFigures: RolloutResult | null = $state.raw(null);
   /** One stable key per credential, for keyed lists that survive adds and removals. */
   credentialKeys: number[] = $state([]);
 
@@ -43,19 +41,39 @@ export class RolloutEditor {
       enqueue: (write) => session.write(write),
       send: () => {
         const sent = $state.snapshot(this.inputs) as RolloutInputs | null;
-        return sent
-          ? updateRollout(session.id, session.revision, sent)
-          : Promise.resolve(session.detail);
+        if (!sent) return Promise.resolve(session.detail);
+        const change = session.changes;
+        return updateRollout(session.id, session.revision, sent).finally(() =>
+          session.saved(change),
+        );
       },
+      changed: () =>
+        session.preview(() => {
+          const inputs = $state.snapshot(this.inputs) as RolloutInputs | null;
+          return inputs
+            ? previewPlanEdit(session.id, { kind: 'rollout', inputs })
+            : Promise.resolve(session.detail);
+        }),
     });
     this.#adopt(session.detail);
     session.onReload((before, after) => this.#rebase(before, after));
   }
 
-  /** The figures of the inputs Rust last accepted; `null` while the plan needs attention. */
+  /**
+   * The figures of the inputs Rust last accepted, saved or previewed; `null` while the plan
+   * needs attention.
+   */
   get result(): RolloutResult | null {
-    const projection = this.#session.detail.projection;
+    const projection = this.#session.shown.projection;
     return projection.status === 'projected' ? projection.result : null;
+  }
+
+  /**
+   * The latest figures Rust gave, kept while the plan needs attention: their terms and fiscal
+   * years name the choices of term and year.
+   */
+  get calendar(): RolloutResult | null {
+    return this.result ?? this.#savedFigures;
   }
 
   /** The currency of the figures, or the plan's before there are any. */
@@ -64,7 +82,7 @@ export class RolloutEditor {
   }
 
   get status(): PlanDetail['projection']['status'] {
-    return this.#session.detail.projection.status;
+    return this.#session.shown.projection.status;
   }
 
   /** Sets the rollout up; the starting inputs become the dean's copy. */
@@ -99,7 +117,7 @@ export class RolloutEditor {
     }
     this.save.forgetUnder('credentials');
     this.openCredential = null;
-    return this.save.saveNow();
+    return this.save.chose();
   }
 
   /** Renames a credential and keeps the stacking references to it pointing at it. */
@@ -141,7 +159,7 @@ export class RolloutEditor {
   /** Another write answered (a profile change can make the stored inputs unfit, or fit again). */
   sawDetail(detail: PlanDetail): void {
     const projection = detail.projection;
-    if (projection.status === 'projected') this.calendar = projection.result;
+    if (projection.status === 'projected') this.#savedFigures = projection.result;
     this.save.showStored(storedProblems(detail));
   }
 
@@ -166,7 +184,7 @@ export class RolloutEditor {
 
   #adopt(detail: PlanDetail): void {
     const rollout = detail.plan.rollout;
-    if (detail.projection.status === 'projected') this.calendar = detail.projection.result;
+    if (detail.projection.status === 'projected') this.#savedFigures = detail.projection.result;
     this.inputs = rollout ? ($state.snapshot(rollout) as RolloutInputs) : null;
     this.credentialKeys = (rollout?.credentials ?? []).map(() => this.#nextKey++);
     this.save.reset(storedProblems(detail));

@@ -124,3 +124,123 @@ fn only_moving_the_wizard_leaves_the_edit_time_alone() {
     );
     assert!(PlanEdit::StartRollout { today: today() }.changes_content());
 }
+
+/// The sample plan as stored at revision 3.
+fn stored_sample() -> StoredPlan {
+    StoredPlan {
+        id: 7,
+        plan: sample_plan(),
+        revision: 3,
+        created_at: "2026-11-01T09:00:00Z".into(),
+        updated_at: "2026-11-02T09:00:00Z".into(),
+    }
+}
+
+#[test]
+fn a_preview_shows_the_figures_the_edit_would_save_and_keeps_the_stored_revision() {
+    let stored = stored_sample();
+    let mut inputs = stored
+        .plan
+        .rollout
+        .clone()
+        .expect("the sample has a rollout");
+    inputs.uptake.target_rate_pct *= 2.0;
+    let draft = DraftEdit::Rollout {
+        inputs: Box::new(inputs.clone()),
+    };
+    let preview = stored.clone().preview(draft.into()).expect("valid inputs");
+    let saved = PlanEdit::Rollout(Box::new(inputs.clone()))
+        .apply(&stored.plan)
+        .expect("valid inputs");
+    let enrolments = |detail: &PlanDetail| match &detail.projection {
+        crate::RolloutStatus::Projected { result } => result.uptake.totals.enrolments,
+        other => panic!("expected figures, got {other:?}"),
+    };
+    assert_eq!(
+        preview.projection,
+        StoredPlan {
+            plan: saved,
+            ..stored.clone()
+        }
+        .detail()
+        .projection,
+        "the preview's figures are those the saved edit gives"
+    );
+    assert!(
+        enrolments(&preview) > enrolments(&stored.clone().detail()),
+        "a doubled target rate enrols more"
+    );
+    assert_eq!(
+        (preview.stored.revision, preview.stored.updated_at.as_str()),
+        (3, "2026-11-02T09:00:00Z"),
+        "nothing is saved, so the revision and edit time stay"
+    );
+    inputs.horizon_years = 0;
+    let refused = stored.preview(PlanEdit::Rollout(Box::new(inputs)));
+    assert_eq!(
+        refused.expect_err("no horizon").0[0].field,
+        "horizonYears",
+        "refused like the edit itself"
+    );
+}
+
+#[test]
+fn a_draft_edit_reads_as_the_window_sends_it() {
+    let inputs = sample_plan().rollout.expect("the sample has a rollout");
+    let json = serde_json::json!({ "kind": "rollout", "inputs": inputs });
+    let draft: DraftEdit = serde_json::from_value(json).expect("a rollout draft");
+    assert_eq!(
+        PlanEdit::from(draft),
+        PlanEdit::Rollout(Box::new(inputs)),
+        "the draft is the edit a save sends"
+    );
+}
+
+#[test]
+fn a_previewed_task_duration_moves_the_schedule_and_saves_nothing() {
+    let stored = stored_sample();
+    let schedule = |detail: &PlanDetail| match &detail.schedule {
+        crate::ScheduleStatus::Scheduled { schedule } => schedule.as_ref().clone(),
+        other => panic!("expected a schedule, got {other:?}"),
+    };
+    let before = schedule(&stored.clone().detail());
+    let task = stored
+        .plan
+        .work_plan
+        .tasks
+        .iter()
+        .find(|t| before.critical_path.contains(&t.id) && !t.kind.is_milestone())
+        .expect("a critical task that takes time");
+    let critical = &task.id;
+    let mut fields = crate::workplan::TaskFields::of(task);
+    fields.duration_weeks += 8;
+    let draft = DraftEdit::WorkPlan {
+        edit: crate::workplan::WorkPlanEdit::UpdateTask {
+            id: critical.clone(),
+            task: fields,
+        },
+    };
+    let preview = stored
+        .clone()
+        .preview(draft.into())
+        .expect("a valid duration");
+    let after = schedule(&preview);
+    let days = |s: &crate::workplan::Schedule| {
+        s.tasks
+            .iter()
+            .find(|t| &t.id == critical)
+            .map(|t| t.working_days)
+    };
+    assert_eq!(
+        days(&after),
+        days(&before).map(|d| d + 8 * 5),
+        "eight weeks longer"
+    );
+    assert!(
+        after.finish > before.finish,
+        "a critical task has no slack, so the plan ends later: {} then {}",
+        before.finish,
+        after.finish
+    );
+    assert_eq!(preview.stored.revision, 3, "nothing is saved");
+}

@@ -21,7 +21,10 @@ const enrolmentsShown = () =>
   within(screen.getByTestId('key-figures')).getByText('Enrolments').nextElementSibling;
 const saved = () => backend.callsOf('update_rollout').map((args) => args.inputs as RolloutInputs);
 const previewed = () =>
-  backend.callsOf('preview_plan_edit').map((args) => (args.edit as DraftEdit).inputs);
+  backend
+    .callsOf('preview_plan_edit')
+    .map((args) => args.edit as DraftEdit)
+    .flatMap((edit) => (edit.kind === 'rollout' ? [edit.inputs] : []));
 
 /** Rust's figures with `enrolments` in all, as the next answers will have them. */
 function answerWithEnrolments(enrolments: number) {

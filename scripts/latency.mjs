@@ -6,6 +6,7 @@
 // is dispatched, and again when a MutationObserver sees the figure's text change.
 //
 // Run on demand, never in `make test` (see README, "Speed"):
+//   (cd ui && npm run build)
 //   cargo build --release -p planner-app -p planner-cli
 //   xvfb-run -a -s "-screen 0 1280x800x24" node scripts/latency.mjs target/release/micro-credential-planner
 // `EDITS=20` makes fewer edits of each kind.

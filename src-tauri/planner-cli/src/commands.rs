@@ -171,20 +171,6 @@ fn rollout(store: &mut Store, id: PlanId, file: Option<&Path>, starter: bool) ->
     say_after_saving(&describe_projection(&detail))
 }
 
-/// The first few problems of a refused file, so the message stays one readable line.
-fn first_problems(errors: &[planner_core::FieldError]) -> String {
-    const SHOWN: usize = 3;
-    let list: Vec<String> = errors
-        .iter()
-        .take(SHOWN)
-        .map(|e| format!("{}: {}", e.field, e.message))
-        .collect();
-    match errors.len().saturating_sub(SHOWN) {
-        0 => list.join("; "),
-        more => format!("{}; and {more} more problems", list.join("; ")),
-    }
-}
-
 /// Applies an edit read from `file` to the latest plan; a refusal names the file and each field.
 fn edit(store: &mut Store, id: PlanId, edit: PlanEdit, file: &Path) -> Result<PlanDetail, Failure> {
     match store.edit_plan(id, None, edit) {
@@ -192,7 +178,7 @@ fn edit(store: &mut Store, id: PlanId, edit: PlanEdit, file: &Path) -> Result<Pl
         Err(planner_store::Error::Invalid(errors)) => Err(Failure::Input(format!(
             "{}: {}",
             file.display(),
-            first_problems(&errors.0)
+            errors.first_problems()
         ))),
         Err(other) => Err(other.into()),
     }

@@ -32,6 +32,22 @@ impl ValidationErrors {
             .join("; ")
     }
 
+    /// The first three problems, each with its field, and how many more there are: one
+    /// readable line for a refused file, however many problems it has.
+    pub fn first_problems(&self) -> String {
+        const SHOWN: usize = 3;
+        let listed: Vec<String> = self
+            .0
+            .iter()
+            .take(SHOWN)
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect();
+        match self.0.len().saturating_sub(SHOWN) {
+            0 => listed.join("; "),
+            more => format!("{}; and {more} more problems", listed.join("; ")),
+        }
+    }
+
     /// The refusal as the UI receives it: one sentence for the whole form, and each field's.
     pub fn problem(&self) -> Problem {
         Problem {

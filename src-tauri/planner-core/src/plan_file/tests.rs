@@ -132,6 +132,17 @@ fn a_value_out_of_range_is_refused_as_the_edit_would_refuse_it() {
 }
 
 #[test]
+fn many_problems_are_listed_three_at_a_time_on_one_line() {
+    let mut file = sample_file();
+    for i in 0..5 {
+        file["plan"]["workPlan"]["tasks"][i]["durationWeeks"] = json!(-1);
+    }
+    let message = refusal(&file);
+    assert_says(&message, "plan.workPlan.tasks[2].durationWeeks: ");
+    assert!(message.ends_with("; and 2 more problems"), "{message}");
+}
+
+#[test]
 fn a_dependency_cycle_and_duplicate_task_ids_are_refused() {
     let file = sample_file();
     let tasks = &file["plan"]["workPlan"]["tasks"];

@@ -10,9 +10,6 @@ use crate::profile::ProfileForm;
 use crate::rollout::project;
 use crate::workplan::{KpiEdit, KpiSource, validate_risks};
 
-/// How many problems the one-line refusal lists before "and N more".
-const SHOWN: usize = 3;
-
 /// The plan, its title and profile as the profile form cleans them; or every problem, as one
 /// line, each named by its place in the file.
 pub(super) fn validated(mut plan: Plan) -> Result<Plan, String> {
@@ -70,15 +67,7 @@ pub(super) fn validated(mut plan: Plan) -> Result<Plan, String> {
     if problems.is_empty() {
         return Ok(plan);
     }
-    let listed: Vec<String> = problems
-        .iter()
-        .take(SHOWN)
-        .map(|p| format!("{}: {}", p.field, p.message))
-        .collect();
-    Err(match problems.len().saturating_sub(SHOWN) {
-        0 => listed.join("; "),
-        more => format!("{}; and {more} more problems", listed.join("; ")),
-    })
+    Err(ValidationErrors(problems).first_problems())
 }
 
 /// Each KPI's baseline and targets as the KPI table's edit checks them; each KPI once, and

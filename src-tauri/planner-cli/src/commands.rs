@@ -12,7 +12,7 @@ use planner_store::Store;
 
 use crate::input_file::{MAX_ANSWERS_BYTES, MAX_INPUTS_BYTES, read_input_file};
 use crate::schedule::tasks_table;
-use crate::{Cli, Command, Failure, ReportArgs, plan_files};
+use crate::{Cli, Command, Failure, ReportArgs, plan_files, versions};
 
 type Outcome = Result<(), Failure>;
 
@@ -21,6 +21,7 @@ impl From<planner_store::Error> for Failure {
         match err {
             planner_store::Error::NotFound(_)
             | planner_store::Error::Invalid(_)
+            | planner_store::Error::VersionNotFound { .. }
             | planner_store::Error::Missing { .. }
             | planner_store::Error::NotAPlainPath { .. }
             | planner_store::Error::IsAFolder { .. } => Failure::Input(err.to_string()),
@@ -50,6 +51,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             | Command::Pdf { .. }
             | Command::Html { .. }
             | Command::Export { .. }
+            | Command::Versions { .. }
     );
     let mut store = if reads_only {
         Store::open_existing(&path)?
@@ -110,6 +112,14 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             check_destination(&out, &store, "plan.mcplan")?;
             let written = plan_files::export(&store.get_plan(parse_id(&id)?)?.plan, &out)?;
             say(&written)
+        }
+        Command::Versions { id, json } => say(&versions::listed(
+            &store.list_versions(parse_id(&id)?)?,
+            json,
+        )?),
+        Command::Snapshot { id, label } => {
+            let version = store.snapshot_plan(parse_id(&id)?, &label)?;
+            say_after_saving(&version.number.to_string())
         }
         Command::Import { .. } => unreachable!("imports are read before the store opens"),
     }
@@ -338,7 +348,7 @@ fn describe_assessment(detail: &PlanDetail) -> String {
     out.trim_end().to_owned()
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value).map_err(|err| Failure::Other(err.to_string()))
 }
 

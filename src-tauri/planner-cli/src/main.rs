@@ -6,6 +6,7 @@ mod commands;
 mod input_file;
 mod plan_files;
 mod schedule;
+mod versions;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -137,6 +138,23 @@ enum Command {
         /// ordinary file (a link is written through), never the plan store; `-` is refused.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+    },
+    /// List a plan's versions (snapshots), oldest first: number, when it was taken, label.
+    Versions {
+        /// The plan's number, as `mcplan list` prints it.
+        id: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep the plan as it is now as a new version, and print the version's number. The plan
+    /// itself is not changed.
+    Snapshot {
+        /// The plan's number, as `mcplan list` prints it.
+        id: String,
+        /// What this version is, such as "sent to committee, 3 March".
+        #[arg(long)]
+        label: String,
     },
     /// Add the plan in a plan file (.mcplan) as a new plan and print its number. A file that
     /// is not a sound plan file is refused whole and the store is left as it was.

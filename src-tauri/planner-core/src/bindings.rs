@@ -22,6 +22,8 @@ fn generated() -> Vec<(String, String)> {
         Plan,
         StoredPlan,
         PlanSummary,
+        PlanVersion,
+        VersionSummary,
         InstitutionProfile,
         ProfileForm,
         Stage,

@@ -21,6 +21,7 @@ pub mod report;
 pub mod rollout;
 pub mod sample;
 pub mod text;
+mod version;
 pub mod workplan;
 
 pub use calendar::{AcademicCalendar, CalendarSystem, TermStart, days_in_month, month_name};
@@ -45,6 +46,7 @@ pub use profile::{
     parse_count, parse_enrolment, profile_field,
 };
 pub use sample::sample_plan;
+pub use version::{MAX_VERSION_LABEL_CHARS, PlanVersion, VersionSummary, version_label};
 
 #[cfg(test)]
 mod bindings;

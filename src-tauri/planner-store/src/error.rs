@@ -8,6 +8,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     #[error("There is no plan number {0} in this plan store")]
     NotFound(PlanId),
+    #[error("Plan number {id} has no version {number}; `mcplan versions {id}` lists its versions")]
+    VersionNotFound { id: PlanId, number: u32 },
     /// The edit was refused by the plan's rules; nothing was written.
     #[error(transparent)]
     Invalid(#[from] ValidationErrors),

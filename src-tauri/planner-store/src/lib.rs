@@ -9,6 +9,7 @@ mod migrations;
 mod open;
 mod plans;
 mod renumber;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

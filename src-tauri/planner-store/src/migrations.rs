@@ -9,6 +9,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/001-plans.sql"),
     include_str!("../migrations/002-plan-revision.sql"),
     include_str!("../migrations/003-cut-first-term.sql"),
+    include_str!("../migrations/004-plan-versions.sql"),
 ];
 
 /// The schema version this build writes.

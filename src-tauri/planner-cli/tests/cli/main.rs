@@ -14,6 +14,7 @@ mod concurrent;
 mod plan_files;
 mod report_choices;
 mod tasks;
+mod versions;
 
 struct Sandbox {
     dir: tempfile::TempDir,

@@ -52,6 +52,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             | Command::Html { .. }
             | Command::Export { .. }
             | Command::Versions { .. }
+            | Command::Csv { .. }
     );
     let mut store = if reads_only {
         Store::open_existing(&path)?
@@ -120,6 +121,11 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Command::Snapshot { id, label } => {
             let version = store.snapshot_plan(parse_id(&id)?, &label)?;
             say_after_saving(&version.number.to_string())
+        }
+        Command::Csv { id, table, out } => {
+            let table = crate::csv::parse_table(&table)?;
+            check_destination(&out, &store, "table.csv")?;
+            say(&crate::csv::table(&store.get_plan(parse_id(&id)?)?.detail(), table, &out)?)
         }
         Command::Import { .. } => unreachable!("imports are read before the store opens"),
     }
@@ -234,11 +240,12 @@ fn describe_projection(detail: &PlanDetail) -> String {
 
 /// `--out` must name a file that is not the store; `-` (standard output) is refused, since a
 /// report on a terminal is noise and a pipe cannot be written atomically.
-fn check_destination(out: &Path, store: &Store, example: &str) -> Outcome {
+pub(crate) fn check_destination(out: &Path, store: &Store, example: &str) -> Outcome {
     if out.as_os_str() == "-" {
         let kind = match example.rsplit_once('.') {
             Some((_, "pdf")) => "PDF",
             Some((_, "mcplan")) => "plan file",
+            Some((_, "csv")) => "table",
             _ => "report",
         };
         return Err(Failure::Input(format!(

@@ -3,6 +3,7 @@
 //! planner-core. Exit codes: 0 success, 2 invalid input or unknown plan, 1 any other failure.
 
 mod commands;
+mod csv;
 mod input_file;
 mod plan_files;
 mod schedule;
@@ -155,6 +156,20 @@ enum Command {
         /// What this version is, such as "sent to committee, 3 March".
         #[arg(long)]
         label: String,
+    },
+    /// Write one of a plan's tables as a CSV file for spreadsheet programs (UTF-8 with a
+    /// byte-order mark, CRLF, RFC 4180 quoting, text that looks like a formula made plain text).
+    Csv {
+        /// The plan's number, as `mcplan list` prints it.
+        id: String,
+        /// The table: uptake (by term), budget (by fiscal year), schedule (the work plan),
+        /// risks or kpis.
+        #[arg(long, value_name = "TABLE")]
+        table: String,
+        /// Where to write the file; an existing file is replaced whole. It must be an ordinary
+        /// file (a link is written through), never the plan store; `-` is refused.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
     /// Add the plan in a plan file (.mcplan) as a new plan and print its number. A file that
     /// is not a sound plan file is refused whole and the store is left as it was.

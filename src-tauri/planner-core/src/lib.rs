@@ -20,6 +20,7 @@ mod profile;
 pub mod report;
 pub mod rollout;
 pub mod sample;
+pub mod tables;
 pub mod text;
 mod version;
 pub mod workplan;

@@ -11,6 +11,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 mod concurrent;
+mod csv;
 mod plan_files;
 mod report_choices;
 mod tasks;

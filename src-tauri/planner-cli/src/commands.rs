@@ -125,7 +125,11 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Command::Csv { id, table, out } => {
             let table = crate::csv::parse_table(&table)?;
             check_destination(&out, &store, "table.csv")?;
-            say(&crate::csv::table(&store.get_plan(parse_id(&id)?)?.detail(), table, &out)?)
+            say(&crate::csv::table(
+                &store.get_plan(parse_id(&id)?)?.detail(),
+                table,
+                &out,
+            )?)
         }
         Command::Import { .. } => unreachable!("imports are read before the store opens"),
     }

@@ -28,5 +28,9 @@ pub(crate) fn table(plan: &PlanDetail, table: CsvTable, out: &Path) -> Result<St
 pub(crate) fn write(text: &str, out: &Path) -> Result<String, Failure> {
     planner_report::write_atomically(out, text.as_bytes()).map_err(report_failure)?;
     let rows = text.matches("\r\n").count().saturating_sub(1);
-    Ok(format!("Wrote {} ({rows} rows, {} bytes)", out.display(), text.len()))
+    Ok(format!(
+        "Wrote {} ({rows} rows, {} bytes)",
+        out.display(),
+        text.len()
+    ))
 }

@@ -32,10 +32,20 @@ fn read_with_python(file: &Path) -> Vec<Vec<String>> {
 impl Sandbox {
     fn csv(&self, id: &str, table: &str) -> Vec<Vec<String>> {
         let out = self.dir.path().join(format!("{table}.csv"));
-        let said = self.stdout(&["csv", id, "--table", table, "--out", &out.display().to_string()]);
+        let said = self.stdout(&[
+            "csv",
+            id,
+            "--table",
+            table,
+            "--out",
+            &out.display().to_string(),
+        ]);
         assert!(said.starts_with("Wrote "), "{said}");
         let bytes = std::fs::read(&out).expect("the file is there");
-        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with a byte-order mark");
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "UTF-8 with a byte-order mark"
+        );
         read_with_python(&out)
     }
 }
@@ -44,10 +54,19 @@ impl Sandbox {
 fn every_table_reads_back_with_its_header_and_rows() {
     let (sandbox, id) = Sandbox::with_demo();
     let shown = sandbox.json(&["show", &id, "--json"]);
-    let terms = shown["projection"]["result"]["terms"].as_array().unwrap().len();
-    let years = shown["projection"]["result"]["fiscalYears"].as_array().unwrap().len();
-    let tasks = shown["plan"]["workPlan"]["tasks"].as_array().unwrap().len();
-    let risks = shown["plan"]["risks"].as_array().unwrap().len();
+    let terms = shown["projection"]["result"]["terms"]
+        .as_array()
+        .expect("present")
+        .len();
+    let years = shown["projection"]["result"]["fiscalYears"]
+        .as_array()
+        .expect("present")
+        .len();
+    let tasks = shown["plan"]["workPlan"]["tasks"]
+        .as_array()
+        .expect("present")
+        .len();
+    let risks = shown["plan"]["risks"].as_array().expect("present").len();
     for (table, first_heading, rows) in [
         ("uptake", "Term", terms),
         ("budget", "Fiscal year", years),
@@ -56,7 +75,10 @@ fn every_table_reads_back_with_its_header_and_rows() {
         ("kpis", "KPI", 6),
     ] {
         let read = sandbox.csv(&id, table);
-        assert_eq!(read[0][0], first_heading, "{table}: the header row comes first");
+        assert_eq!(
+            read[0][0], first_heading,
+            "{table}: the header row comes first"
+        );
         assert_eq!(read.len(), 1 + rows, "{table}: a header and {rows} rows");
         let width = read[0].len();
         assert!(
@@ -65,8 +87,13 @@ fn every_table_reads_back_with_its_header_and_rows() {
         );
     }
     let budget = sandbox.csv(&id, "budget");
-    let total_cost: f64 = budget[1..].iter().map(|r| r[12].parse::<f64>().unwrap()).sum();
-    let expected = shown["projection"]["result"]["budget"]["totalCost"].as_f64().unwrap();
+    let total_cost: f64 = budget[1..]
+        .iter()
+        .map(|r| r[12].parse::<f64>().expect("a number"))
+        .sum();
+    let expected = shown["projection"]["result"]["budget"]["totalCost"]
+        .as_f64()
+        .expect("present");
     assert_eq!(budget[0][12], "Total cost (USD)");
     assert!(
         (total_cost - expected).abs() < 0.01 * budget.len() as f64,
@@ -79,11 +106,12 @@ fn a_formula_in_a_task_title_reads_back_as_text_and_any_script_as_typed() {
     let (sandbox, id) = Sandbox::with_demo();
     let file = sandbox.dir.path().join("plan.mcplan");
     sandbox.stdout(&["export", &id, "--out", &file.display().to_string()]);
-    let mut plan: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let mut plan: Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("present")).expect("present");
     let tasks = &mut plan["plan"]["workPlan"]["tasks"];
     tasks[0]["title"] = "=HYPERLINK(\"http://example.com\",\"Click\")".into();
     tasks[1]["title"] = "Senat, Łódź — 東京 «approval»".into();
-    std::fs::write(&file, serde_json::to_string(&plan).unwrap()).unwrap();
+    std::fs::write(&file, serde_json::to_string(&plan).expect("present")).expect("present");
     let imported = sandbox.stdout(&["import", &file.display().to_string()]);
     let rows = sandbox.csv(imported.trim(), "schedule");
     assert_eq!(

@@ -122,7 +122,14 @@ mod tests {
 
     #[test]
     fn formulas_in_text_become_plain_text() {
-        for attack in ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+        for attack in [
+            "=HYPERLINK(\"http://x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
             let line = one_row(vec![Cell::text(attack)]);
             let unquoted = line.trim_start_matches('"');
             assert!(
@@ -135,7 +142,11 @@ mod tests {
 
     #[test]
     fn negative_numbers_stay_numbers() {
-        let line = one_row(vec![Cell::figure(-1234.567), Cell::whole(-3), Cell::figure(-0.001)]);
+        let line = one_row(vec![
+            Cell::figure(-1234.567),
+            Cell::whole(-3),
+            Cell::figure(-0.001),
+        ]);
         assert_eq!(line, "-1234.57,-3,0\r\n");
     }
 
@@ -147,12 +158,19 @@ mod tests {
             Cell::text("two\nlines"),
             Cell::Empty,
         ]);
-        assert_eq!(line, "\"Smith, Jones\",\"The \"\"pilot\"\"\",\"two\nlines\",\r\n");
+        assert_eq!(
+            line,
+            "\"Smith, Jones\",\"The \"\"pilot\"\"\",\"two\nlines\",\r\n"
+        );
     }
 
     #[test]
     fn decimals_are_trimmed_not_padded() {
-        let line = one_row(vec![Cell::figure(30.0), Cell::figure(22.5), Cell::share(0.333_333)]);
+        let line = one_row(vec![
+            Cell::figure(30.0),
+            Cell::figure(22.5),
+            Cell::share(0.333_333),
+        ]);
         assert_eq!(line, "30,22.5,0.3333\r\n");
     }
 }

@@ -208,9 +208,7 @@ fn scheduled(detail: &PlanDetail) -> Result<&Schedule, NoTable> {
     match &detail.schedule {
         ScheduleStatus::Scheduled { schedule } => Ok(schedule),
         ScheduleStatus::NotStarted => Err(NoTable::NotStarted("work plan schedule")),
-        ScheduleStatus::NeedsAttention { .. } => {
-            Err(NoTable::NeedsAttention("work plan schedule"))
-        }
+        ScheduleStatus::NeedsAttention { .. } => Err(NoTable::NeedsAttention("work plan schedule")),
     }
 }
 

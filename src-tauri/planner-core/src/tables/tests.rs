@@ -15,7 +15,9 @@ fn detail_of(plan: Plan) -> PlanDetail {
 
 /// The file's lines after the mark, split on CRLF (the sample's cells hold no line breaks).
 fn lines(text: &str) -> Vec<&str> {
-    let body = text.strip_prefix(BOM).expect("every file opens with the byte-order mark");
+    let body = text
+        .strip_prefix(BOM)
+        .expect("every file opens with the byte-order mark");
     assert!(body.ends_with("\r\n"), "the last row ends with CRLF too");
     body.trim_end_matches("\r\n").split("\r\n").collect()
 }
@@ -37,12 +39,20 @@ fn uptake_has_one_row_per_term_with_the_model_figures() {
     let RolloutStatus::Projected { result } = &detail.projection else {
         panic!("the sample plan is projected")
     };
-    assert_eq!(lines.len(), 1 + result.terms.len(), "a header and one row per term");
+    assert_eq!(
+        lines.len(),
+        1 + result.terms.len(),
+        "a header and one row per term"
+    );
     // The sample starts on 1 September 2026, a week after Fall begins: the first term is cut
     // by the plan's start.
     let first = &result.terms[0];
     let figures = &result.uptake.by_term[0];
-    assert!(lines[1].starts_with("Fall 2026,2026-09-01,2027-01-11,0.95,"), "{}", lines[1]);
+    assert!(
+        lines[1].starts_with("Fall 2026,2026-09-01,2027-01-11,0.95,"),
+        "{}",
+        lines[1]
+    );
     let expected = format!(
         "{},2026-09-01,{},{},{},{},{},{},{},{},{}",
         first.label(),
@@ -59,7 +69,13 @@ fn uptake_has_one_row_per_term_with_the_model_figures() {
     assert_eq!(lines[1], expected);
     let enrolments: f64 = lines[1..]
         .iter()
-        .map(|l| l.split(',').nth(7).unwrap().parse::<f64>().unwrap())
+        .map(|l| {
+            l.split(',')
+                .nth(7)
+                .expect("present")
+                .parse::<f64>()
+                .expect("a number")
+        })
         .sum();
     assert!(
         (enrolments - result.uptake.totals.enrolments).abs() < 0.01 * result.terms.len() as f64,
@@ -89,22 +105,48 @@ fn budget_rows_carry_the_currency_in_the_header_and_negative_nets_as_numbers() {
     assert!(lines[0].ends_with(",Cumulative net benefit (USD)"));
     // The sample starts on 1 September 2026, the first day of its fiscal year: FY2027 is
     // wholly inside the plan.
-    assert!(lines[1].starts_with("FY2027,2026-09-01,2027-08-31,1,"), "{}", lines[1]);
-    let cells: Vec<f64> = lines[1].split(',').skip(4).map(|c| c.parse().unwrap()).collect();
-    let [enrolments, _, licences, mapping, faculty, staff, marketing, technology, cost] =
-        cells[..9]
+    assert!(
+        lines[1].starts_with("FY2027,2026-09-01,2027-08-31,1,"),
+        "{}",
+        lines[1]
+    );
+    let cells: Vec<f64> = lines[1]
+        .split(',')
+        .skip(4)
+        .map(|c| c.parse().expect("a number"))
+        .collect();
+    let [
+        enrolments,
+        _,
+        licences,
+        mapping,
+        faculty,
+        staff,
+        marketing,
+        technology,
+        cost,
+    ] = cells[..9]
     else {
         unreachable!()
     };
     let [retention, additional, grants, benefit, net] = cells[9..14] else {
         unreachable!()
     };
-    assert!((licences - enrolments * 100.0).abs() < 0.01, "licences = enrolments × $100");
+    assert!(
+        (licences - enrolments * 100.0).abs() < 0.01,
+        "licences = enrolments × $100"
+    );
     let parts = licences + mapping + faculty + staff + marketing + technology;
-    assert!((cost - parts).abs() < 0.01, "total cost {cost} is its parts, {parts}");
+    assert!(
+        (cost - parts).abs() < 0.01,
+        "total cost {cost} is its parts, {parts}"
+    );
     assert!((benefit - (retention + additional + grants)).abs() < 0.01);
     assert!((net - (benefit - cost)).abs() < 0.01);
-    assert!(net < 0.0, "the first year is a net cost, written as a negative number: {net}");
+    assert!(
+        net < 0.0,
+        "the first year is a net cost, written as a negative number: {net}"
+    );
 }
 
 #[test]
@@ -124,12 +166,12 @@ fn schedule_names_dates_in_iso_and_what_each_task_waits_on() {
         .tasks
         .iter()
         .position(|t| t.id == dependency.successor)
-        .unwrap();
+        .expect("present");
     let predecessor = plan
         .tasks
         .iter()
         .find(|t| t.id == dependency.predecessor)
-        .unwrap();
+        .expect("present");
     assert!(
         lines[1 + row].contains(&predecessor.title),
         "row {row} names the task it waits on, “{}”: {}",
@@ -201,7 +243,9 @@ fn a_plan_without_a_rollout_has_no_uptake_or_schedule_but_has_risks() {
     plan.rollout = None;
     let detail = detail_of(plan);
     assert_eq!(
-        table_csv(&detail, CsvTable::Uptake).unwrap_err().to_string(),
+        table_csv(&detail, CsvTable::Uptake)
+            .expect_err("refused")
+            .to_string(),
         "This plan has no uptake projection yet: set the rollout up first"
     );
     assert!(table_csv(&detail, CsvTable::Schedule).is_err());

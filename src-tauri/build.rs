@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "edit_risks",
     "set_kpi",
     "set_engagement",
+    "edit_review",
     "export_pdf",
     "export_html",
     "open_exported",

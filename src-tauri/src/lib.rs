@@ -53,6 +53,7 @@ pub fn run() {
             commands::workplan::edit_risks,
             commands::workplan::set_kpi,
             commands::workplan::set_engagement,
+            commands::review::edit_review,
             commands::report::export_pdf,
             commands::report::export_html,
             commands::report::open_exported,

@@ -136,6 +136,14 @@ fn generated() -> Vec<(String, String)> {
         report::ReportSection,
         report::Paper,
         report::ReportChoices,
+        review::Review,
+        review::PlanStatus,
+        review::Reviewer,
+        review::Decision,
+        review::Verdict,
+        review::ReviewComment,
+        review::CommentOrigin,
+        review::ReviewEdit,
     );
     add("labels".to_owned(), crate::labels::typescript());
     files

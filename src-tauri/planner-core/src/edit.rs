@@ -13,6 +13,7 @@ use crate::assessment::{Answer, AreaKey, AreaResponse, WizardPosition, assess};
 use crate::error::{FieldError, ValidationErrors};
 use crate::plan::{Plan, PlanDetail, StoredPlan};
 use crate::profile::ProfileForm;
+use crate::review::ReviewEdit;
 use crate::rollout::{RolloutInputs, RolloutResult, project, starter_rollout};
 use crate::workplan::{
     FacultyEngagement, KpiEdit, RiskEdit, WorkPlanEdit, keep_in_step, keep_kpis_in_step,
@@ -54,6 +55,9 @@ pub enum PlanEdit {
     /// Replaces the faculty engagement; it must fit the profile's headcount and the rollout's
     /// terms.
     Engagement(Box<FacultyEngagement>),
+    /// The committee review: status, reviewers, decisions, comments (also those filed from a
+    /// PDF, see [`ReviewEdit::FileComments`]).
+    Review(ReviewEdit),
 }
 
 impl PlanEdit {
@@ -132,6 +136,7 @@ impl PlanEdit {
                 engagement.validate(plan.profile.faculty_headcount, &terms)?;
                 plan.engagement = *engagement;
             }
+            PlanEdit::Review(edit) => plan.review = edit.apply(&plan.review)?,
         }
         Ok(plan)
     }

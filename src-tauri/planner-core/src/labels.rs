@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::assessment::{Effort, Phase};
 use crate::health::Severity;
 use crate::report::{Paper, ReportSection};
+use crate::review::{PlanStatus, Verdict};
 use crate::rollout::{
     AssessmentType, CredentialField, DrawShape, GrantMethod, Participation, ProviderKind,
     ScenarioKind,
@@ -179,6 +180,16 @@ keyed_labels! {
         A4 = "a4" => "A4 (210 × 297 mm)",
         Letter = "letter" => "US Letter (8.5 × 11 in)",
     }
+    PlanStatus {
+        Draft = "draft" => "Draft",
+        SentToCommittee = "sent_to_committee" => "Sent to committee",
+        Approved = "approved" => "Approved",
+    }
+    Verdict {
+        Approved = "approved" => "Approved",
+        ApprovedWithChanges = "approved_with_changes" => "Approved with changes",
+        NotApproved = "not_approved" => "Not approved",
+    }
 }
 
 /// The value's key as it travels to the window and into plan files (`in_person`).
@@ -223,10 +234,12 @@ pub(crate) fn typescript() -> String {
         Participation,
         Paper,
         Phase,
+        PlanStatus,
         ProviderKind,
         ReportSection,
         ScenarioKind,
-        Severity
+        Severity,
+        Verdict
     );
     tables.push_str(&risk_scales());
     format!(
@@ -291,6 +304,8 @@ mod tests {
         distinct::<ReportSection>();
         distinct::<Paper>();
         distinct::<Severity>();
+        distinct::<PlanStatus>();
+        distinct::<Verdict>();
     }
 
     fn keys_agree_with_serde<T: Labelled + PartialEq + std::fmt::Debug>(
@@ -313,6 +328,8 @@ mod tests {
         keys_agree_with_serde(CalendarSystem::key, CalendarSystem::parse);
         keys_agree_with_serde(ReportSection::key, ReportSection::parse);
         keys_agree_with_serde(Paper::key, Paper::parse);
+        keys_agree_with_serde(PlanStatus::key, PlanStatus::parse);
+        keys_agree_with_serde(Verdict::key, Verdict::parse);
         assert_eq!(InstitutionType::ALL.len(), 7);
     }
 

@@ -18,6 +18,7 @@ mod plan;
 mod plan_file;
 mod profile;
 pub mod report;
+pub mod review;
 pub mod rollout;
 pub mod sample;
 pub mod tables;

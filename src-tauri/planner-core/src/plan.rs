@@ -4,6 +4,7 @@ use ts_rs::TS;
 use crate::assessment::{Assessment, AssessmentResult, assess};
 use crate::error::FieldError;
 use crate::profile::{InstitutionProfile, Stage};
+use crate::review::Review;
 use crate::rollout::{RolloutInputs, RolloutResult, project};
 use crate::workplan::{
     EngagementProjection, FacultyEngagement, Kpi, Risk, Schedule, Timeline, WorkPlan, aligned_kpis,
@@ -36,6 +37,9 @@ pub struct Plan {
     pub kpis: Vec<Kpi>,
     #[serde(default)]
     pub engagement: FacultyEngagement,
+    /// The committee's review: status, reviewers and their decisions, comments.
+    #[serde(default)]
+    pub review: Review,
 }
 
 impl Plan {
@@ -50,6 +54,7 @@ impl Plan {
             risks: Vec::new(),
             kpis: Vec::new(),
             engagement: FacultyEngagement::default(),
+            review: Review::default(),
         }
     }
 }

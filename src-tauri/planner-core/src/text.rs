@@ -37,6 +37,21 @@ pub fn hidden_character_message(label: &str, code: &str) -> String {
     )
 }
 
+/// What is wrong with a name or text a person typed, if anything: empty, longer than `max`
+/// characters, or holding a hidden character (line breaks are text when `multi_line`).
+pub fn text_problem(label: &str, value: &str, max: usize, multi_line: bool) -> Option<String> {
+    let chars = value.trim().chars().count();
+    if chars == 0 {
+        Some(format!("{label} cannot be empty"))
+    } else if chars > max {
+        Some(format!(
+            "{label} is {chars} characters long; the limit is {max}"
+        ))
+    } else {
+        first_hidden_character(value, multi_line).map(|code| hidden_character_message(label, &code))
+    }
+}
+
 /// A short, single-line, printable excerpt of `text` for a message: hidden characters become
 /// `�`, and anything past [`EXCERPT_CHARS`] characters is cut with "…".
 pub fn excerpt(text: &str) -> String {

@@ -25,6 +25,7 @@ enum Command {
     EditRisks,
     SetKpi,
     SetEngagement,
+    EditReview,
 }
 
 impl Command {
@@ -37,11 +38,12 @@ impl Command {
             Command::EditRisks => "edit_risks",
             Command::SetKpi => "set_kpi",
             Command::SetEngagement => "set_engagement",
+            Command::EditReview => "edit_review",
         }
     }
 }
 
-/// What the UI tests type that Rust refuses. A work-plan, risk or KPI case is the whole edit
+/// What the UI tests type that Rust refuses. A work-plan, risk, KPI or review case is the whole edit
 /// sent (applied to the sample plan); an engagement case is laid over the sample's engagement.
 fn cases() -> Vec<(&'static str, Command, Value)> {
     use Command::*;
@@ -117,6 +119,11 @@ fn cases() -> Vec<(&'static str, Command, Value)> {
             SetEngagement,
             json!({ "departments.0.facultyCount": 20_000 }),
         ),
+        (
+            "reviewer_without_name",
+            EditReview,
+            json!({ "type": "add_reviewer", "name": "", "role": "Provost" }),
+        ),
     ]
 }
 
@@ -180,10 +187,11 @@ fn generated() -> String {
                     serde_json::from_value(with(&inputs, &when)).expect("inputs");
                 inputs.validate(&sample.profile).err()
             }
-            Command::EditWorkPlan | Command::EditRisks | Command::SetKpi => {
+            Command::EditWorkPlan | Command::EditRisks | Command::SetKpi | Command::EditReview => {
                 let edit = match command {
                     Command::EditWorkPlan => PlanEdit::WorkPlan(from(&when)),
                     Command::EditRisks => PlanEdit::Risk(from(&when)),
+                    Command::EditReview => PlanEdit::Review(from(&when)),
                     _ => PlanEdit::Kpi(from(&when)),
                 };
                 edit.apply(&sample).err()

@@ -4,5 +4,6 @@
 pub mod assessment;
 pub mod plans;
 pub mod report;
+pub mod review;
 pub mod rollout;
 pub mod workplan;

@@ -3,6 +3,7 @@ import type { Assessment } from "./Assessment";
 import type { FacultyEngagement } from "./FacultyEngagement";
 import type { InstitutionProfile } from "./InstitutionProfile";
 import type { Kpi } from "./Kpi";
+import type { Review } from "./Review";
 import type { Risk } from "./Risk";
 import type { RolloutInputs } from "./RolloutInputs";
 import type { WorkPlan } from "./WorkPlan";
@@ -22,4 +23,8 @@ workPlan: WorkPlan, risks: Array<Risk>,
 /**
  * Empty until the rollout is set up; then the six KPIs, one target per fiscal year.
  */
-kpis: Array<Kpi>, engagement: FacultyEngagement, };
+kpis: Array<Kpi>, engagement: FacultyEngagement, 
+/**
+ * The committee's review: status, reviewers and their decisions, comments.
+ */
+review: Review, };

@@ -8,10 +8,12 @@ import type { GrantMethod } from './GrantMethod';
 import type { Participation } from './Participation';
 import type { Paper } from './Paper';
 import type { Phase } from './Phase';
+import type { PlanStatus } from './PlanStatus';
 import type { ProviderKind } from './ProviderKind';
 import type { ReportSection } from './ReportSection';
 import type { ScenarioKind } from './ScenarioKind';
 import type { Severity } from './Severity';
+import type { Verdict } from './Verdict';
 
 export const AssessmentTypeLabels: Record<AssessmentType, string> = {
   exam: "Exam",
@@ -68,6 +70,12 @@ export const PhaseLabels: Record<Phase, string> = {
   sustain: "Sustain",
 };
 
+export const PlanStatusLabels: Record<PlanStatus, string> = {
+  draft: "Draft",
+  sent_to_committee: "Sent to committee",
+  approved: "Approved",
+};
+
 export const ProviderKindLabels: Record<ProviderKind, string> = {
   industry: "An industry provider",
   in_house: "Our own faculty (in-house)",
@@ -103,6 +111,12 @@ export const SeverityLabels: Record<Severity, string> = {
   high: "Serious",
   medium: "Worth answering",
   low: "Worth tidying",
+};
+
+export const VerdictLabels: Record<Verdict, string> = {
+  approved: "Approved",
+  approved_with_changes: "Approved with changes",
+  not_approved: "Not approved",
 };
 
 /** A risk's likelihood 1–5 in words, at index 0–4. */

@@ -17,6 +17,7 @@ import type { ProblemKind } from '../bindings/ProblemKind';
 import type { ProfileForm } from '../bindings/ProfileForm';
 import type { ProfileOptions } from '../bindings/ProfileOptions';
 import type { ReportChoices } from '../bindings/ReportChoices';
+import type { ReviewEdit } from '../bindings/ReviewEdit';
 import type { RiskEdit } from '../bindings/RiskEdit';
 import type { RolloutInputs } from '../bindings/RolloutInputs';
 import type { WizardPosition } from '../bindings/WizardPosition';
@@ -246,6 +247,18 @@ export function editWorkPlan(
 /** Adds, changes or removes a risk (fields `risks.N.likelihood`…), or proposes the missing ones. */
 export function editRisks(id: number, expectedRevision: number, edit: RiskEdit): Promise<PlanDetail> {
   return call('edit_risks', { id, expectedRevision, edit });
+}
+
+/**
+ * Changes the committee review: status, a reviewer or their decision, a comment; refused by
+ * field (`reviewers.N.name`, `comments.N.text`…).
+ */
+export function editReview(
+  id: number,
+  expectedRevision: number,
+  edit: ReviewEdit,
+): Promise<PlanDetail> {
+  return call('edit_review', { id, expectedRevision, edit });
 }
 
 /** One KPI's baseline and, for the dean's KPIs, its yearly targets (`baseline`, `targets.N.value`). */

@@ -20,6 +20,7 @@ import type { PlanDetail } from '../bindings/PlanDetail';
 import type { PlanSummary } from '../bindings/PlanSummary';
 import type { Problem } from '../bindings/Problem';
 import type { ProfileForm } from '../bindings/ProfileForm';
+import type { ReviewEdit } from '../bindings/ReviewEdit';
 import type { RiskEdit } from '../bindings/RiskEdit';
 import type { RolloutInputs } from '../bindings/RolloutInputs';
 import type { RolloutResult } from '../bindings/RolloutResult';
@@ -41,6 +42,7 @@ import {
   fixtureProjection,
   samplePlan,
 } from './fake-fixtures';
+import { applyReviewEdit } from './fake-review';
 import { applyKpiEdit, applyRiskEdit, applyWorkPlanEdit } from './fake-workplan';
 import refusalFile from './fixtures/refusals.json';
 
@@ -247,6 +249,8 @@ export class FakeBackend {
         return this.#edit(id, (plan) => {
           plan.engagement = structuredClone(args.engagement as FacultyEngagement);
         });
+      case 'edit_review':
+        return this.#edit(id, (plan) => applyReviewEdit(plan, args.edit as ReviewEdit));
       case 'preview_plan_edit':
         return this.#preview(id, args.edit as DraftEdit);
       case 'export_pdf':

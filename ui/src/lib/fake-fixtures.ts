@@ -249,12 +249,13 @@ export function emptyAssessment(): Assessment {
 }
 
 /** What a new plan holds besides its title, profile, assessment and rollout. */
-export function emptyWork(): Pick<Plan, 'workPlan' | 'risks' | 'kpis' | 'engagement'> {
+export function emptyWork(): Pick<Plan, 'workPlan' | 'risks' | 'kpis' | 'engagement' | 'review'> {
   return {
     workPlan: { tasks: [], dependencies: [] },
     risks: [],
     kpis: [],
     engagement: { departments: [], sessions: [], targets: [], hoursPerEngagedMemberPerTerm: 0 },
+    review: { status: 'draft', reviewers: [], comments: [] },
   };
 }
 

@@ -64,6 +64,7 @@ pub(super) fn validated(mut plan: Plan) -> Result<Plan, String> {
         plan.engagement
             .validate(plan.profile.faculty_headcount, &terms),
     );
+    within("plan.review", plan.review.validate());
     if problems.is_empty() {
         return Ok(plan);
     }

@@ -46,6 +46,7 @@ pub fn sample_plan() -> Plan {
         risks: Vec::new(),
         kpis: Vec::new(),
         engagement: Default::default(),
+        review: Default::default(),
     };
     crate::workplan::fill_sample(&mut plan);
     plan

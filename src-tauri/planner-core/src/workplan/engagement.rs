@@ -350,17 +350,9 @@ pub(super) fn check_text(
     value: &str,
     max: usize,
 ) {
-    let chars = value.trim().chars().count();
-    let message = if chars == 0 {
-        format!("{label} cannot be empty")
-    } else if chars > max {
-        format!("{label} is {chars} characters long; the limit is {max}")
-    } else if let Some(code) = crate::text::first_hidden_character(value, false) {
-        crate::text::hidden_character_message(label, &code)
-    } else {
-        return;
-    };
-    errors.push(error(field, message));
+    if let Some(message) = crate::text::text_problem(label, value, max, false) {
+        errors.push(error(field, message));
+    }
 }
 
 fn check_department(i: usize, d: &Department, headcount: u32, errors: &mut Vec<FieldError>) {

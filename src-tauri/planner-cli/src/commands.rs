@@ -279,6 +279,7 @@ fn pdf(plan: &PlanDetail, out: &Path, choices: ReportChoices) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
         choices,
+        plan_file: Some(planner_core::write_plan_file(&plan.stored.plan)),
     };
     let report = planner_report::export(plan, &options, out).map_err(report_failure)?;
     say(&format!(
@@ -293,6 +294,7 @@ fn html(plan: &PlanDetail, out: &Path, choices: ReportChoices) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
         choices,
+        plan_file: None,
     };
     let bytes = planner_report::export_html(plan, &options, out).map_err(report_failure)?;
     say(&format!("Wrote {} ({bytes} bytes)", out.display()))

@@ -10,6 +10,7 @@ use printpdf::{
 };
 
 use crate::RenderedReport;
+use crate::attachment;
 use crate::content::{Block, Tone};
 use crate::error::{Error, Result};
 use crate::fonts::Fonts;
@@ -442,8 +443,13 @@ impl ReportDocument {
             .collect()
     }
 
-    /// Adds the running header and footer, the outline and the metadata, and serialises.
-    pub(crate) fn finish(mut self, info: &DocumentInfo) -> Result<RenderedReport> {
+    /// Adds the running header and footer, the outline, the metadata and the attached
+    /// `plan_file`, and serialises.
+    pub(crate) fn finish(
+        mut self,
+        info: &DocumentInfo,
+        plan_file: Option<&str>,
+    ) -> Result<RenderedReport> {
         let total = self.pages.len();
         let frame = self.frame;
         let mut pages = Vec::with_capacity(total);
@@ -493,6 +499,9 @@ impl ReportDocument {
             });
         }
         metadata::correct(&mut file, info)?;
+        if let Some(text) = plan_file {
+            attachment::attach(&mut file, &info.title, text, info.created_on)?;
+        }
         file.compress();
         let mut bytes = Vec::new();
         file.save_to(&mut bytes).map_err(|e| Error::Pdf {

@@ -8,6 +8,7 @@
 //! [`render`] / [`export`], and its tests run without a window or a database.
 
 mod atomic;
+mod attachment;
 mod chart;
 mod content;
 mod destination;
@@ -48,6 +49,9 @@ pub struct ReportOptions {
     /// The paper, and the sections to print (in the report's own order, whatever their order
     /// here); the cover always prints.
     pub choices: ReportChoices,
+    /// The plan's plan file (`.mcplan` text, as planner-core writes it), attached to the PDF so
+    /// the PDF can be imported as the plan; the HTML edition carries none.
+    pub plan_file: Option<String>,
 }
 
 impl ReportOptions {
@@ -56,12 +60,21 @@ impl ReportOptions {
         Self {
             generated_on,
             choices: ReportChoices::default(),
+            plan_file: None,
         }
     }
 
     /// Every section on A4, dated today by the computer's clock and time zone.
     pub fn today() -> Self {
         Self::dated(chrono::Local::now().date_naive())
+    }
+
+    /// The same options, with `text` as the plan file to attach.
+    pub fn with_plan_file(self, text: String) -> Self {
+        Self {
+            plan_file: Some(text),
+            ..self
+        }
     }
 
     pub fn paper(&self) -> Paper {
@@ -96,7 +109,7 @@ const VERSION_LABEL: &str = "Draft";
 /// figures in `plan` as they are; it computes none of its own.
 pub fn render(plan: &PlanDetail, options: &ReportOptions) -> Result<RenderedReport> {
     let (doc, info) = lay_out(plan, options)?;
-    doc.finish(&info)
+    doc.finish(&info, options.plan_file.as_deref())
 }
 
 /// [`render`] + [`write_atomically`]: the file at `path` is either the complete new report or

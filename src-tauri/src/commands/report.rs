@@ -103,6 +103,8 @@ async fn export(
     let options = ReportOptions {
         generated_on: Local::now().date_naive(),
         choices: choices.unwrap_or_default(),
+        // The PDF carries the plan file, so it can be imported back as the plan.
+        plan_file: Some(planner_core::write_plan_file(&plan.stored.plan)),
     };
     let (bytes, pages) = write(&plan, &options, &path)?;
     state.remember_export(path.clone());

@@ -2,6 +2,7 @@
 //! command-line tools (`pdftotext`, `pdfinfo`, `pdffonts`) the way a committee member's viewer
 //! would. poppler-utils must be installed; without it these tests fail, never skip.
 
+mod attachment;
 mod document;
 mod html;
 mod long_text;

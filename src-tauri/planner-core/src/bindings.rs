@@ -112,6 +112,7 @@ fn generated() -> Vec<(String, String)> {
         workplan::TaskKind,
         workplan::Dependency,
         workplan::Schedule,
+        workplan::ScheduledLink,
         workplan::ScheduledTask,
         workplan::Risk,
         workplan::RiskEdit,

@@ -48,6 +48,17 @@ describe('Gantt chart', () => {
     expect(screen.getByText('Critical: any delay moves the end of the plan')).toBeInTheDocument();
   });
 
+  it('draws what waits for what, the waits that set the end of the plan in bold, under the bars', () => {
+    const { view } = showChart();
+    const links = screen.getAllByTestId('gantt-link');
+    expect(links.map((l) => l.getAttribute('data-critical'))).toEqual(['true', 'true']);
+    expect(links.every((l) => l.classList.contains('critical'))).toBe(true);
+    expect(screen.getByText('Bold: the wait that sets the end of the plan')).toBeInTheDocument();
+    // Drawn before the first bar, so every bar covers the arrows that cross it.
+    const first = view.container.querySelector('.task')!;
+    expect(links[0]!.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('draws the phases and today', () => {
     const { view } = showChart();
     const labels = [...view.container.querySelectorAll('.band-label')].map((t) => t.textContent);

@@ -34,6 +34,7 @@ export function replayedSchedule(plan: Plan): ScheduleStatus {
   const { schedule } = replayed;
   schedule.tasks = schedule.tasks.filter((t) => ids.has(t.id));
   schedule.criticalPath = schedule.criticalPath.filter((id) => ids.has(id));
+  schedule.links = schedule.links.filter((l) => ids.has(l.predecessor) && ids.has(l.successor));
   return replayed;
 }
 

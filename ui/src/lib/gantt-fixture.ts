@@ -89,4 +89,8 @@ export const GANTT_SCHEDULE: Schedule = {
     task('platform', 20, 240, ['2026-09-29', '2027-08-30', '2026-09-29', '2027-08-30'], 0, PREPARE_END),
   ],
   criticalPath: ['credit_mapping', 'senate', 'platform'],
+  links: [
+    { predecessor: 'credit_mapping', successor: 'senate', lagWeeks: 0, critical: true },
+    { predecessor: 'senate', successor: 'platform', lagWeeks: 0, critical: true },
+  ],
 };

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_RESULT } from './fake-backend';
 import { GANTT_PLAN, GANTT_SCHEDULE } from './gantt-fixture';
-import { dayNumber, isoDay, layoutGantt, scheduledRows, workingTime, type Zoom } from './gantt-layout';
+import {
+  DIAMOND,
+  ROW_HEIGHT,
+  dayNumber,
+  isoDay,
+  layoutGantt,
+  scheduledRows,
+  workingTime,
+  type Zoom,
+} from './gantt-layout';
 
 const layout = (zoom: Zoom, today = '2026-11-02') =>
   layoutGantt({
@@ -85,6 +94,51 @@ describe('Gantt layout', () => {
       'Summer 2027',
     ]);
     expect(layout('years').ticks[0]?.label).toBe('2027');
+  });
+
+  it('draws each dependency as an elbow from the end of one task into the start of the next', () => {
+    const withWait = {
+      ...GANTT_SCHEDULE,
+      links: [
+        ...GANTT_SCHEDULE.links,
+        { predecessor: 'champions', successor: 'platform', lagWeeks: 1, critical: false },
+      ],
+    };
+    const chart = layoutGantt({
+      tasks: GANTT_PLAN.tasks,
+      schedule: withWait,
+      terms: SAMPLE_RESULT.terms,
+      phases: SAMPLE_RESULT.phases,
+      today: '2026-11-02',
+      zoom: 'weeks',
+    });
+    const at = (title: string) => chart.rows.find((r) => r.title === title)!;
+    const [champions, mapping, senate, platform] = [
+      at('Name faculty champions'),
+      at('Map credentials to credit'),
+      at('Senate approval'),
+      at('Connect the learning platform'),
+    ];
+    const middle = (r: { y: number }) => r.y + ROW_HEIGHT / 2;
+    expect(chart.arrows.map((a) => [a.key, a.critical])).toEqual([
+      ['champions→platform', false],
+      ['credit_mapping→senate', true],
+      ['senate→platform', true],
+    ]);
+    const [wait, intoSenate, intoPlatform] = chart.arrows;
+    // Room to turn beside the champions' bar: out, down to the platform's row, right into it.
+    const out = champions.x + champions.width;
+    expect(wait!.path).toBe(`M ${out} ${middle(champions)} H ${out + 6} V ${middle(platform)} H ${platform.x}`);
+    expect(wait!.lag).toBe('1 week later');
+    // The senate's diamond starts left of where the mapping ends: the arrow goes out, down to
+    // the line above the senate's row, back, and into the diamond's left point.
+    const end = mapping.x + mapping.width;
+    const tip = senate.x - DIAMOND;
+    expect(intoSenate!.path).toBe(
+      `M ${end} ${middle(mapping)} H ${end + 6} V ${senate.y} H ${tip - 6} V ${middle(senate)} H ${tip}`,
+    );
+    expect(intoSenate!.lag).toBe('');
+    expect(intoPlatform!.path.startsWith(`M ${senate.x + DIAMOND} ${middle(senate)}`)).toBe(true);
   });
 
   it('draws today’s line only when today is on the chart', () => {

@@ -23,6 +23,11 @@ export const ZOOMS: readonly { key: Zoom; label: string }[] = [
 const PX_PER_DAY: Record<Zoom, number> = { weeks: 12, months: 3, terms: 1.2, years: 0.35 };
 
 export const ROW_HEIGHT = 32;
+/** A bar's height, and half a milestone diamond's width and height. */
+export const BAR = 18;
+export const DIAMOND = 8;
+/** How far an arrow runs out of a task before it turns. */
+const ARROW_STUB = 6;
 /** The phase names, then the time scale, above the first row. */
 export const HEADER_HEIGHT = 52;
 /** Blank calendar days before the first and after the last thing drawn. */
@@ -54,6 +59,22 @@ export interface GanttRow {
   description: string;
 }
 
+/** One dependency: an elbow from the end of the task waited for to the start of the task that
+ * waits, entering it from the left. */
+export interface GanttArrow {
+  key: string;
+  /** SVG path data. */
+  path: string;
+  critical: boolean;
+  /** "2 weeks later" for a dependency with a lag, written just left of the waiting task. */
+  lag: string;
+  lagX: number;
+  lagY: number;
+  /** The vertical extent it crosses, to draw only the arrows in view. */
+  top: number;
+  bottom: number;
+}
+
 export interface GanttBand {
   label: string;
   x: number;
@@ -69,6 +90,8 @@ export interface GanttLayout {
   width: number;
   height: number;
   rows: GanttRow[];
+  /** Critical arrows last, so they are drawn over the others. */
+  arrows: GanttArrow[];
   bands: GanttBand[];
   ticks: GanttTick[];
   /** Where today's line goes; `null` when today is outside the chart. */
@@ -171,6 +194,7 @@ export function layoutGantt(input: GanttInput): GanttLayout {
       y: HEADER_HEIGHT + i * ROW_HEIGHT,
     };
   });
+  const arrows = layoutArrows(rows, input.schedule);
   const bands = spans.map((p) => ({
     label: p.label,
     x: xOf(dayNumber(p.start!)),
@@ -181,9 +205,46 @@ export function layoutGantt(input: GanttInput): GanttLayout {
     width,
     height: HEADER_HEIGHT + rows.length * ROW_HEIGHT,
     rows,
+    arrows,
     bands,
     ticks: ticks(zoom, first, last, terms).map((t) => ({ x: xOf(t.day), label: t.label })),
     today: today >= first && today <= last ? xOf(today) : null,
+  };
+}
+
+type PlacedRow = Pick<GanttRow, 'id' | 'x' | 'width' | 'y' | 'milestone'>;
+
+function layoutArrows(rows: readonly PlacedRow[], schedule: Schedule): GanttArrow[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const arrows = schedule.links.flatMap((link) => {
+    const from = byId.get(link.predecessor);
+    const to = byId.get(link.successor);
+    return from && to ? [arrow(from, to, link.lagWeeks, link.critical)] : [];
+  });
+  return [...arrows.filter((a) => !a.critical), ...arrows.filter((a) => a.critical)];
+}
+
+function arrow(from: PlacedRow, to: PlacedRow, lagWeeks: number, critical: boolean): GanttArrow {
+  const x0 = from.milestone ? from.x + DIAMOND : from.x + from.width;
+  const x1 = to.milestone ? to.x - DIAMOND : to.x;
+  const y0 = from.y + ROW_HEIGHT / 2;
+  const y1 = to.y + ROW_HEIGHT / 2;
+  const out = x0 + ARROW_STUB;
+  // Room to turn down beside the task waited for; otherwise back along the row line above
+  // (or below) the waiting task, then into it.
+  const path =
+    x1 - x0 >= 2 * ARROW_STUB
+      ? `M ${x0} ${y0} H ${out} V ${y1} H ${x1}`
+      : `M ${x0} ${y0} H ${out} V ${y1 > y0 ? to.y : to.y + ROW_HEIGHT} H ${x1 - ARROW_STUB} V ${y1} H ${x1}`;
+  return {
+    key: `${from.id}→${to.id}`,
+    path,
+    critical,
+    lag: lagWeeks > 0 ? `${workingTime(lagWeeks * WORKING_DAYS_PER_WEEK)} later` : '',
+    lagX: x1 - 4,
+    lagY: y1 - BAR / 2 - 3,
+    top: Math.min(y0, y1, to.y),
+    bottom: Math.max(y0, y1, to.y + ROW_HEIGHT),
   };
 }
 

@@ -26,6 +26,8 @@ pub(crate) struct TaskGraph {
     /// The dependencies leaving task `i` are `edges[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
     edges: Vec<Edge>,
+    /// Each dependency's predecessor and successor positions, in the plan's order.
+    pub ends: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -124,6 +126,7 @@ impl TaskGraph {
             order,
             starts,
             edges,
+            ends: resolved.iter().map(|&(_, p, s)| (p, s)).collect(),
         })
     }
 

@@ -48,7 +48,7 @@ pub use risks::{
     SEVERITY_BANDS, propose_risks, severity_band, validate_risks,
 };
 pub(crate) use sample::fill_sample;
-pub use schedule::{Schedule, ScheduledTask, Timeline, schedule};
+pub use schedule::{Schedule, ScheduledLink, ScheduledTask, Timeline, schedule};
 pub(crate) use sync::keep_in_step;
 pub use sync::{is_proposed, pinned_by_rollout};
 pub use validate::{

@@ -68,6 +68,19 @@ pub struct ScheduledTask {
     pub late_for_phase: bool,
 }
 
+/// One dependency as the chart draws it: an arrow from the end of `predecessor` to the start
+/// of `successor`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduledLink {
+    pub predecessor: String,
+    pub successor: String,
+    pub lag_weeks: i32,
+    /// On the critical path: both tasks are critical and the successor starts exactly when
+    /// this dependency lets it, so a slip here moves the end of the plan.
+    pub critical: bool,
+}
+
 /// A scheduled work plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -85,6 +98,8 @@ pub struct Schedule {
     /// Ids of one chain of critical tasks, first to last, each starting as its predecessor
     /// finishes (plus the lag), the last finishing the plan.
     pub critical_path: Vec<String>,
+    /// One per dependency, in the plan's order.
+    pub links: Vec<ScheduledLink>,
 }
 
 /// Validates `plan` and schedules it on `timeline`.
@@ -171,6 +186,19 @@ pub fn schedule(plan: &WorkPlan, timeline: &Timeline) -> Result<Schedule, Valida
             }
         })
         .collect();
+    let links = plan
+        .dependencies
+        .iter()
+        .zip(&graph.ends)
+        .map(|(dep, &(p, s))| ScheduledLink {
+            predecessor: dep.predecessor.clone(),
+            successor: dep.successor.clone(),
+            lag_weeks: dep.lag_weeks,
+            critical: scheduled[p].critical
+                && scheduled[s].critical
+                && start[s] == finish_of(p) + i64::from(dep.lag_weeks) * WEEK,
+        })
+        .collect();
     Ok(Schedule {
         start: date(0),
         finish: scheduled
@@ -181,6 +209,7 @@ pub fn schedule(plan: &WorkPlan, timeline: &Timeline) -> Result<Schedule, Valida
         working_days: day_count(end),
         tasks: scheduled,
         critical_path: critical_chain(plan, &driver, last),
+        links,
     })
 }
 

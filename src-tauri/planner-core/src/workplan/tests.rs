@@ -117,6 +117,45 @@ fn a_diamond_follows_its_longer_branch_and_the_shorter_one_has_slack() {
 }
 
 #[test]
+fn a_dependency_is_critical_only_where_it_holds_a_critical_task_back() {
+    // The diamond again, with A → D as well: A, B and D are critical, but D starts when B
+    // finishes, two weeks after A does, so A → D (like A → C and C → D) could slip.
+    let p = plan(
+        vec![task("A", 2), task("B", 3), task("C", 1), task("D", 1)],
+        &[
+            ("A", "B", 0),
+            ("A", "C", 0),
+            ("B", "D", 0),
+            ("C", "D", 0),
+            ("A", "D", 0),
+        ],
+    );
+    let s = scheduled(&p, day(2027, 1, 4));
+    let links: Vec<(&str, &str, bool)> = s
+        .links
+        .iter()
+        .map(|l| (l.predecessor.as_str(), l.successor.as_str(), l.critical))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("A", "B", true),
+            ("A", "C", false),
+            ("B", "D", true),
+            ("C", "D", false),
+            ("A", "D", false),
+        ],
+        "one per dependency, in the plan's order"
+    );
+    // A lag that keeps the chain tight leaves its dependency critical, and carries its weeks.
+    let s = scheduled(
+        &plan(vec![task("A", 1), task("B", 1)], &[("A", "B", 2)]),
+        day(2027, 1, 4),
+    );
+    assert_eq!((s.links[0].lag_weeks, s.links[0].critical), (2, true));
+}
+
+#[test]
 fn a_lag_delays_the_successor_by_whole_working_weeks() {
     // A (1 week) 4–8 Jan; B waits two weeks after A: starts Monday 25 Jan, ends Friday 29 Jan.
     let p = plan(vec![task("A", 1), task("B", 1)], &[("A", "B", 2)]);

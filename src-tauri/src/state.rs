@@ -66,6 +66,16 @@ impl AppState {
         Ok(self.store().get_plan(id)?.detail())
     }
 
+    /// The plan file (.mcplan) text of plan `id`: the plan with its versions.
+    pub fn plan_file(&self, id: PlanId) -> Result<String, AppError> {
+        let store = self.store();
+        let versions = store.get_versions(id)?;
+        Ok(planner_core::write_plan_file(
+            &store.get_plan(id)?.plan,
+            &versions,
+        ))
+    }
+
     pub fn create_plan(&self, form: &ProfileForm) -> Result<PlanDetail, AppError> {
         let (title, profile) = form.validate()?;
         Ok(self

@@ -7,7 +7,9 @@ use planner_core::format::{Money, count, format_count, long_date};
 use planner_core::report::{Paper, ReportChoices, parse_sections};
 use planner_core::rollout::parse_inputs_file;
 use planner_core::text::excerpt;
-use planner_core::{Plan, PlanDetail, PlanEdit, PlanId, ProfileForm, RolloutStatus};
+use planner_core::{
+    Plan, PlanDetail, PlanEdit, PlanId, ProfileForm, RolloutStatus, write_plan_file,
+};
 use planner_store::Store;
 
 use crate::input_file::{MAX_ANSWERS_BYTES, MAX_INPUTS_BYTES, read_input_file};
@@ -37,9 +39,17 @@ pub(crate) fn run(cli: Cli) -> Outcome {
     };
     // A plan file is read and checked whole before the store is opened (or created), so a
     // refused import leaves no trace.
-    if let Command::Import { file } = &cli.command {
-        let plan = plan_files::read(file)?;
-        let stored = Store::open(&path)?.create_plan(&plan)?;
+    if let Command::Import { file, into } = &cli.command {
+        let into = into.as_deref().map(parse_id).transpose()?;
+        let plan_file = plan_files::read(file)?;
+        let mut store = Store::open(&path)?;
+        let stored = match into {
+            None => store.import_plan(&plan_file)?,
+            Some(id) => {
+                let name = file.file_name().unwrap_or_default().to_string_lossy();
+                store.import_into(id, &plan_file, &name)?
+            }
+        };
         return say_after_saving(&stored.id.to_string());
     }
     // Commands that only read never create a store, and work on a read-only disk.
@@ -102,7 +112,10 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Command::Pdf { id, out, choices } => {
             let choices = report_choices(&choices)?;
             check_destination(&out, &store, "plan.pdf")?;
-            pdf(&store.get_plan(parse_id(&id)?)?.detail(), &out, choices)
+            let id = parse_id(&id)?;
+            let stored = store.get_plan(id)?;
+            let plan_file = write_plan_file(&stored.plan, &store.get_versions(id)?);
+            pdf(&stored.detail(), plan_file, &out, choices)
         }
         Command::Html { id, out, choices } => {
             let choices = report_choices(&choices)?;
@@ -111,7 +124,9 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         }
         Command::Export { id, out } => {
             check_destination(&out, &store, "plan.mcplan")?;
-            let written = plan_files::export(&store.get_plan(parse_id(&id)?)?.plan, &out)?;
+            let id = parse_id(&id)?;
+            let versions = store.get_versions(id)?;
+            let written = plan_files::export(&store.get_plan(id)?.plan, &versions, &out)?;
             say(&written)
         }
         Command::Versions { id, json } => say(&versions::listed(
@@ -275,11 +290,12 @@ fn report_choices(args: &ReportArgs) -> Result<ReportChoices, Failure> {
     Ok(choices)
 }
 
-fn pdf(plan: &PlanDetail, out: &Path, choices: ReportChoices) -> Outcome {
+/// Writes the PDF report, carrying `plan_file` (the plan with its versions) as an attachment.
+fn pdf(plan: &PlanDetail, plan_file: String, out: &Path, choices: ReportChoices) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
         choices,
-        plan_file: Some(planner_core::write_plan_file(&plan.stored.plan)),
+        plan_file: Some(plan_file),
     };
     let report = planner_report::export(plan, &options, out).map_err(report_failure)?;
     say(&format!(
@@ -308,7 +324,7 @@ pub(crate) fn report_failure(err: planner_report::Error) -> Failure {
     }
 }
 
-fn parse_id(text: &str) -> Result<PlanId, Failure> {
+pub(crate) fn parse_id(text: &str) -> Result<PlanId, Failure> {
     text.trim()
         .parse::<PlanId>()
         .ok()

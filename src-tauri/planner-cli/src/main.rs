@@ -171,11 +171,17 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Add the plan in a plan file (.mcplan) as a new plan and print its number. A file that
-    /// is not a sound plan file is refused whole and the store is left as it was.
+    /// Add the plan in a plan file (.mcplan), with its versions, as a new plan and print its
+    /// number. A file that is not a sound plan file is refused whole and the store is left as
+    /// it was.
     Import {
         /// The plan file.
         file: PathBuf,
+        /// Make the file a new version of this plan instead: the plan as it is now is kept as
+        /// a version ("Before importing FILE"), then replaced by the file's plan; the file's
+        /// versions are added to the plan's.
+        #[arg(long, value_name = "ID")]
+        into: Option<String>,
     },
 }
 

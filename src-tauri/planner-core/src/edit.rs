@@ -12,6 +12,7 @@ use ts_rs::TS;
 use crate::assessment::{Answer, AreaKey, AreaResponse, WizardPosition, assess};
 use crate::error::{FieldError, ValidationErrors};
 use crate::plan::{Plan, PlanDetail, StoredPlan};
+use crate::plan_file::checked_plan;
 use crate::profile::ProfileForm;
 use crate::review::ReviewEdit;
 use crate::rollout::{RolloutInputs, RolloutResult, project, starter_rollout};
@@ -58,6 +59,9 @@ pub enum PlanEdit {
     /// The committee review: status, reviewers, decisions, comments (also those filed from a
     /// PDF, see [`ReviewEdit::FileComments`]).
     Review(ReviewEdit),
+    /// Replaces everything the plan says with another plan (one imported from a plan file),
+    /// checked whole as a plan file's plan is.
+    ReplaceContent(Box<Plan>),
 }
 
 impl PlanEdit {
@@ -137,6 +141,7 @@ impl PlanEdit {
                 plan.engagement = *engagement;
             }
             PlanEdit::Review(edit) => plan.review = edit.apply(&plan.review)?,
+            PlanEdit::ReplaceContent(replacement) => plan = checked_plan(*replacement, "")?,
         }
         Ok(plan)
     }

@@ -41,12 +41,12 @@ pub(crate) fn describe(path: &str, err: &serde_json::Error) -> String {
         )
     } else {
         let without_position = inner.split(" at line ").next().unwrap_or(&inner);
-        format!(
-            "{} (line {}, column {})",
-            one_line(without_position, 120),
-            err.line(),
-            err.column()
-        )
+        let without_position = one_line(without_position, 120);
+        // Read from JSON already parsed (an upgraded older file), there is no position.
+        match err.line() {
+            0 => without_position,
+            line => format!("{without_position} (line {line}, column {})", err.column()),
+        }
     };
     one_line(&format!("{at}{detail}"), MAX_MESSAGE_CHARS)
 }

@@ -40,8 +40,8 @@ pub use plan::{
     RolloutStatus, ScheduleStatus, StoredPlan,
 };
 pub use plan_file::{
-    MAX_PLAN_FILE_BYTES, MAX_PLAN_FILE_DEPTH, PLAN_FILE_FORMAT, PLAN_FILE_VERSION, PlanFileError,
-    read_plan_file, write_plan_file,
+    MAX_PLAN_FILE_BYTES, MAX_PLAN_FILE_DEPTH, PLAN_FILE_FORMAT, PLAN_FILE_VERSION, PlanFile,
+    PlanFileError, read_plan_file, write_plan_file,
 };
 pub use profile::{
     InstitutionProfile, InstitutionType, MAX_ENROLMENT, ProfileForm, Stage, TermStartForm,

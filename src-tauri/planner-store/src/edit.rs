@@ -1,7 +1,7 @@
 //! The one way to change a plan.
 
 use planner_core::{PlanEdit, PlanId, StoredPlan};
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 
 use crate::Store;
 use crate::error::{Error, Result};
@@ -24,33 +24,43 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let current = read_plan(&tx, id)?;
-        if let Some(expected) = expected_revision.filter(|e| *e != current.revision) {
-            return Err(Error::ChangedElsewhere {
-                id,
-                expected,
-                found: current.revision,
-            });
-        }
-        let moves_edit_time = edit.changes_content();
-        let plan = edit.apply(&current.plan)?;
-        if plan == current.plan {
-            return Ok(current);
-        }
-        let updated_at = if moves_edit_time {
-            now()
-        } else {
-            current.updated_at
-        };
-        tx.execute(
-            "UPDATE plans SET document = ?1, revision = revision + 1, updated_at = ?2 \
-             WHERE id = ?3",
-            params![encode(&plan), updated_at, id],
-        )?;
-        let saved = read_plan(&tx, id)?;
+        let saved = edit_in(&tx, id, expected_revision, edit)?;
         tx.commit()?;
         Ok(saved)
     }
+}
+
+/// [`Store::edit_plan`]'s work on `conn`, an open transaction the caller commits.
+pub(crate) fn edit_in(
+    conn: &Connection,
+    id: PlanId,
+    expected_revision: Option<i64>,
+    edit: PlanEdit,
+) -> Result<StoredPlan> {
+    let current = read_plan(conn, id)?;
+    if let Some(expected) = expected_revision.filter(|e| *e != current.revision) {
+        return Err(Error::ChangedElsewhere {
+            id,
+            expected,
+            found: current.revision,
+        });
+    }
+    let moves_edit_time = edit.changes_content();
+    let plan = edit.apply(&current.plan)?;
+    if plan == current.plan {
+        return Ok(current);
+    }
+    let updated_at = if moves_edit_time {
+        now()
+    } else {
+        current.updated_at
+    };
+    conn.execute(
+        "UPDATE plans SET document = ?1, revision = revision + 1, updated_at = ?2 \
+         WHERE id = ?3",
+        params![encode(&plan), updated_at, id],
+    )?;
+    read_plan(conn, id)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 mod edit;
 mod error;
+mod import;
 mod migrations;
 mod open;
 mod plans;

@@ -104,7 +104,7 @@ async fn export(
         generated_on: Local::now().date_naive(),
         choices: choices.unwrap_or_default(),
         // The PDF carries the plan file, so it can be imported back as the plan.
-        plan_file: Some(planner_core::write_plan_file(&plan.stored.plan)),
+        plan_file: Some(state.plan_file(id)?),
     };
     let (bytes, pages) = write(&plan, &options, &path)?;
     state.remember_export(path.clone());

@@ -49,7 +49,7 @@ fn export_then_import_then_export_gives_the_same_file() {
     let file: Value = serde_json::from_str(&first).expect("JSON");
     assert_eq!(
         (file["format"].clone(), file["version"].clone()),
-        (json!("mcplan"), json!(1))
+        (json!("mcplan"), json!(2))
     );
     let shown = sandbox.json(&["show", new_id, "--json"]);
     assert_eq!(
@@ -76,7 +76,7 @@ fn every_refused_import_leaves_the_store_byte_for_byte_as_it_was() {
         ("not json".to_owned(), "not valid JSON"),
         (good[..good.len() / 3].to_owned(), "not valid JSON"),
         (
-            with(&|f| f["version"] = json!(7)),
+            with(&|f| f["version"] = json!(3)),
             "made by a newer version of the planner",
         ),
         (
@@ -109,13 +109,17 @@ fn every_refused_import_leaves_the_store_byte_for_byte_as_it_was() {
     let before = store_files(&sandbox.db());
     for (i, (text, named)) in cases.iter().enumerate() {
         let path = sandbox.file_with(&format!("bad{i}.mcplan"), text);
-        let said = sandbox.refuses(&["import", &path], 2, named);
-        assert!(said.contains(&path), "the refusal names the file: {said}");
-        assert_eq!(
-            store_files(&sandbox.db()),
-            before,
-            "{named}: the store is unchanged"
-        );
+        for into in [None, Some(id.as_str())] {
+            let mut args = vec!["import", path.as_str()];
+            args.extend(into.map(|id| ["--into", id]).into_iter().flatten());
+            let said = sandbox.refuses(&args, 2, named);
+            assert!(said.contains(&path), "the refusal names the file: {said}");
+            assert_eq!(
+                store_files(&sandbox.db()),
+                before,
+                "{named} (into {into:?}): the store is unchanged"
+            );
+        }
     }
     let big = sandbox.dir.path().join("big.mcplan");
     std::fs::File::create(&big)
@@ -151,4 +155,48 @@ fn a_refused_import_creates_no_store_and_export_checks_its_destination() {
     );
     let db = sandbox.db().display().to_string();
     sandbox.refuses(&["export", &id, "--out", &db], 2, "plan store");
+}
+
+#[test]
+fn a_plan_file_imported_into_a_plan_becomes_its_new_version() {
+    let (sandbox, id) = Sandbox::with_demo();
+    sandbox.stdout(&["snapshot", &id, "--label", "sent to committee, 3 March"]);
+    let sent = sandbox.export(&id, "sent.mcplan");
+    let mut file: Value =
+        serde_json::from_str(&std::fs::read_to_string(&sent).expect("read")).expect("JSON");
+    assert_eq!(file["versions"][0]["label"], "sent to committee, 3 March");
+    file["plan"]["title"] = json!("Revised by the committee");
+    let back = sandbox.file_with("back from committee.mcplan", &file.to_string());
+    let before = sandbox.json(&["show", &id, "--json"]);
+    let said = sandbox.stdout(&["import", &back, "--into", &id]);
+    assert_eq!(said.trim(), id, "the plan's own number is printed");
+    let after = sandbox.json(&["show", &id, "--json"]);
+    assert_eq!(after["plan"]["title"], "Revised by the committee");
+    assert_eq!(
+        after["revision"],
+        before["revision"].as_i64().expect("revision") + 1
+    );
+    let versions = sandbox.json(&["versions", &id, "--json"]);
+    let labels: Vec<&str> = versions
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|v| v["label"].as_str().expect("label"))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "sent to committee, 3 March",
+            "Before importing back from committee.mcplan"
+        ],
+        "the file's version was already kept, so only the plan as it was is added"
+    );
+    assert_eq!(sandbox.stdout(&["list"]).lines().count(), 1, "no new plan");
+    let copy = sandbox.stdout(&["import", &sent.display().to_string()]);
+    assert_eq!(
+        sandbox.json(&["versions", copy.trim(), "--json"])[0]["label"],
+        "sent to committee, 3 March",
+        "a plan imported as new keeps the file's versions"
+    );
+    sandbox.refuses(&["import", &back, "--into", "77"], 2, "no plan number 77");
 }

@@ -4,20 +4,24 @@
 //! nothing half-read ever reaches the store.
 
 mod strict;
+mod upgrade;
 mod validate;
 
 use serde::{Deserialize, Serialize};
 
 use crate::json_file::describe;
 use crate::plan::Plan;
+use crate::version::{PlanVersion, VersionSummary};
 use strict::{StrictValue, first_unknown_key, too_deep};
 
 pub use strict::MAX_DEPTH as MAX_PLAN_FILE_DEPTH;
+pub(crate) use validate::checked_plan;
 
 /// What the `format` key of every plan file says.
 pub const PLAN_FILE_FORMAT: &str = "mcplan";
 /// The plan file version this planner writes; it reads this one and every older one.
-pub const PLAN_FILE_VERSION: u32 = 1;
+/// Version 2 carries the plan's versions; version 1 did not.
+pub const PLAN_FILE_VERSION: u32 = 2;
 /// A plan of 100,000 tasks is about 12 MB; nothing real comes near 16 MiB.
 pub const MAX_PLAN_FILE_BYTES: u64 = 16 << 20;
 
@@ -26,11 +30,30 @@ pub const MAX_PLAN_FILE_BYTES: u64 = 16 << 20;
 #[error("{0}")]
 pub struct PlanFileError(pub String);
 
+/// What a plan file carries: the plan and its versions, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanFile {
+    pub plan: Plan,
+    pub versions: Vec<PlanVersion>,
+}
+
+/// A version as the file spells it: its fields side by side, so a refusal inside its plan is
+/// named by its whole path (`versions[0].plan.risks[2].impact`).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct VersionInFile {
+    number: u32,
+    label: String,
+    created_at: String,
+    plan: Plan,
+}
+
 #[derive(Serialize)]
 struct PlanFileOut<'a> {
     format: &'static str,
     version: u32,
     plan: &'a Plan,
+    versions: &'a [VersionInFile],
 }
 
 #[derive(Deserialize)]
@@ -41,14 +64,26 @@ struct PlanFileIn {
     #[serde(rename = "version")]
     _version: u32,
     plan: Plan,
+    versions: Vec<VersionInFile>,
 }
 
-/// The plan file's text for `plan`: indented JSON ending in a line break.
-pub fn write_plan_file(plan: &Plan) -> String {
+fn in_file(version: &PlanVersion) -> VersionInFile {
+    VersionInFile {
+        number: version.summary.number,
+        label: version.summary.label.clone(),
+        created_at: version.summary.created_at.clone(),
+        plan: version.plan.clone(),
+    }
+}
+
+/// The plan file's text for `plan` and its `versions`: indented JSON ending in a line break.
+pub fn write_plan_file(plan: &Plan, versions: &[PlanVersion]) -> String {
+    let versions: Vec<VersionInFile> = versions.iter().map(in_file).collect();
     let file = PlanFileOut {
         format: PLAN_FILE_FORMAT,
         version: PLAN_FILE_VERSION,
         plan,
+        versions: &versions,
     };
     // A `Plan` holds only strings, numbers and maps keyed by strings, so it always serialises.
     let mut text = serde_json::to_string_pretty(&file).expect("a plan serialises to JSON");
@@ -56,9 +91,9 @@ pub fn write_plan_file(plan: &Plan) -> String {
     text
 }
 
-/// The plan a plan file holds, checked as every edit of a plan is; or the first reason the
-/// file cannot be taken.
-pub fn read_plan_file(text: &str) -> Result<Plan, PlanFileError> {
+/// The plan and versions a plan file holds, each plan checked as every edit of a plan is; or
+/// the first reason the file cannot be taken. Files of older versions are upgraded first.
+pub fn read_plan_file(text: &str) -> Result<PlanFile, PlanFileError> {
     let refuse = |message: String| Err(PlanFileError(message));
     if text.len() as u64 > MAX_PLAN_FILE_BYTES {
         return refuse(format!(
@@ -73,21 +108,36 @@ pub fn read_plan_file(text: &str) -> Result<Plan, PlanFileError> {
              deeper than a plan file ever is"
         ));
     }
-    let given = strictly_parsed(text)?;
-    check_header(&given)?;
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let file: PlanFileIn = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|err| PlanFileError(describe(&err.path().to_string(), err.inner())))?;
+    let mut given = strictly_parsed(text)?;
+    let version = check_header(&given)?;
+    let file: Result<PlanFileIn, _> = if version == u64::from(PLAN_FILE_VERSION) {
+        // From the text, so a refusal names the line and column too.
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
+    } else {
+        given = upgrade::to_current(given, version)?;
+        serde_path_to_error::deserialize(given.clone())
+    };
+    let file = file.map_err(|err| PlanFileError(describe(&err.path().to_string(), err.inner())))?;
     let written = serde_json::to_value(PlanFileOut {
         format: PLAN_FILE_FORMAT,
         version: PLAN_FILE_VERSION,
         plan: &file.plan,
+        versions: &file.versions,
     })
     .map_err(|err| PlanFileError(err.to_string()))?;
     if let Some((path, message)) = first_unknown_key(&given, &written, "") {
         return refuse(format!("{path}: {message}"));
     }
-    validate::validated(file.plan).map_err(PlanFileError)
+    let versions = file.versions.into_iter().map(|v| PlanVersion {
+        summary: VersionSummary {
+            number: v.number,
+            label: v.label,
+            created_at: v.created_at,
+        },
+        plan: v.plan,
+    });
+    validate::validated(file.plan, versions.collect())
+        .map_err(|errors| PlanFileError(errors.first_problems()))
 }
 
 /// The whole text as JSON, every key given once, nothing after it.
@@ -101,8 +151,8 @@ fn strictly_parsed(text: &str) -> Result<serde_json::Value, PlanFileError> {
     Ok(value)
 }
 
-/// `format` says this is a plan file and `version` is one this planner knows.
-fn check_header(value: &serde_json::Value) -> Result<(), PlanFileError> {
+/// `format` says this is a plan file and `version` is one this planner knows; that version.
+fn check_header(value: &serde_json::Value) -> Result<u64, PlanFileError> {
     let refuse = |message: &str| Err(PlanFileError(message.to_owned()));
     let Some(object) = value.as_object() else {
         return refuse("not a plan file: it holds no JSON object with a \"format\" of \"mcplan\"");
@@ -121,10 +171,12 @@ fn check_header(value: &serde_json::Value) -> Result<(), PlanFileError> {
                  planner to open it"
             )))
         }
-        Some(Some(1..)) => Ok(()),
+        Some(Some(version @ 1..)) => Ok(version),
         Some(_) => refuse("version: the format version is a whole number from 1"),
     }
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod version_tests;

@@ -4,7 +4,7 @@ use super::*;
 use crate::sample_plan;
 
 fn sample_file() -> Value {
-    serde_json::from_str(&write_plan_file(&sample_plan())).expect("the written file is JSON")
+    serde_json::from_str(&write_plan_file(&sample_plan(), &[])).expect("the written file is JSON")
 }
 
 fn refusal_of_text(text: &str) -> String {
@@ -35,15 +35,15 @@ fn the_sample_plan_comes_back_as_it_went_out() {
         !plan.risks.is_empty() && !plan.kpis.is_empty(),
         "risks and KPIs"
     );
-    let text = write_plan_file(&plan);
+    let text = write_plan_file(&plan, &[]);
     assert!(
-        text.starts_with("{\n  \"format\": \"mcplan\",\n  \"version\": 1,"),
+        text.starts_with("{\n  \"format\": \"mcplan\",\n  \"version\": 2,"),
         "{text:.60}"
     );
-    assert_eq!(read_plan_file(&text), Ok(plan.clone()));
+    assert_eq!(read_plan_file(&text).map(|f| f.plan), Ok(plan.clone()));
     let with_bom = format!("\u{FEFF}{text}");
     assert_eq!(
-        read_plan_file(&with_bom),
+        read_plan_file(&with_bom).map(|f| f.plan),
         Ok(plan),
         "a byte-order mark is skipped"
     );
@@ -52,7 +52,7 @@ fn the_sample_plan_comes_back_as_it_went_out() {
 #[test]
 fn text_that_is_not_json_or_is_cut_short_is_refused_with_its_line() {
     assert_says(&refusal_of_text("hello"), "not valid JSON");
-    let text = write_plan_file(&sample_plan());
+    let text = write_plan_file(&sample_plan(), &[]);
     let cut = &text[..text.len() / 2];
     let message = refusal_of_text(cut);
     assert_says(&message, "not valid JSON");
@@ -69,7 +69,7 @@ fn a_file_of_another_kind_or_a_newer_version_is_refused() {
     file.as_object_mut().expect("object").remove("format");
     assert_says(&refusal(&file), "format: missing");
     let mut file = sample_file();
-    file["version"] = json!(2);
+    file["version"] = json!(3);
     assert_says(&refusal(&file), "made by a newer version of the planner");
     file["version"] = json!(0);
     assert_says(
@@ -107,7 +107,7 @@ fn an_unknown_key_anywhere_is_refused_with_the_nearest_known_one() {
 
 #[test]
 fn a_key_given_twice_is_refused_even_where_serde_would_keep_the_last() {
-    let text = write_plan_file(&sample_plan());
+    let text = write_plan_file(&sample_plan(), &[]);
     let twice = text.replacen("\"responses\": {", "\"responses\": {\"digital\": {}, ", 1);
     let twice = twice.replacen("\"digital\": {}, ", "\"digital\": {}, \"digital\": {}, ", 1);
     let message = refusal_of_text(&twice);
@@ -171,7 +171,7 @@ fn nesting_past_the_format_and_size_past_the_cap_are_refused_before_parsing() {
 
 #[test]
 fn a_raw_control_character_in_a_string_is_refused() {
-    let text = write_plan_file(&sample_plan()).replacen("Lakeshore", "Lake\u{1b}shore", 1);
+    let text = write_plan_file(&sample_plan(), &[]).replacen("Lakeshore", "Lake\u{1b}shore", 1);
     assert_says(&refusal_of_text(&text), "not valid JSON: control character");
 }
 
@@ -181,12 +181,14 @@ mod generated {
     use super::*;
     use crate::rollout::project;
     use crate::sample::random_work_plan;
+    use crate::version::{PlanVersion, VersionSummary};
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(24))]
 
-        /// Plans with a random work plan, a title and risk texts in any script, and any
-        /// risk ratings come back from their file exactly as they went out.
+        /// Plans with a random work plan, a title and risk texts in any script, any risk
+        /// ratings and versions with labels in any script come back from their file exactly
+        /// as they went out, and write the same file again.
         #[test]
         fn generated_plans_come_back_as_they_went_out(
             seed in any::<u64>(),
@@ -194,6 +196,7 @@ mod generated {
             title in "[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{P} ]{0,80}[\\p{L}\\p{N}]",
             mitigation in "[\\p{L}\\p{N}\\p{P} ]{0,300}[\\p{L}]",
             (likelihood, impact) in (1..=5u8, 1..=5u8),
+            labels in proptest::collection::vec("[\\p{L}\\p{N}]([\\p{L}\\p{N}\\p{P} ]{0,60}[\\p{L}\\p{N}])?", 0..3),
         ) {
             let mut plan = sample_plan();
             let inputs = plan.rollout.as_ref().expect("the sample has a rollout");
@@ -202,8 +205,23 @@ mod generated {
             plan.title = title;
             plan.risks[0].mitigation = mitigation;
             (plan.risks[0].likelihood, plan.risks[0].impact) = (likelihood, impact);
-            let text = write_plan_file(&plan);
-            prop_assert_eq!(read_plan_file(&text), Ok(plan));
+            let versions: Vec<PlanVersion> = labels
+                .into_iter()
+                .enumerate()
+                .map(|(i, label)| PlanVersion {
+                    summary: VersionSummary {
+                        number: 2 * i as u32 + 1,
+                        label,
+                        created_at: format!("2027-03-{:02}T09:30:00.000Z", i + 1),
+                    },
+                    plan: Plan { title: format!("Draft {i}"), ..plan.clone() },
+                })
+                .collect();
+            let text = write_plan_file(&plan, &versions);
+            let read = read_plan_file(&text);
+            prop_assert_eq!(&read, &Ok(PlanFile { plan, versions }));
+            let again = read.map(|f| write_plan_file(&f.plan, &f.versions));
+            prop_assert_eq!(again, Ok(text), "written again, the file is the same");
         }
     }
 }

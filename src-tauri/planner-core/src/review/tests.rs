@@ -320,9 +320,9 @@ fn the_review_travels_in_the_plan_file_and_a_bad_one_is_refused_by_its_place() {
             comments: vec![pdf_note("p7-a1", ReportSection::Budget, "Grant?")],
         },
     );
-    let text = crate::write_plan_file(&plan);
+    let text = crate::write_plan_file(&plan, &[]);
     assert_eq!(
-        crate::read_plan_file(&text).expect("reads").review,
+        crate::read_plan_file(&text).expect("reads").plan.review,
         plan.review
     );
     let broken = text.replace("\"2027-03-04\"", "\"2027-13-04\"");

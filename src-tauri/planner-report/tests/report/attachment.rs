@@ -33,7 +33,7 @@ fn zlib_size(bytes: &[u8]) -> usize {
 #[test]
 fn the_pdf_carries_its_plan_file_under_the_plan_title_byte_for_byte() {
     let plan = sample();
-    let text = write_plan_file(&plan.stored.plan);
+    let text = write_plan_file(&plan.stored.plan, &[]);
     let report = render(&plan, &options().with_plan_file(text.clone())).expect("rendered");
     let dir = tempfile::tempdir().expect("temp dir");
     let pdf = dir.path().join("report.pdf");
@@ -67,7 +67,7 @@ fn the_pdf_carries_its_plan_file_under_the_plan_title_byte_for_byte() {
 #[test]
 fn the_attachment_costs_no_more_than_the_compressed_plan_file() {
     let plan = sample();
-    let text = write_plan_file(&plan.stored.plan);
+    let text = write_plan_file(&plan.stored.plan, &[]);
     let without = render(&plan, &options()).expect("rendered").bytes.len();
     let with = render(&plan, &options().with_plan_file(text.clone()))
         .expect("rendered")
@@ -90,7 +90,7 @@ fn a_title_in_any_script_names_the_attachment_as_typed() {
     let mut stored = plan.stored.clone();
     stored.plan.title = "Pilotaż mikropoświadczeń 2027".to_owned();
     let plan = stored.detail();
-    let text = write_plan_file(&plan.stored.plan);
+    let text = write_plan_file(&plan.stored.plan, &[]);
     let report = render(&plan, &options().with_plan_file(text)).expect("rendered");
     let dir = tempfile::tempdir().expect("temp dir");
     let pdf = dir.path().join("report.pdf");

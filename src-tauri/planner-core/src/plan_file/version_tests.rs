@@ -58,7 +58,10 @@ fn a_version_one_file_is_upgraded_and_carries_no_versions() {
         "written again it is a version-2 file"
     );
     for (key, value) in given["plan"].as_object().expect("a plan") {
-        assert_eq!(&upgraded["plan"][key], value, "the plan's {key} is unchanged");
+        assert_eq!(
+            &upgraded["plan"][key], value,
+            "the plan's {key} is unchanged"
+        );
     }
 }
 

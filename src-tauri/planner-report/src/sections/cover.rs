@@ -17,6 +17,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     doc.bookmark("Cover");
     let details = [
         ("Version", context.version.to_owned()),
+        ("Status", plan.review.status.label().to_owned()),
         ("Date", long_date(context.generated_on)),
         (
             "Country",
@@ -40,7 +41,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
 const KICKER: &str = "Micro-credential adoption plan";
 const COLOPHON: &str = "Prepared with the Micro-credential Adoption Planner";
 
-fn draw_page(doc: &mut ReportDocument, context: &ReportContext<'_>, details: [(&str, String); 4]) {
+fn draw_page(doc: &mut ReportDocument, context: &ReportContext<'_>, details: [(&str, String); 5]) {
     let plan = context.plan;
     let profile = &plan.profile;
 

@@ -71,7 +71,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>, sectio
         ReportSection::Summary => summary::draw(doc, context),
         ReportSection::Health => health::draw(doc, context.health),
         ReportSection::Sources => sources::draw(doc),
-        ReportSection::SignOff => sign_off::draw(doc, context.version),
+        ReportSection::SignOff => sign_off::draw(doc, context.version, &context.plan.review),
         // Drawn once every other section has its page, onto the pages kept for it.
         ReportSection::Contents => {}
     }

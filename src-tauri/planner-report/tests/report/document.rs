@@ -298,15 +298,19 @@ fn sources_and_sign_off_close_the_report() {
     let sign_off = pages_text(&path, section_pages_in(&path, "Committee sign-off"));
     let mut after = 0;
     for expected in [
-        "version: Draft",
+        "version: Draft; status: Draft",
         "Approved",
-        "Approved with the conditions below",
-        "Returned for revision",
+        "Approved with changes",
+        "Not approved",
         "Name Role Decision Date Signature",
-        "Conditions and comments",
+        "Conditions",
     ] {
         let at = position(&sign_off, expected);
         assert!(at >= after, "{expected:?} in order:\n{sign_off}");
         after = at;
     }
+    assert!(
+        !sign_off.contains("Open comments"),
+        "no comment recorded, no list of them:\n{sign_off}"
+    );
 }

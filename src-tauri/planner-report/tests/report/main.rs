@@ -9,6 +9,7 @@ mod long_text;
 mod rollout;
 mod scripts;
 mod sections;
+mod sign_off;
 mod workplan;
 
 use std::ops::RangeInclusive;
@@ -133,6 +134,7 @@ fn the_sample_report_opens_with_a_cover_and_the_full_profile() {
         "Lakeshore State University System",
         "Industry micro-credentials: system-wide expansion 2027–2031",
         "Version Draft",
+        "Status Draft",
         "Date 29 November 2026",
         "Country United States",
         "Stage Offering micro-credentials, expanding",

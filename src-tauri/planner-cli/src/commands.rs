@@ -14,7 +14,7 @@ use planner_store::Store;
 
 use crate::input_file::{MAX_ANSWERS_BYTES, MAX_INPUTS_BYTES, read_input_file};
 use crate::schedule::tasks_table;
-use crate::{Cli, Command, Failure, ReportArgs, plan_files, versions};
+use crate::{Cli, Command, Failure, ReportArgs, pdf_comments, plan_files, versions};
 
 type Outcome = Result<(), Failure>;
 
@@ -51,6 +51,16 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             }
         };
         return say_after_saving(&stored.id.to_string());
+    }
+    // The same for comments brought back from a PDF.
+    if let Command::Comments { file, into } = &cli.command {
+        let id = parse_id(into)?;
+        let comments = pdf_comments::read(file)?;
+        // An unknown store or plan is refused before anything is opened for writing.
+        Store::open_existing(&path)?.get_plan(id)?;
+        let mut store = Store::open(&path)?;
+        let filed = pdf_comments::file(&mut store, id, comments, file)?;
+        return say_after_saving(&filed);
     }
     // Commands that only read never create a store, and work on a read-only disk.
     let reads_only = matches!(
@@ -146,7 +156,9 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 &out,
             )?)
         }
-        Command::Import { .. } => unreachable!("imports are read before the store opens"),
+        Command::Import { .. } | Command::Comments { .. } => {
+            unreachable!("imports and comments are read before the store opens")
+        }
     }
 }
 

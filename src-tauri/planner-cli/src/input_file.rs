@@ -17,14 +17,14 @@ pub(crate) const MAX_INPUTS_BYTES: u64 = 8 << 20;
 
 /// The text of the file `path`, which holds `what` ("the answers file"), at most `limit` bytes.
 pub(crate) fn read_input_file(path: &Path, what: &str, limit: u64) -> Result<String, Failure> {
+    let bytes = read_input_bytes(path, what, limit)?;
+    input_text(path, what, bytes)
+}
+
+/// The bytes of the file `path`, which holds `what`, at most `limit` bytes.
+pub(crate) fn read_input_bytes(path: &Path, what: &str, limit: u64) -> Result<Vec<u8>, Failure> {
     let shown = path.display();
     let refuse = |why: String| Failure::Input(format!("{what} {shown}: {why}"));
-    let too_big = || {
-        refuse(format!(
-            "it is larger than {} bytes, the most {what} can be",
-            format_count(limit)
-        ))
-    };
     let file = File::open(path).map_err(|e| refuse(format!("cannot be read ({})", plain(&e))))?;
     let meta = file
         .metadata()
@@ -33,7 +33,7 @@ pub(crate) fn read_input_file(path: &Path, what: &str, limit: u64) -> Result<Str
         return Err(refuse("it is a folder, not a file".into()));
     }
     if meta.is_file() && meta.len() > limit {
-        return Err(too_big());
+        return Err(too_big(path, what, limit));
     }
     // A device or a pipe has no length to check beforehand: read one byte past the limit.
     let mut bytes = Vec::new();
@@ -41,11 +41,26 @@ pub(crate) fn read_input_file(path: &Path, what: &str, limit: u64) -> Result<Str
         .read_to_end(&mut bytes)
         .map_err(|e| refuse(format!("cannot be read ({})", plain(&e))))?;
     if bytes.len() as u64 > limit {
-        return Err(too_big());
+        return Err(too_big(path, what, limit));
     }
+    Ok(bytes)
+}
+
+/// Why the file `path`, which holds `what`, is refused for being over `limit` bytes.
+pub(crate) fn too_big(path: &Path, what: &str, limit: u64) -> Failure {
+    Failure::Input(format!(
+        "{what} {}: it is larger than {} bytes, the most {what} can be",
+        path.display(),
+        format_count(limit)
+    ))
+}
+
+/// `bytes` read from `path` as UTF-8 text, without a byte-order mark at the start.
+pub(crate) fn input_text(path: &Path, what: &str, bytes: Vec<u8>) -> Result<String, Failure> {
     let text = String::from_utf8(bytes).map_err(|e| {
-        refuse(format!(
-            "it is not UTF-8 text (at byte {}); save it as UTF-8",
+        Failure::Input(format!(
+            "{what} {}: it is not UTF-8 text (at byte {}); save it as UTF-8",
+            path.display(),
             e.utf8_error().valid_up_to() + 1
         ))
     })?;

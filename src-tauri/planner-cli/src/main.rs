@@ -5,6 +5,7 @@
 mod commands;
 mod csv;
 mod input_file;
+mod pdf_comments;
 mod plan_files;
 mod schedule;
 mod versions;
@@ -171,9 +172,9 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Add the plan in a plan file (.mcplan), with its versions, as a new plan and print its
-    /// number. A file that is not a sound plan file is refused whole and the store is left as
-    /// it was.
+    /// Add the plan in a plan file (.mcplan), with its versions, or in a PDF report made by the
+    /// planner, as a new plan and print its number. A file that is not a sound plan file is
+    /// refused whole and the store is left as it was.
     Import {
         /// The plan file.
         file: PathBuf,
@@ -182,6 +183,17 @@ enum Command {
         /// versions are added to the plan's.
         #[arg(long, value_name = "ID")]
         into: Option<String>,
+    },
+    /// File the comments a committee added to a report PDF in any PDF reader (sticky notes,
+    /// highlights with a note, text boxes) in a plan's review, each under the section of the
+    /// page it is on; print how many were filed per section. A comment filed before from the
+    /// same PDF is not filed again.
+    Comments {
+        /// The annotated report PDF.
+        file: PathBuf,
+        /// The plan's number, as `mcplan list` prints it.
+        #[arg(long, value_name = "ID")]
+        into: String,
     },
 }
 

@@ -499,6 +499,7 @@ impl ReportDocument {
             });
         }
         metadata::correct(&mut file, info)?;
+        crate::reading::outline::mark_sections(&mut file, &self.outline);
         if let Some(text) = plan_file {
             attachment::attach(&mut file, &info.title, text, info.created_on)?;
         }

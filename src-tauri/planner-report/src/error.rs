@@ -14,6 +14,27 @@ pub enum Error {
     #[error("The PDF report could not be assembled: {message}")]
     Pdf { message: String },
 
+    /// A PDF handed in to import or bring comments back from cannot be parsed.
+    #[error("this PDF cannot be read: {reason}")]
+    UnreadablePdf { reason: String },
+
+    /// A PDF handed in to import was made by another program.
+    #[error("this PDF was not made by the Micro-credential Planner, so it holds no plan")]
+    NotFromPlanner,
+
+    /// A PDF of this planner without its plan file: made before PDFs carried one, or with the
+    /// attachment removed.
+    #[error(
+        "this PDF was made by the Micro-credential Planner but holds no plan: an older version \
+         made it, or the plan was removed from it; import the plan file (.mcplan) instead"
+    )]
+    NoPlanInPdf,
+
+    /// The plan file inside the PDF no longer matches the checksums written when it was
+    /// exported.
+    #[error("the plan inside this PDF was changed after it was exported")]
+    PlanChangedInPdf,
+
     /// The destination cannot hold a file at all (for example it ends in `..`).
     #[error("Cannot write the report to {}: {reason}", path.display())]
     Destination { path: PathBuf, reason: &'static str },

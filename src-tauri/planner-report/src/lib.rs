@@ -20,6 +20,7 @@ mod html;
 mod layout;
 mod metadata;
 mod plot;
+mod reading;
 mod script;
 mod sections;
 mod shape;
@@ -36,6 +37,10 @@ use planner_core::report::{Paper, ReportChoices, ReportSection};
 pub use atomic::write_atomically;
 pub use destination::refuse_protected;
 pub use error::{Error, Result};
+pub use reading::{
+    COVER_SECTION, MAX_PDF_BYTES, PdfComment, PdfCommentKind, comments_in_pdf, is_pdf,
+    plan_file_in_pdf, review_comments_in_pdf,
+};
 
 use document::ReportDocument;
 use metadata::DocumentInfo;

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 mod concurrent;
 mod csv;
+mod pdf_plans;
 mod plan_files;
 mod report_choices;
 mod tasks;

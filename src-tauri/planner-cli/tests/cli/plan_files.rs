@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::Sandbox;
 
 /// Every file of the store's folder (the database and any journal beside it), byte for byte.
-fn store_files(db: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(crate) fn store_files(db: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let folder = db.parent().expect("the store has a folder");
     std::fs::read_dir(folder)
         .expect("read the store folder")

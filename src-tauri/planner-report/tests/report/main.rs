@@ -6,6 +6,7 @@ mod attachment;
 mod document;
 mod html;
 mod long_text;
+mod reading;
 mod rollout;
 mod scripts;
 mod sections;

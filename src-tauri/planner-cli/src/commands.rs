@@ -14,7 +14,7 @@ use planner_store::Store;
 
 use crate::input_file::{MAX_ANSWERS_BYTES, MAX_INPUTS_BYTES, read_input_file};
 use crate::schedule::tasks_table;
-use crate::{Cli, Command, Failure, ReportArgs, pdf_comments, plan_files, versions};
+use crate::{Cli, Command, Failure, ReportArgs, pdf_comments, plan_files, review, versions};
 
 type Outcome = Result<(), Failure>;
 
@@ -73,6 +73,11 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             | Command::Export { .. }
             | Command::Versions { .. }
             | Command::Csv { .. }
+            | Command::Review {
+                status: None,
+                add_reviewer: None,
+                ..
+            }
     );
     let mut store = if reads_only {
         Store::open_existing(&path)?
@@ -131,6 +136,24 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             let choices = report_choices(&choices)?;
             check_destination(&out, &store, "plan.html")?;
             html(&store.get_plan(parse_id(&id)?)?.detail(), &out, choices)
+        }
+        Command::Review {
+            id,
+            status,
+            add_reviewer,
+            role,
+        } => {
+            let changes = review::ReviewChanges {
+                status,
+                add_reviewer: add_reviewer.zip(role),
+            };
+            let changed = changes.status.is_some() || changes.add_reviewer.is_some();
+            let text = review::review(&mut store, parse_id(&id)?, changes)?;
+            if changed {
+                say_after_saving(&text)
+            } else {
+                say(&text)
+            }
         }
         Command::Export { id, out } => {
             check_destination(&out, &store, "plan.mcplan")?;

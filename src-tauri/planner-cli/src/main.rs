@@ -7,6 +7,7 @@ mod csv;
 mod input_file;
 mod pdf_comments;
 mod plan_files;
+mod review;
 mod schedule;
 mod versions;
 
@@ -157,6 +158,21 @@ enum Command {
         /// What this version is, such as "sent to committee, 3 March".
         #[arg(long)]
         label: String,
+    },
+    /// Show the committee review: the plan's status, the reviewers and their decisions, and
+    /// the comments by report section. With options, change it first.
+    Review {
+        /// The plan's number, as `mcplan list` prints it.
+        id: String,
+        /// Set the plan's status: draft, sent (to committee) or approved.
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// Add a reviewer by name; give their role with --role.
+        #[arg(long, value_name = "NAME", requires = "role")]
+        add_reviewer: Option<String>,
+        /// The role of the reviewer added, such as "Provost".
+        #[arg(long, value_name = "ROLE", requires = "add_reviewer")]
+        role: Option<String>,
     },
     /// Write one of a plan's tables as a CSV file for spreadsheet programs (UTF-8 with a
     /// byte-order mark, CRLF, RFC 4180 quoting, text that looks like a formula made plain text).

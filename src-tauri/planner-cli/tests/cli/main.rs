@@ -15,6 +15,7 @@ mod csv;
 mod pdf_plans;
 mod plan_files;
 mod report_choices;
+mod review;
 mod tasks;
 mod versions;
 

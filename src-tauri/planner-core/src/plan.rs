@@ -157,6 +157,18 @@ fn rollout_first() -> Vec<FieldError> {
 }
 
 impl StoredPlan {
+    /// `plan` as if just saved as plan 1, with no dates: for the figures of a plan that is in
+    /// no store (the samples, fixtures and tests).
+    pub fn unsaved(plan: Plan) -> StoredPlan {
+        StoredPlan {
+            id: 1,
+            plan,
+            revision: 1,
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
     /// Computes the plan's figures (once, here, for the UI, the CLI and the PDF alike).
     pub fn detail(self) -> PlanDetail {
         let assessment_result = assess(&self.plan.assessment, self.plan.profile.stage);

@@ -254,14 +254,7 @@ fn ui_refusal_fixtures_match_the_validation() {
 /// the fake backend to replay: the UI never schedules, and neither does the fake.
 fn work_fixture() -> String {
     let plan = sample_plan();
-    let detail = StoredPlan {
-        id: 1,
-        plan,
-        revision: 1,
-        created_at: String::new(),
-        updated_at: String::new(),
-    }
-    .detail();
+    let detail = StoredPlan::unsaved(plan).detail();
     let plan = &detail.stored.plan;
     let file = json!({
         "plan": {

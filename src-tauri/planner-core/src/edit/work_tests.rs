@@ -369,14 +369,7 @@ fn engagement_beyond_the_headcount_is_refused_by_field() {
 
 #[test]
 fn the_samples_detail_carries_its_schedule_engagement_and_kpis() {
-    let detail = StoredPlan {
-        id: 1,
-        plan: sample_plan(),
-        revision: 1,
-        created_at: String::new(),
-        updated_at: String::new(),
-    }
-    .detail();
+    let detail = StoredPlan::unsaved(sample_plan()).detail();
     let ScheduleStatus::Scheduled { schedule } = &detail.schedule else {
         panic!("the sample schedules: {:?}", detail.schedule);
     };

@@ -128,14 +128,7 @@ mod tests {
             ),
             (40, 10, 10_000, 500)
         );
-        let detail = StoredPlan {
-            id: 1,
-            plan,
-            revision: 1,
-            created_at: String::new(),
-            updated_at: String::new(),
-        }
-        .detail();
+        let detail = StoredPlan::unsaved(plan).detail();
         let RolloutStatus::Projected { result } = &detail.projection else {
             panic!("the large plan projects");
         };

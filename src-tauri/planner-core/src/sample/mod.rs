@@ -159,13 +159,7 @@ mod tests {
 
     #[test]
     fn the_sample_plan_is_projected_and_calibrated() {
-        let stored = crate::StoredPlan {
-            id: 1,
-            plan: sample_plan(),
-            revision: 1,
-            created_at: String::new(),
-            updated_at: String::new(),
-        };
+        let stored = crate::StoredPlan::unsaved(sample_plan());
         match stored.detail().projection {
             crate::RolloutStatus::Projected { result } => {
                 let calibration = result.calibration.expect("the sample is calibrated");

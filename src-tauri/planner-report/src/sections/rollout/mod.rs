@@ -185,13 +185,7 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 /// The sample plan's projection, for the charts' tests.
 #[cfg(test)]
 pub(crate) fn sample_projection() -> planner_core::rollout::RolloutResult {
-    let stored = planner_core::StoredPlan {
-        id: 1,
-        plan: planner_core::sample_plan(),
-        revision: 1,
-        created_at: String::new(),
-        updated_at: String::new(),
-    };
+    let stored = planner_core::StoredPlan::unsaved(planner_core::sample_plan());
     match stored.detail().projection {
         planner_core::RolloutStatus::Projected { result } => *result,
         other => panic!("the sample projects: {other:?}"),

@@ -96,14 +96,7 @@ pub(crate) mod sample {
 
         /// `plan` stored, with its figures worked out.
         pub(crate) fn of(plan: planner_core::Plan) -> Self {
-            let detail = StoredPlan {
-                id: 1,
-                plan,
-                revision: 1,
-                created_at: String::new(),
-                updated_at: String::new(),
-            }
-            .detail();
+            let detail = StoredPlan::unsaved(plan).detail();
             Self { detail }
         }
 

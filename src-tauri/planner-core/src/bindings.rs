@@ -105,6 +105,7 @@ fn generated() -> Vec<(String, String)> {
         rollout::ScenarioKind,
         rollout::UncertaintyBands,
         rollout::Band,
+        rollout::PaybackBand,
         rollout::Calibration,
         rollout::CalibrationVerdict,
         workplan::WorkPlan,

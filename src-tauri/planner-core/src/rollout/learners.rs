@@ -23,6 +23,7 @@
 //! could enrol, 1 − Π(1 − x_c) of them took one or more (each student choosing independently).
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use super::inputs::Credential;
 use super::uptake::{Rates, ramp_table};
@@ -49,6 +50,8 @@ pub(crate) struct Group {
     pub turnover: f64,
     /// E summed over the group's programs.
     pub students: f64,
+    /// E × the home credit a completer is granted, summed over the group's programs.
+    pub credit_students: f64,
 }
 
 /// One target program of one credential.
@@ -72,6 +75,18 @@ pub(crate) struct Population {
     /// Per program (by name), the most students who could enrol over the plan.
     pub could_enrol: Vec<f64>,
     walks: Walks,
+    /// E of each group in the walks' order, and the runs of that order launching in one term.
+    walk_students: Vec<f64>,
+    launches: Vec<(usize, Range<usize>)>,
+}
+
+/// One draw's totals over the plan; its enrolments term by term are in the buffers' `by_term`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Drawn {
+    pub enrolments: f64,
+    pub learners: f64,
+    /// Σ enrolments × the home credit their credential grants a completer.
+    pub credit_enrolments: f64,
 }
 
 impl Population {
@@ -87,6 +102,7 @@ impl Population {
             .iter()
             .map(|c| {
                 let launch = (c.launch_term as usize).min(term_count);
+                let credit = c.home_credit.amount.max(0.0);
                 c.target_programs
                     .iter()
                     .map(|p| {
@@ -104,11 +120,13 @@ impl Population {
                                     launch,
                                     turnover,
                                     students: 0.0,
+                                    credit_students: 0.0,
                                 });
                                 groups.len() - 1
                             }
                         };
                         groups[group].students += students;
+                        groups[group].credit_students += students * credit;
                         let key = p.name.trim().to_lowercase();
                         let next = could_enrol.len();
                         let program = *names.entry(key).or_insert(next);
@@ -126,10 +144,21 @@ impl Population {
                     .collect()
             })
             .collect();
+        let walks = Walks::new(&groups, shares);
+        let walk_students = walks.order.iter().map(|&g| groups[g].students).collect();
+        let mut launches: Vec<(usize, Range<usize>)> = Vec::new();
+        for (slot, &launch) in walks.launch.iter().enumerate() {
+            match launches.last_mut() {
+                Some((l, run)) if *l == launch => run.end = slot + 1,
+                _ => launches.push((launch, slot..slot + 1)),
+            }
+        }
         Population {
             term_count,
             shares: shares.to_vec(),
-            walks: Walks::new(&groups, shares),
+            walks,
+            walk_students,
+            launches,
             groups,
             credentials,
             could_enrol,
@@ -149,20 +178,38 @@ impl Population {
         ratios
     }
 
-    /// Enrolments and learners (see [`Population::enrolments`] and [`Population::learners`])
-    /// at `rates`, with the ramp `ramp` already worked out: one Monte Carlo draw.
-    pub fn draw(&self, rates: &Rates, ramp: &[f64], buffers: &mut WalkBuffers) -> (f64, f64) {
+    /// One Monte Carlo draw at `rates`, with the ramp `ramp` already worked out: enrolments,
+    /// learners and credits as [`Population::enrolments`] and [`Population::learners`] count
+    /// them, and each term's enrolments (Σ E·e(t)/E over the groups) in `buffers.by_term`.
+    pub fn draw(&self, rates: &Rates, ramp: &[f64], buffers: &mut WalkBuffers) -> Drawn {
         let walks = &self.walks;
         let mut by_slot = std::mem::take(&mut buffers.by_slot);
+        let mut by_term = std::mem::take(&mut buffers.by_term);
         by_slot.clear();
         by_slot.resize(walks.order.len(), 0.0);
-        walks.walk(rates, ramp, buffers, |_, row| {
+        by_term.clear();
+        by_term.resize(self.term_count, 0.0);
+        walks.walk(rates, ramp, buffers, |offset, row| {
             for (sum, enrolled) in by_slot.iter_mut().zip(row) {
                 *sum += enrolled;
             }
+            // Groups launching together enrol in the same term: one sum per launch.
+            for (launch, slots) in &self.launches {
+                if slots.start >= row.len() {
+                    break;
+                }
+                let slots = slots.start..slots.end.min(row.len());
+                let enrolled: f64 = row[slots.clone()]
+                    .iter()
+                    .zip(&self.walk_students[slots])
+                    .map(|(ratio, students)| ratio * students)
+                    .sum();
+                by_term[launch + offset] += enrolled;
+            }
         });
         let WalkBuffers {
-            by_slot: kept,
+            by_slot: kept_slots,
+            by_term: kept_terms,
             sums,
             not_taken,
             ..
@@ -171,8 +218,18 @@ impl Population {
         for (&g, sum) in walks.order.iter().zip(&by_slot) {
             sums[g] = *sum;
         }
-        *kept = by_slot;
-        (self.enrolments(sums), self.learners_in(sums, not_taken))
+        *kept_slots = by_slot;
+        *kept_terms = by_term;
+        Drawn {
+            enrolments: self.enrolments(sums),
+            learners: self.learners_in(sums, not_taken),
+            credit_enrolments: self
+                .groups
+                .iter()
+                .zip(sums.iter())
+                .map(|(g, r)| g.credit_students * r)
+                .sum(),
+        }
     }
 
     /// Students who could enrol in a credential over the plan, summed over its programs.

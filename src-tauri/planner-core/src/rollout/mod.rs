@@ -44,7 +44,9 @@ pub use inputs::{
 };
 pub use inputs_file::{InputsFileError, parse_inputs_file};
 pub use learners::default_years_to_degree;
-pub use montecarlo::{Band, DrawShape, UncertaintyBands, UncertaintyInputs, VariedInput};
+pub use montecarlo::{
+    Band, DrawShape, PaybackBand, UncertaintyBands, UncertaintyInputs, VariedInput,
+};
 pub use phases::PhaseSpan;
 use sample::calibrate;
 pub use sample::{Calibration, CalibrationVerdict, FAR_FACTOR, sample_rollout};
@@ -234,19 +236,45 @@ impl<'a> Model<'a> {
         }
         for credential in &self.inputs.credentials {
             if let Some(term) = self.terms.get(credential.launch_term as usize) {
-                let fy = term.fiscal_year_index as usize;
-                flows.launches[fy] += 1;
-                flows.first_launch_year = Some(flows.first_launch_year.map_or(fy, |f| f.min(fy)));
+                flows.launches[term.fiscal_year_index as usize] += 1;
             }
         }
+        flows.first_launch_year = self.first_launch_year();
         flows
+    }
+
+    /// The fiscal year the first credential launches in; `None` when none launches in the plan.
+    fn first_launch_year(&self) -> Option<usize> {
+        self.inputs
+            .credentials
+            .iter()
+            .filter_map(|c| self.terms.get(c.launch_term as usize))
+            .map(|term| term.fiscal_year_index as usize)
+            .min()
     }
 
     /// What a Monte Carlo draw needs from the expected run.
     fn draw_basis(&self, rates: &Rates, run: &Run) -> montecarlo::DrawBasis<'_> {
         let b = &self.inputs.budget;
-        let licences: f64 = run.budget.years.iter().map(|y| y.licences).sum();
-        let retention: f64 = run.budget.years.iter().map(|y| y.retention_benefit).sum();
+        let fixed = run
+            .budget
+            .years
+            .iter()
+            .map(|y| montecarlo::FixedFlows {
+                cost: y.cost - y.licences,
+                benefit: y.benefit - y.retention_benefit,
+            })
+            .collect();
+        let term_years = self
+            .terms
+            .iter()
+            .enumerate()
+            .flat_map(|(term, t)| {
+                terms::fiscal_split(t, &self.fiscal)
+                    .into_iter()
+                    .map(move |(year, share)| montecarlo::TermInYear { term, year, share })
+            })
+            .collect();
         montecarlo::DrawBasis {
             population: &self.population,
             ramp: uptake::ramp_table(self.terms.len(), rates.midpoint_terms, rates.steepness),
@@ -254,8 +282,9 @@ impl<'a> Model<'a> {
             licence_cost: b.licence_cost_per_learner,
             retention_uplift_pct_points: b.retention_uplift_pct_points,
             net_tuition: b.net_tuition_per_student,
-            fixed_cost: run.budget.total_cost - licences,
-            fixed_benefit: run.budget.total_benefit - retention,
+            fixed,
+            term_years,
+            first_launch_year: self.first_launch_year(),
         }
     }
 }

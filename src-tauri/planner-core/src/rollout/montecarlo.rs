@@ -1,19 +1,27 @@
-//! Uncertainty bands: P10/P50/P90 of total enrolments, completions and net cost from a seeded
-//! Monte Carlo over the uncertain inputs (target uptake rate, completion rate, licence cost,
-//! retention uplift), each drawn as a multiplier of the expected value.
+//! Uncertainty bands: P10/P50/P90 of total enrolments, completions, credits awarded, net cost
+//! and the payback year from a seeded Monte Carlo over the uncertain inputs (target uptake rate,
+//! completion rate, licence cost, retention uplift), each drawn as a multiplier of the expected
+//! value.
 //!
 //! A draw re-runs only what moves: the enrolment ratio of each group of programs (see
 //! `learners.rs`) at the drawn target rate, and from them
 //!
 //! ```text
-//! enrolments  = Σ_g E_g · Σ_t e_g(t)/E_g
-//! learners    = students in one credential or more, from the same ratios
-//! completions = enrolments × C / 100
-//! net cost    = fixed costs + enrolments × L − fixed benefits − learners × U/100 × tuition
+//! enrolments   = Σ_g E_g · Σ_t e_g(t)/E_g
+//! learners     = students in one credential or more, from the same ratios
+//! completions  = enrolments × C / 100
+//! credits      = Σ_g (Σ E·credit)_g · Σ_t e_g(t)/E_g × C / 100   each completer granted their
+//!                                                                credential's home credit
+//! net cost     = Σ_y fixed cost(y) − fixed benefit(y) + enrolments × L
+//!                − learners × U/100 × tuition
+//! payback year = the first year y from the first launch whose running total of
+//!                fixed benefit + enrolments(y) × learners/enrolments × U/100 × tuition
+//!                reaches that of fixed cost + enrolments(y) × L, and is above 0
 //! ```
 //!
-//! where the fixed parts are the expected projection's costs and benefits that do not move with
-//! the drawn inputs. Draws come in chunks of [`CHUNK`], chunk `i` from ChaCha8 seeded with the
+//! where the fixed parts are the expected projection's costs and benefits of each fiscal year
+//! that do not move with the drawn inputs, and enrolments(y) gathers the terms' enrolments into
+//! fiscal years by their days in each, as the budget does. Draws come in chunks of [`CHUNK`], chunk `i` from ChaCha8 seeded with the
 //! seed on stream `i`, so the numbers are the same whatever the thread count.
 
 use rand_chacha::ChaCha8Rng;
@@ -140,6 +148,19 @@ pub struct Band {
     pub p90: f64,
 }
 
+/// When the plan pays back over the draws, as fiscal-year indices: P10 is the first year by
+/// which one draw in ten has paid back, P50 half of them, P90 nine in ten. `None` when fewer
+/// than that share pay back within the plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PaybackBand {
+    pub p10: Option<u32>,
+    pub p50: Option<u32>,
+    pub p90: Option<u32>,
+    /// Draws that pay back within the plan.
+    pub paid_back: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UncertaintyBands {
@@ -147,8 +168,38 @@ pub struct UncertaintyBands {
     pub seed: u32,
     pub enrolments: Band,
     pub completions: Band,
+    pub credits_awarded: Band,
     /// Total cost − total benefit; negative when the plan returns more than it costs.
     pub net_cost: Band,
+    pub payback_year: PaybackBand,
+}
+
+/// The costs and benefits of one fiscal year that the drawn inputs do not move.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FixedFlows {
+    /// Costs other than licences.
+    pub cost: f64,
+    /// Benefits other than retention.
+    pub benefit: f64,
+}
+
+/// One term's share of days in one fiscal year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TermInYear {
+    pub term: usize,
+    pub year: usize,
+    pub share: f64,
+}
+
+/// One draw's figures.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Outcome {
+    pub enrolments: f64,
+    pub completions: f64,
+    pub credits_awarded: f64,
+    pub net_cost: f64,
+    /// The fiscal year it pays back in; `None` when not within the plan.
+    pub payback_year: Option<u32>,
 }
 
 /// What each draw needs from the expected projection.
@@ -162,31 +213,64 @@ pub struct DrawBasis<'a> {
     pub licence_cost: f64,
     pub retention_uplift_pct_points: f64,
     pub net_tuition: f64,
-    /// Costs other than licences, and benefits other than retention.
-    pub fixed_cost: f64,
-    pub fixed_benefit: f64,
+    /// One per fiscal year.
+    pub fixed: Vec<FixedFlows>,
+    /// How the terms fall into fiscal years.
+    pub term_years: Vec<TermInYear>,
+    /// The fiscal year the first credential launches in: no earlier year pays back.
+    pub first_launch_year: Option<usize>,
 }
 
-/// One draw's (enrolments, completions, net cost) for the drawn multipliers of the target rate,
-/// the completion rate, the licence cost and the retention uplift; `buffers` is working space
-/// kept from one draw to the next.
+/// One draw's figures for the drawn multipliers of the target rate, the completion rate, the
+/// licence cost and the retention uplift; `buffers` is working space kept from one draw to the
+/// next.
 pub fn outcome(
     basis: &DrawBasis<'_>,
     [target_m, completion_m, licence_m, uplift_m]: [f64; 4],
     buffers: &mut WalkBuffers,
-) -> (f64, f64, f64) {
+) -> Outcome {
     let rates = Rates {
         target_pct: (basis.rates.target_pct * target_m).clamp(0.0, 100.0),
         ..basis.rates
     };
-    let (enrolments, learners) = basis.population.draw(&rates, &basis.ramp, buffers);
-    let completions =
-        enrolments * (basis.rates.completion_pct * completion_m).clamp(0.0, 100.0) / 100.0;
+    let drawn = basis.population.draw(&rates, &basis.ramp, buffers);
+    let completion = (basis.rates.completion_pct * completion_m).clamp(0.0, 100.0) / 100.0;
+    let licence = basis.licence_cost * licence_m;
     let uplift = (basis.retention_uplift_pct_points * uplift_m).clamp(0.0, 100.0);
-    let net_cost = basis.fixed_cost + enrolments * basis.licence_cost * licence_m
-        - basis.fixed_benefit
-        - learners * uplift / 100.0 * basis.net_tuition;
-    (enrolments, completions, net_cost)
+    let retention_per_learner = uplift / 100.0 * basis.net_tuition;
+    let fixed_net: f64 = basis.fixed.iter().map(|y| y.cost - y.benefit).sum();
+    let net_cost = fixed_net + drawn.enrolments * licence - drawn.learners * retention_per_learner;
+
+    // Each learner counted once, in the years they enrol, in proportion to enrolments.
+    let per_enrolment = if drawn.enrolments > 0.0 {
+        drawn.learners / drawn.enrolments * retention_per_learner
+    } else {
+        0.0
+    };
+    let by_year = &mut buffers.by_year;
+    by_year.clear();
+    by_year.resize(basis.fixed.len(), 0.0);
+    for t in &basis.term_years {
+        by_year[t.year] += buffers.by_term[t.term] * t.share;
+    }
+    let (mut cost, mut benefit) = (0.0, 0.0);
+    let mut payback_year = None;
+    for (year, (fixed, enrolments)) in basis.fixed.iter().zip(by_year.iter()).enumerate() {
+        cost += fixed.cost + enrolments * licence;
+        benefit += fixed.benefit + enrolments * per_enrolment;
+        let offering = basis.first_launch_year.is_some_and(|first| year >= first);
+        if offering && benefit > 0.0 && benefit >= cost {
+            payback_year = Some(year as u32);
+            break;
+        }
+    }
+    Outcome {
+        enrolments: drawn.enrolments,
+        completions: drawn.enrolments * completion,
+        credits_awarded: drawn.credit_enrolments * completion,
+        net_cost,
+        payback_year,
+    }
 }
 
 /// Two uniform numbers in [0, 1) from one 64-bit draw, 32 bits each: ample resolution for
@@ -206,19 +290,13 @@ fn run_draws(
     samplers: &[Sampler; 4],
     seed: u32,
     basis: &DrawBasis<'_>,
-    out: (&mut [f64], &mut [f64], &mut [f64]),
+    out: &mut [Outcome],
 ) {
     const WORDS_PER_DRAW: u128 = 4;
     let [target, completion, licence, uplift] = samplers;
-    let (enrolments, completions, net_costs) = out;
     let mut rng = ChaCha8Rng::seed_from_u64(u64::from(seed));
     let mut buffers = WalkBuffers::default();
-    for (i, ((e, c), n)) in enrolments
-        .iter_mut()
-        .zip(completions.iter_mut())
-        .zip(net_costs.iter_mut())
-        .enumerate()
-    {
+    for (i, drawn) in out.iter_mut().enumerate() {
         let draw = first + i;
         if i == 0 || draw.is_multiple_of(CHUNK) {
             rng.set_stream((draw / CHUNK) as u64);
@@ -232,7 +310,7 @@ fn run_draws(
             licence.sample(u3),
             uplift.sample(u4),
         ];
-        (*e, *c, *n) = outcome(basis, multipliers, &mut buffers);
+        *drawn = outcome(basis, multipliers, &mut buffers);
     }
 }
 
@@ -284,6 +362,28 @@ fn band(values: &mut [f64]) -> Band {
     }
 }
 
+/// P10, P50 and P90 of the payback years: the first year by which at least that share of the
+/// draws has paid back (the ⌈n·p⌉-th earliest payback, a draw never paying back counting as
+/// latest). Years are whole, so nothing is interpolated.
+fn payback_band(years: &[Option<u32>]) -> PaybackBand {
+    let n = years.len();
+    let mut paid: Vec<u32> = years.iter().filter_map(|y| *y).collect();
+    paid.sort_unstable();
+    let at = |pct: usize| {
+        let k = (n * pct).div_ceil(100).max(1);
+        paid.get(k - 1).copied()
+    };
+    if n == 0 {
+        return PaybackBand::default();
+    }
+    PaybackBand {
+        p10: at(10),
+        p50: at(50),
+        p90: at(90),
+        paid_back: paid.len() as u32,
+    }
+}
+
 /// The bands from `inputs.draws` draws, shared among up to `threads` threads.
 pub fn uncertainty_bands(
     inputs: &UncertaintyInputs,
@@ -291,8 +391,7 @@ pub fn uncertainty_bands(
     threads: usize,
 ) -> UncertaintyBands {
     let n = inputs.draws.min(MAX_DRAWS) as usize;
-    let (mut enrolments, mut completions, mut net_costs) =
-        (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+    let mut outcomes = vec![Outcome::default(); n];
     let samplers = [
         Sampler::new(&inputs.target_rate),
         Sampler::new(&inputs.completion_rate),
@@ -306,12 +405,10 @@ pub fn uncertainty_bands(
         1
     };
     let per_thread = n.div_ceil(threads).max(1);
-    let jobs = enrolments
+    let jobs = outcomes
         .chunks_mut(per_thread)
-        .zip(completions.chunks_mut(per_thread))
-        .zip(net_costs.chunks_mut(per_thread))
         .enumerate()
-        .map(|(i, ((e, c), k))| (i * per_thread, (e, c, k)));
+        .map(|(i, out)| (i * per_thread, out));
     if threads == 1 {
         for (first, out) in jobs {
             run_draws(first, samplers, seed, basis, out);
@@ -323,12 +420,18 @@ pub fn uncertainty_bands(
             }
         });
     }
+    let figure = |of: fn(&Outcome) -> f64| {
+        let mut values: Vec<f64> = outcomes.iter().map(of).collect();
+        band(&mut values)
+    };
     UncertaintyBands {
         draws: n as u32,
         seed: inputs.seed,
-        enrolments: band(&mut enrolments),
-        completions: band(&mut completions),
-        net_cost: band(&mut net_costs),
+        enrolments: figure(|o| o.enrolments),
+        completions: figure(|o| o.completions),
+        credits_awarded: figure(|o| o.credits_awarded),
+        net_cost: figure(|o| o.net_cost),
+        payback_year: payback_band(&outcomes.iter().map(|o| o.payback_year).collect::<Vec<_>>()),
     }
 }
 
@@ -396,11 +499,12 @@ mod tests {
     fn one_draw_worked_by_hand() {
         use crate::profile::{InstitutionProfile, Stage};
         // One program of 1,000 students, two terms a year, four years to degree (u = 1/8),
-        // launching in term 0 of 2, at a flat rate (pilot = target = 20 %).
+        // launching in term 0 of 2, at a flat rate (pilot = target = 20 %), granting 3 credits.
         let mut profile = InstitutionProfile::new("Worked U", 10_000, Stage::Offering);
         profile.calendar.terms.truncate(2);
         let mut c = crate::rollout::sample_rollout().credentials.remove(0);
         c.launch_term = 0;
+        c.home_credit.amount = 3.0;
         c.target_programs.truncate(1);
         c.target_programs[0].enrolment = 1_000;
         c.target_programs[0].years_to_degree = Some(4.0);
@@ -413,27 +517,105 @@ mod tests {
             completion_pct: 50.0,
             non_completer_course_pct: 0.0,
         };
-        let basis = DrawBasis {
+        // Term 0 in fiscal year 0, term 1 in fiscal year 1.
+        let mut basis = DrawBasis {
             population: &population,
             ramp: vec![0.0, 1.0],
             rates,
             licence_cost: 100.0,
             retention_uplift_pct_points: 2.0,
             net_tuition: 10_000.0,
-            fixed_cost: 500_000.0,
-            fixed_benefit: 100_000.0,
+            fixed: vec![
+                FixedFlows {
+                    cost: 300_000.0,
+                    benefit: 50_000.0,
+                },
+                FixedFlows {
+                    cost: 200_000.0,
+                    benefit: 50_000.0,
+                },
+            ],
+            term_years: vec![
+                TermInYear {
+                    term: 0,
+                    year: 0,
+                    share: 1.0,
+                },
+                TermInYear {
+                    term: 1,
+                    year: 1,
+                    share: 1.0,
+                },
+            ],
+            first_launch_year: Some(0),
         };
+        let multipliers = [1.5, 0.9, 1.1, 0.5];
         // Target 20 × 1.5 = 30 %, reached in term 1 (f = 1): term 0 enrols 20 % of 1,000 =
         // 200; P = 800 × 0.875 + 125 = 825; term 1 enrols 30 % of 825 = 247.5. Enrolments
         // 447.5, all different students (one credential): learners 447.5. Completions
-        // 447.5 × 50 % × 0.9 = 201.375. Licences 447.5 × 100 × 1.1 = 49,225; retention
-        // 447.5 × 2 × 0.5 / 100 × 10,000 = 44,750.
+        // 447.5 × 50 % × 0.9 = 201.375, each granted 3 credits: 604.125. Licences
+        // 447.5 × 100 × 1.1 = 49,225; retention 447.5 × 2 × 0.5 / 100 × 10,000 = 44,750.
         // Net cost = 500,000 + 49,225 − 100,000 − 44,750 = 404,475.
-        let (e, c, n) = outcome(&basis, [1.5, 0.9, 1.1, 0.5], &mut WalkBuffers::default());
+        let o = outcome(&basis, multipliers, &mut WalkBuffers::default());
         assert!(
-            (e - 447.5).abs() < 1e-9 && (c - 201.375).abs() < 1e-9,
-            "{e} {c}"
+            (o.enrolments - 447.5).abs() < 1e-9 && (o.completions - 201.375).abs() < 1e-9,
+            "{o:?}"
         );
-        assert!((n - 404_475.0).abs() < 1e-6, "{n}");
+        assert!((o.credits_awarded - 604.125).abs() < 1e-9, "{o:?}");
+        assert!((o.net_cost - 404_475.0).abs() < 1e-6, "{o:?}");
+        // Year 0: cost 300,000 + 200 × 110 = 322,000; benefit 50,000 + 200 × 100 = 70,000.
+        // Year 1, running: cost 322,000 + 200,000 + 247.5 × 110 = 549,225; benefit 70,000 +
+        // 50,000 + 247.5 × 100 = 144,750. Never paid back.
+        assert_eq!(o.payback_year, None);
+        // Fixed benefits of 450,000 in year 1 bring the running benefit to 70,000 + 450,000 +
+        // 24,750 = 544,750, short of 549,225; 460,000 bring it to 554,750: paid back in year 1.
+        basis.fixed[1].benefit = 450_000.0;
+        let short = outcome(&basis, multipliers, &mut WalkBuffers::default());
+        basis.fixed[1].benefit = 460_000.0;
+        let paid = outcome(&basis, multipliers, &mut WalkBuffers::default());
+        assert_eq!((short.payback_year, paid.payback_year), (None, Some(1)));
+        // A year before the first launch never pays back, however large its benefits.
+        basis.fixed[0].benefit = 1_000_000.0;
+        basis.first_launch_year = Some(1);
+        let late = outcome(&basis, multipliers, &mut WalkBuffers::default());
+        assert_eq!(late.payback_year, Some(1));
+    }
+
+    #[test]
+    fn payback_percentiles_are_the_years_by_which_that_share_of_draws_paid_back() {
+        // Ten draws: paid back in years 1, 1, 2, 2, 2, 3, 4 and three never.
+        let years = [
+            Some(2),
+            Some(1),
+            None,
+            Some(3),
+            Some(1),
+            None,
+            Some(2),
+            Some(4),
+            None,
+            Some(2),
+        ];
+        // P10: the 1st earliest, year 1. P50: the 5th, year 2. P90: the 9th, never.
+        assert_eq!(
+            payback_band(&years),
+            PaybackBand {
+                p10: Some(1),
+                p50: Some(2),
+                p90: None,
+                paid_back: 7
+            }
+        );
+        // Three draws: P10 is the 1st (⌈0.3⌉), P50 the 2nd (⌈1.5⌉), P90 the 3rd (⌈2.7⌉).
+        assert_eq!(
+            payback_band(&[Some(5), Some(3), Some(4)]),
+            PaybackBand {
+                p10: Some(3),
+                p50: Some(4),
+                p90: Some(5),
+                paid_back: 3
+            }
+        );
+        assert_eq!(payback_band(&[None, None]).p10, None);
     }
 }

@@ -257,9 +257,14 @@ proptest! {
 
         // Bands are ordered.
         if let Some(bands) = &r.uncertainty {
-            for band in [bands.enrolments, bands.completions, bands.net_cost] {
+            for band in [bands.enrolments, bands.completions, bands.credits_awarded, bands.net_cost] {
                 prop_assert!(band.p10 <= band.p50 && band.p50 <= band.p90);
             }
+            // Payback: a later percentile is never earlier, and "not within the plan" is latest.
+            let y = bands.payback_year;
+            let late = |year: Option<u32>| year.unwrap_or(u32::MAX);
+            prop_assert!(late(y.p10) <= late(y.p50) && late(y.p50) <= late(y.p90));
+            prop_assert!(y.paid_back <= bands.draws);
             prop_assert!(bands.enrolments.p10 >= 0.0);
         }
     }

@@ -503,29 +503,37 @@ fn a_draw_s_shortcut_equals_re_projecting_with_the_drawn_inputs() {
     let rates = Rates::from_assumptions(&inputs.uptake);
     let base = model.run(&rates, &CostAdjustment::NONE);
     let basis = model.draw_basis(&rates, &base);
-    let (t, k, l, u) = (1.17, 0.9, 1.08, 0.6);
     let buffers = &mut walk::WalkBuffers::default();
-    let (enrolments, completions, net_cost) = montecarlo::outcome(&basis, [t, k, l, u], buffers);
-    let mut drawn = inputs.clone();
-    drawn.uptake.target_rate_pct *= t;
-    drawn.uptake.completion_rate_pct *= k;
-    drawn.budget.licence_cost_per_learner *= l;
-    drawn.budget.retention_uplift_pct_points *= u;
-    let full = Model::new(&profile, &drawn).run(
-        &Rates::from_assumptions(&drawn.uptake),
-        &CostAdjustment::NONE,
-    );
     let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+    let mut paybacks = Vec::new();
+    for (t, k, l, u) in [
+        (1.17, 0.9, 1.08, 0.6),
+        (1.0, 1.0, 1.0, 1.0),
+        (1.3, 1.1, 0.9, 1.5),
+        (0.6, 0.8, 1.2, 0.5),
+    ] {
+        let o = montecarlo::outcome(&basis, [t, k, l, u], buffers);
+        let mut drawn = inputs.clone();
+        drawn.uptake.target_rate_pct *= t;
+        drawn.uptake.completion_rate_pct *= k;
+        drawn.budget.licence_cost_per_learner *= l;
+        drawn.budget.retention_uplift_pct_points *= u;
+        let full = Model::new(&profile, &drawn).run(
+            &Rates::from_assumptions(&drawn.uptake),
+            &CostAdjustment::NONE,
+        );
+        let totals = &full.uptake.totals;
+        let at = format!("multipliers {t} {k} {l} {u}: {o:?}");
+        assert!(close(o.enrolments, totals.enrolments), "{at}");
+        assert!(close(o.completions, totals.completions), "{at}");
+        assert!(close(o.credits_awarded, totals.credits_awarded), "{at}");
+        assert!(close(o.net_cost, -full.budget.net_benefit), "{at}");
+        assert_eq!(o.payback_year, full.budget.payback_year_index, "{at}");
+        paybacks.push(o.payback_year);
+    }
     assert!(
-        close(enrolments, full.uptake.totals.enrolments),
-        "{enrolments} vs {}",
-        full.uptake.totals.enrolments
-    );
-    assert!(close(completions, full.uptake.totals.completions));
-    assert!(
-        close(net_cost, -full.budget.net_benefit),
-        "{net_cost} vs {}",
-        -full.budget.net_benefit
+        paybacks.iter().any(Option::is_some) && paybacks.contains(&None),
+        "some of these draws pay back within the plan and some do not: {paybacks:?}"
     );
 }
 
@@ -542,6 +550,7 @@ fn the_same_seed_gives_the_same_bands_whatever_the_thread_count() {
     assert_eq!(one, three);
     assert!(one.enrolments.p10 < one.enrolments.p50 && one.enrolments.p50 < one.enrolments.p90);
     assert!(one.net_cost.p10 < one.net_cost.p90);
+    assert!(one.credits_awarded.p10 < one.credits_awarded.p90);
     inputs.uncertainty.seed += 1;
     let other = project_valid(&profile, &inputs, 1)
         .uncertainty

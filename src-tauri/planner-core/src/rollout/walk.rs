@@ -123,6 +123,9 @@ pub(crate) struct WalkBuffers {
     /// Σ e(t)/E of each group in `order`, then of each group.
     pub by_slot: Vec<f64>,
     pub sums: Vec<f64>,
+    /// Enrolments of each term, then of each fiscal year.
+    pub by_term: Vec<f64>,
+    pub by_year: Vec<f64>,
     /// Per program, the share of its students who took none of its credentials.
     pub not_taken: Vec<f64>,
 }
@@ -172,6 +175,7 @@ mod tests {
                     launch: launch.min(terms),
                     turnover: 1.0 / (years as f64 * 3.0),
                     students: 100.0,
+                    credit_students: 300.0,
                 })
                 .collect();
             let rates = Rates {

@@ -127,6 +127,14 @@ impl ReportDocument {
             .map(|entry| entry.page)
     }
 
+    /// The title of the outline entry that opens `section`, if it printed.
+    pub(crate) fn title_of(&self, section: ReportSection) -> Option<&str> {
+        self.outline
+            .iter()
+            .find(|entry| entry.section == Some(section))
+            .map(|entry| entry.title.as_str())
+    }
+
     /// The 1-based number of the page being drawn.
     pub(crate) fn page_number(&self) -> usize {
         self.revisiting.map_or(self.pages.len(), |index| index + 1)
@@ -574,7 +582,8 @@ fn link_op(link: &PageLink, (dx, dy): (f32, f32)) -> Op {
     }
 }
 
-/// The running header (truncated to one line) and the footer with "Page N of M".
+/// The running header (truncated to one line, flush right when it reads from the right) and
+/// the footer with "Page N of M".
 fn running_ops(
     fonts: &Fonts,
     frame: &PageFrame,
@@ -590,14 +599,21 @@ fn running_ops(
     let footer_room = CONTENT_WIDTH - width(&page_label) - 12.0;
     let footer = wrap::truncate(&info.running_footer, footer_room, width);
 
-    let mut ops = Vec::new();
-    ops.extend(text_ops(
+    // Set as the body is: a header that reads from the right (an Arabic or Hebrew name) stands
+    // against the right margin.
+    let right_to_left = shape::is_right_to_left(&header);
+    let header_x = if right_to_left {
+        CONTENT_RIGHT - width(&header)
+    } else {
+        CONTENT_LEFT
+    };
+    let mut ops = text::line_ops(
         fonts,
-        CONTENT_LEFT,
-        HEADER_BASELINE,
+        (header_x, HEADER_BASELINE),
         &style,
         &header,
-    ));
+        Some(right_to_left),
+    );
     ops.extend(rule_ops(
         CONTENT_LEFT,
         CONTENT_RIGHT,

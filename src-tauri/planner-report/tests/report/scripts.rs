@@ -238,3 +238,46 @@ fn an_arabic_paragraph_in_an_english_note_is_set_flush_right_reading_from_the_ri
         "its second word stands left of the first: {second:?} {first:?}"
     );
 }
+
+/// The running header is set as the body is: an Arabic or Hebrew institution's header stands
+/// against the right margin, its name rightmost, while an English one starts at the left.
+#[test]
+fn a_right_to_left_institution_s_running_header_is_set_flush_right() {
+    let right_edge = A4_WIDTH_PT - MARGIN_PT;
+    for (institution, first_word) in [
+        ("جامعة القاهرة", "جامعة"),
+        ("אוניברסיטת חיפה", "אוניברסיטת"),
+    ] {
+        let mut plan = sample_plan();
+        plan.profile.name = institution.to_owned();
+        let (_dir, path) = export_to_temp(&detail(plan));
+        // The header is the top line of page 2, above the section's own text.
+        let header: Vec<_> = word_boxes(&path)
+            .into_iter()
+            .filter(|w| w.page == 2 && w.y_min < 45.0)
+            .collect();
+        let drawn: String = first_word.chars().rev().collect();
+        let name = header
+            .iter()
+            .find(|w| w.text == drawn)
+            .unwrap_or_else(|| panic!("page 2's header shows {first_word:?}: {header:?}"));
+        assert!(
+            (name.x_max - right_edge).abs() < 1.5,
+            "{institution}: the header ends at the right margin ({right_edge}): {name:?}"
+        );
+        assert!(
+            header.iter().all(|w| w.x_max <= name.x_max + 0.5),
+            "{institution}: the name's first word is rightmost: {header:?}"
+        );
+    }
+    let (_dir, path) = export_to_temp(&sample());
+    let first = word_boxes(&path)
+        .into_iter()
+        .filter(|w| w.page == 2 && w.y_min < 45.0)
+        .map(|w| w.x_min)
+        .fold(f32::MAX, f32::min);
+    assert!(
+        (first - MARGIN_PT).abs() < 1.0,
+        "an English header starts at the left margin: {first}"
+    );
+}

@@ -26,6 +26,12 @@ pub(crate) enum Block {
         tone: Tone,
     },
     Bullet(String),
+    /// "See Budget", pointing at the section opened by `Section(target)`: a page number in the
+    /// PDF, a link in the HTML edition, where pages mean nothing.
+    SeeSection {
+        label: String,
+        target: String,
+    },
     /// Headline figures: label and value.
     Figures(Vec<(String, String)>),
     Table(TableContent),

@@ -60,6 +60,8 @@ struct Page {
     section_title: String,
     heading: Option<String>,
     charts: usize,
+    /// Every section's title, in order: section n is `section-n`.
+    titles: Vec<String>,
 }
 
 impl Page {
@@ -97,6 +99,7 @@ impl Page {
                 _ => None,
             })
             .collect();
+        self.titles = titles.iter().map(|t| (*t).to_owned()).collect();
         let cover_at = content
             .iter()
             .position(|b| matches!(b, Block::Cover { .. }));
@@ -191,6 +194,17 @@ impl Page {
                 );
             }
             Block::Bullet(_) => self.bullets(std::slice::from_ref(block)),
+            Block::SeeSection { label, target } => {
+                let _ = match self.titles.iter().position(|t| t == target) {
+                    Some(at) => writeln!(
+                        self.out,
+                        "<p class=\"small\"><a href=\"#section-{}\">{}</a></p>",
+                        at + 1,
+                        escape(label)
+                    ),
+                    None => writeln!(self.out, "<p class=\"small\">{}</p>", escape(label)),
+                };
+            }
             Block::Figures(figures) => {
                 self.out.push_str("<dl class=\"figures\">\n");
                 for (label, value) in figures {

@@ -1,10 +1,11 @@
 //! The plan health check: what would weaken the plan in a committee's eyes, most serious
 //! first, as planner-core's rules find it. Each item names the section where it is fixed and
-//! links to that section's page.
+//! links to that section's page (in the HTML edition, to the section itself).
 
 use planner_core::health::{FixPlace, HealthItem};
 use planner_core::report::ReportSection;
 
+use crate::content::Block;
 use crate::document::ReportDocument;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, palette, styles};
 use crate::sections::{introduction, open_section};
@@ -70,7 +71,16 @@ fn draw_item(doc: &mut ReportDocument, item: &HealthItem) {
     let baseline = doc.baseline_below(&body, top);
     doc.draw_text(CONTENT_LEFT, baseline, &label, item.severity.label());
     doc.paragraph(text_x, text_width, &body, &item.message);
-    doc.paragraph(text_x, text_width, &see, &reference);
+    match doc.title_of(section).map(str::to_owned) {
+        Some(target) => {
+            doc.record(Block::SeeSection {
+                label: format!("See {}", section.label()),
+                target,
+            });
+            doc.unrecorded(|doc| doc.paragraph(text_x, text_width, &see, &reference));
+        }
+        None => doc.paragraph(text_x, text_width, &see, &reference),
+    }
     if let Some(page) = page {
         let height = see.line_height;
         let width = doc.text_width(&see, &reference);

@@ -177,7 +177,13 @@ fn every_figure_the_pdf_prints_is_on_the_page() {
     let contents = section_pages_in(&pdf, "Contents");
     let pdf_text: String = (1..=pages)
         .filter(|n| !contents.contains(n))
-        .map(|n| pdf_text_page(&pdf, n).replace(&format!("Page {n} of {pages}"), ""))
+        .map(|n| {
+            // The health check's "See Budget, page 14": the HTML edition links to the section.
+            (1..=pages).rev().fold(
+                pdf_text_page(&pdf, n).replace(&format!("Page {n} of {pages}"), ""),
+                |text, k| text.replace(&format!(", page {k}"), ""),
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n");
     let page = render_html(&plan, &options()).expect("HTML edition");
@@ -311,4 +317,38 @@ fn the_paper_and_sections_chosen_shape_the_page() {
         ["Institution profile", "Budget"],
         "only the chosen sections"
     );
+}
+
+#[test]
+fn the_health_check_links_to_sections_instead_of_naming_pages() {
+    let page = sample_page();
+    let health = page
+        .split("<section ")
+        .find(|s| s.contains(">Plan health check</h2>"))
+        .expect("the sample's HTML edition has the health check");
+    assert!(
+        !health.contains(", page "),
+        "pages mean nothing in a web page: {health}"
+    );
+    let links: Vec<&str> = health.split("<a href=\"#").skip(1).collect();
+    assert!(!links.is_empty(), "the sample's items link: {health}");
+    for link in links {
+        let (id, rest) = link.split_once("\">").expect("a link's target");
+        let label = &rest[..rest.find("</a>").expect("link closes")];
+        let title = label.strip_prefix("See ").expect("\"See <section>\"");
+        let title = title.replace("&amp;", "&");
+        assert!(
+            page.contains(&format!("<section id=\"{id}\"")),
+            "{id} is a section of the page"
+        );
+        let opened = page
+            .split(&format!("<section id=\"{id}\""))
+            .nth(1)
+            .and_then(|s| s.split("</h2>").next())
+            .expect("the section's heading");
+        assert!(
+            opened.ends_with(&format!(">{title}")),
+            "{label} opens that section: {opened}"
+        );
+    }
 }

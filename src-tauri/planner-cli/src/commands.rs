@@ -3,9 +3,9 @@ use std::path::Path;
 
 use chrono::Local;
 use planner_core::assessment::parse_answers_file;
-use planner_core::format::{Money, count, format_count, long_date};
+use planner_core::format::{Money, count, format_count, long_date, payback_range};
 use planner_core::report::{Paper, ReportChoices, parse_sections};
-use planner_core::rollout::parse_inputs_file;
+use planner_core::rollout::{Band, parse_inputs_file};
 use planner_core::text::excerpt;
 use planner_core::{
     Plan, PlanDetail, PlanEdit, PlanId, ProfileForm, RolloutStatus, write_plan_file,
@@ -276,7 +276,7 @@ fn describe_projection(detail: &PlanDetail) -> String {
         Some(year) if budget.payback_carried_by_grants => format!("{year} (carried by grants)"),
         Some(year) => year.to_owned(),
     };
-    format!(
+    let expected = format!(
         "Rollout plan {} to {} ({} terms, {} credentials)\n  Enrolments:        {}\n  \
          Completions:       {}\n  Credits awarded:   {}\n  Total cost:        {}\n  \
          Total benefit:     {}\n  Payback:           {payback}",
@@ -289,6 +289,24 @@ fn describe_projection(detail: &PlanDetail) -> String {
         count(totals.credits_awarded),
         money.format(budget.total_cost),
         money.format(budget.total_benefit),
+    );
+    let Some(bands) = &result.uncertainty else {
+        return expected;
+    };
+    let horizon = detail.stored.plan.rollout.as_ref().map(|i| i.horizon_years);
+    let range =
+        |b: Band, format: &dyn Fn(f64) -> String| format!("{} – {}", format(b.p10), format(b.p90));
+    let as_money = |v: f64| money.format(v);
+    format!(
+        "{expected}\n  Ranges from {} draws (P10 – P90):\n    Enrolments:      {}\n    \
+         Completions:     {}\n    Credits awarded: {}\n    Net cost:        {}\n    \
+         Payback:         {}",
+        format_count(u64::from(bands.draws)),
+        range(bands.enrolments, &count),
+        range(bands.completions, &count),
+        range(bands.credits_awarded, &count),
+        range(bands.net_cost, &as_money),
+        payback_range(&result.fiscal_years, horizon, &bands.payback_year),
     )
 }
 

@@ -301,7 +301,27 @@ describe('rollout plan', () => {
       'expected',
       'ambitious',
     ]);
-    expect(screen.getByTestId('uncertainty-bands')).toHaveTextContent('Ranges from 5,000 runs');
+    const bands = screen.getByTestId('uncertainty-bands');
+    expect(bands).toHaveTextContent('Ranges from 5,000 runs');
+    const drawn = SAMPLE_RESULT.uncertainty!;
+    const credits = within(bands).getByRole('rowheader', { name: 'Credits awarded' }).closest('tr')!;
+    expect(within(credits).getAllByRole('cell').map((c) => c.textContent)).toEqual(
+      [drawn.creditsAwarded.p10, drawn.creditsAwarded.p50, drawn.creditsAwarded.p90].map((v) =>
+        formatNumber(v, 0),
+      ),
+    );
+    // The sample pays back in its last year in fewer than half the runs: from P50 on, not
+    // within its five years.
+    expect(drawn.paybackYear).toMatchObject({ p10: 3, p50: null, p90: null });
+    const payback = screen.getByTestId('payback-band');
+    expect(within(payback).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      SAMPLE_RESULT.fiscalYears[3]!.label,
+      "Not within the plan's 5 years",
+      "Not within the plan's 5 years",
+    ]);
+    expect(payback).toHaveTextContent(
+      `${formatNumber(drawn.paybackYear.paidBack, 0)} of 5,000 runs pay back within the plan`,
+    );
 
     const multiplier = screen.getByRole('textbox', {
       name: 'Conservative: Target uptake rate, multiplied by',

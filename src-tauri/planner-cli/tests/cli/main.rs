@@ -524,6 +524,22 @@ fn show_prints_figures_and_dates_as_the_pdf_does() {
     let enrolments = shown(&text, "Enrolments:");
     assert!(enrolments.contains(','), "thousands grouped: {enrolments}");
     planner_test_support::position(&pdf, &enrolments);
+    // The ranges follow the expected figures, as in the PDF's executive summary.
+    let ranges = text
+        .split_once("Ranges from 5,000 draws (P10 – P90):")
+        .map(|(_, ranges)| ranges)
+        .unwrap_or_else(|| panic!("`show` prints the ranges: {text}"));
+    for label in [
+        "Enrolments:",
+        "Completions:",
+        "Credits awarded:",
+        "Net cost:",
+        "Payback:",
+    ] {
+        let range = shown(ranges, label);
+        assert!(range.contains(" – "), "{label} from P10 to P90: {range}");
+        planner_test_support::position(&pdf, &range);
+    }
     let period = shown(&text, "Rollout plan");
     let (start, _) = period.split_once(" to ").expect("a period");
     assert!(

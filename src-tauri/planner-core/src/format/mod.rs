@@ -6,10 +6,12 @@
 mod date;
 mod money;
 mod number;
+mod payback;
 
 pub use date::{long_date, weeks, working_days};
 pub use money::{Money, typical_cost, us_dollars};
 pub use number::{MINUS, count, decimal, format_count, one_decimal, percent};
+pub use payback::{payback_percentile, payback_range};
 
 /// A file name (without extension) made from a title: keeps letters in any script, digits,
 /// spaces and dashes; drops what file systems or shells treat specially.

@@ -5,7 +5,7 @@
 
 use planner_core::RolloutStatus;
 use planner_core::assessment::AssessmentResult;
-use planner_core::format::{Money, count, long_date};
+use planner_core::format::{Money, count, long_date, payback_range};
 use planner_core::rollout::{Band, RolloutResult};
 
 use crate::document::ReportDocument;
@@ -42,7 +42,8 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     doc.move_down(4.0 * MM);
     match context.projection {
         RolloutStatus::Projected { result } => {
-            figures(doc, result);
+            let horizon = plan.rollout.as_ref().map(|inputs| inputs.horizon_years);
+            figures(doc, result, horizon);
             doc.move_down(4.0 * MM);
             calibration(doc, result);
         }
@@ -97,7 +98,7 @@ fn range(band: Option<Band>, format: impl Fn(f64) -> String) -> String {
     )
 }
 
-fn figures(doc: &mut ReportDocument, result: &RolloutResult) {
+fn figures(doc: &mut ReportDocument, result: &RolloutResult, horizon: Option<u8>) {
     let money = Money::new(&result.currency);
     let totals = &result.uptake.totals;
     let budget = &result.budget;
@@ -117,7 +118,7 @@ fn figures(doc: &mut ReportDocument, result: &RolloutResult) {
         vec![
             "Credits awarded".to_owned(),
             count(totals.credits_awarded),
-            NO_VALUE.to_owned(),
+            range(bands.map(|b| b.credits_awarded), count),
         ],
         vec![
             "Net cost (cost less benefit)".to_owned(),
@@ -130,7 +131,10 @@ fn figures(doc: &mut ReportDocument, result: &RolloutResult) {
                 .payback_year
                 .clone()
                 .unwrap_or_else(|| NO_PAYBACK.to_owned()),
-            NO_VALUE.to_owned(),
+            bands.map_or_else(
+                || NO_VALUE.to_owned(),
+                |b| payback_range(&result.fiscal_years, horizon, &b.payback_year),
+            ),
         ],
     ];
     let label = 62.0 * MM;
@@ -157,10 +161,9 @@ fn figures(doc: &mut ReportDocument, result: &RolloutResult) {
         Some(b) => format!(
             "Totals over the plan. Ranges are from {} draws of the model's uncertain inputs (see \
              Scenarios and uncertainty): one draw in ten falls below the first figure and one \
-             in ten above the second. The model draws ranges for enrolments, completions and \
-             net cost; credits and the payback year are its expected values. A negative net \
-             cost means the benefits exceed the costs.",
-            planner_core::format_count(u64::from(b.draws))
+             in ten above the second. {} A negative net cost means the benefits exceed the costs.",
+            planner_core::format_count(u64::from(b.draws)),
+            RANGE_ASSUMPTIONS
         ),
         None => "Totals over the plan. The plan draws no uncertainty ranges (the number of \
                  draws is set to none). A negative net cost means the benefits exceed the costs."
@@ -168,6 +171,14 @@ fn figures(doc: &mut ReportDocument, result: &RolloutResult) {
     };
     doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::SMALL, &note);
 }
+
+/// What moves each range, in the words of the model's draws (`planner_core::rollout`'s
+/// Monte Carlo).
+pub(crate) const RANGE_ASSUMPTIONS: &str = "Enrolments move with the target uptake rate alone; \
+     completions and credits awarded also with the completion rate, each completer granted the \
+     credit of their credential as planned; net cost and the payback year with all four \
+     uncertain inputs, every other cost and benefit as expected. The payback year's range is \
+     the first year by which one draw in ten, and nine in ten, have paid back.";
 
 fn calibration(doc: &mut ReportDocument, result: &RolloutResult) {
     let Some(c) = &result.calibration else {

@@ -171,6 +171,13 @@ fn the_executive_summary_gives_the_headline_figures_with_their_ranges() {
         .as_ref()
         .expect("the sample draws ranges");
     let budget = &result.budget;
+    // A draw that never pays back within the sample's five years counts as latest.
+    let payback = bands.payback_year;
+    let year = |index: Option<u32>| {
+        index.map_or("not within the plan's 5 years".to_owned(), |i| {
+            result.fiscal_years[i as usize].label.clone()
+        })
+    };
     position(&text, "stage: Offering micro-credentials, expanding.");
     for (label, expected, range) in [
         (
@@ -194,7 +201,11 @@ fn the_executive_summary_gives_the_headline_figures_with_their_ranges() {
         (
             "Credits awarded",
             count(totals.credits_awarded),
-            "—".to_owned(),
+            format!(
+                "{} – {}",
+                count(bands.credits_awarded.p10),
+                count(bands.credits_awarded.p90)
+            ),
         ),
         (
             "Net cost (cost less benefit)",
@@ -208,11 +219,17 @@ fn the_executive_summary_gives_the_headline_figures_with_their_ranges() {
         (
             "Payback year",
             budget.payback_year.clone().expect("the sample pays back"),
-            "—".to_owned(),
+            format!("{} – {}", year(payback.p10), year(payback.p90)),
         ),
     ] {
         position(&text, &format!("{label} {expected} {range}"));
     }
+    // Each range says what moves it.
+    position(&text, "Enrolments move with the target uptake rate alone");
+    position(
+        &text,
+        "net cost and the payback year with all four uncertain inputs",
+    );
     let ranking = &plan.assessment_result.ranking;
     let mut after = position(&text, "Top three challenges");
     for key in &ranking[..3] {

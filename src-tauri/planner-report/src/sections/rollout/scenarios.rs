@@ -7,10 +7,10 @@ use crate::chart;
 use crate::document::ReportDocument;
 use crate::layout::{CONTENT_LEFT, CONTENT_WIDTH, MM, styles};
 use crate::sections::rollout::band_chart::{self, BandRow};
-use crate::sections::rollout::{NO_PAYBACK, Rollout};
+use crate::sections::rollout::{NO_PAYBACK, Rollout, capitalised, plural};
 use crate::sections::{introduction, open_section, subheading, titled_table};
 use crate::table::{self, Column, Table};
-use planner_core::format::{count, decimal, percent};
+use planner_core::format::{count, decimal, payback_percentile, percent};
 
 pub(crate) const TITLE: &str = "Scenarios and uncertainty";
 pub(crate) const ASSUMPTIONS_TITLE: &str = "What each scenario assumes";
@@ -119,8 +119,26 @@ fn ordered(scenarios: &[ScenarioResult]) -> Vec<&ScenarioResult> {
     ordered
 }
 
+/// "The plan pays back within its 5 years in 4,210 of the 5,000 draws (84%)."
+fn paid_back(bands: &UncertaintyBands, horizon: Option<u8>) -> String {
+    let within = match horizon {
+        Some(years) => format!("within its {}", plural(years.into(), "year", "years")),
+        None => "within the plan".to_owned(),
+    };
+    let share = f64::from(bands.payback_year.paid_back) / f64::from(bands.draws.max(1)) * 100.0;
+    format!(
+        "The plan pays back {within} in {} of the {} draws ({}).",
+        format_count(u64::from(bands.payback_year.paid_back)),
+        format_count(u64::from(bands.draws)),
+        percent(share.round())
+    )
+}
+
 fn uncertainty(doc: &mut ReportDocument, rollout: &Rollout<'_>, bands: &UncertaintyBands) {
     let money = &rollout.money;
+    let result = rollout.result;
+    let horizon = rollout.inputs.map(|inputs| inputs.horizon_years);
+    let payback = bands.payback_year;
     introduction(doc, &method(rollout, bands));
     doc.move_down(6.0 * MM);
     let as_count = |v: f64| count(v);
@@ -166,11 +184,22 @@ fn uncertainty(doc: &mut ReportDocument, rollout: &Rollout<'_>, bands: &Uncertai
                     count(bands.completions.p90),
                 ],
                 vec![
+                    "Credits awarded".to_owned(),
+                    count(bands.credits_awarded.p10),
+                    count(bands.credits_awarded.p50),
+                    count(bands.credits_awarded.p90),
+                ],
+                vec![
                     "Net cost (cost less benefit)".to_owned(),
                     money.format(bands.net_cost.p10),
                     money.format(bands.net_cost.p50),
                     money.format(bands.net_cost.p90),
                 ],
+                std::iter::once("Payback year".to_owned())
+                    .chain([payback.p10, payback.p50, payback.p90].map(|year| {
+                        capitalised(&payback_percentile(&result.fiscal_years, horizon, year))
+                    }))
+                    .collect(),
             ],
             keep_whole: true,
             ..Table::default()
@@ -181,8 +210,12 @@ fn uncertainty(doc: &mut ReportDocument, rollout: &Rollout<'_>, bands: &Uncertai
         CONTENT_LEFT,
         CONTENT_WIDTH,
         &styles::SMALL,
-        "One draw in ten falls below P10 and one in ten above P90. A negative net cost means the \
-         benefits exceed the costs.",
+        &format!(
+            "One draw in ten falls below P10 and one in ten above P90; for the payback year, P10 \
+             is the first year by which one draw in ten has paid back. {} A negative net cost \
+             means the benefits exceed the costs.",
+            paid_back(bands, horizon)
+        ),
     );
 }
 

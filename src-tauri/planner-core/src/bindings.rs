@@ -65,6 +65,7 @@ fn generated() -> Vec<(String, String)> {
         assessment::Finding,
         assessment::MitigationAction,
         ExportOutcome,
+        ExportStage,
         rollout::RolloutInputs,
         rollout::PhasePlan,
         rollout::Credential,

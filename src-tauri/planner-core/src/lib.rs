@@ -36,8 +36,8 @@ pub use labels::{Labelled, key_of};
 pub use options::{CalendarChoice, Choice, ProfileOptions, profile_options};
 pub use places::{CodeName, Country, Currency, countries, country_name, currencies, currency_name};
 pub use plan::{
-    EngagementStatus, ExportOutcome, MAX_TITLE_CHARS, Plan, PlanDetail, PlanId, PlanSummary,
-    RolloutStatus, ScheduleStatus, StoredPlan,
+    EngagementStatus, ExportOutcome, ExportStage, MAX_TITLE_CHARS, Plan, PlanDetail, PlanId,
+    PlanSummary, RolloutStatus, ScheduleStatus, StoredPlan,
 };
 pub use plan_file::{
     MAX_PLAN_FILE_BYTES, MAX_PLAN_FILE_DEPTH, PLAN_FILE_FORMAT, PLAN_FILE_VERSION, PlanFile,

@@ -236,6 +236,16 @@ impl StoredPlan {
     }
 }
 
+/// Where a report export has got to, as the window is told while it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "stage", rename_all = "snake_case")]
+pub enum ExportStage {
+    /// The save dialog is open: the dean is choosing where the report goes.
+    ChoosingFile,
+    /// The file is chosen; the report's sections (the cover not counted) are being written.
+    Writing { sections: u32 },
+}
+
 /// How a report export ended, as the UI is told.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "status", rename_all = "snake_case")]

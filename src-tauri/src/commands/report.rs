@@ -1,8 +1,9 @@
 use chrono::Local;
 use planner_core::health::{HealthItem, check_plan};
-use planner_core::report::ReportChoices;
-use planner_core::{ExportOutcome, PlanDetail, PlanId};
+use planner_core::report::{ReportChoices, ReportSection};
+use planner_core::{ExportOutcome, ExportStage, PlanDetail, PlanId};
 use planner_report::ReportOptions;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -17,12 +18,13 @@ pub async fn export_pdf(
     state: State<'_, AppState>,
     id: PlanId,
     choices: Option<ReportChoices>,
+    progress: Channel<ExportStage>,
 ) -> Result<ExportOutcome, AppError> {
     export(
         &app,
         &state,
-        id,
-        choices,
+        (id, choices),
+        &progress,
         save_dialog::PDF,
         |plan, options, path| {
             let report = planner_report::export(plan, options, path)?;
@@ -39,12 +41,13 @@ pub async fn export_html(
     state: State<'_, AppState>,
     id: PlanId,
     choices: Option<ReportChoices>,
+    progress: Channel<ExportStage>,
 ) -> Result<ExportOutcome, AppError> {
     export(
         &app,
         &state,
-        id,
-        choices,
+        (id, choices),
+        &progress,
         save_dialog::HTML,
         |plan, options, path| Ok((planner_report::export_html(plan, options, path)?, None)),
     )
@@ -77,12 +80,12 @@ pub fn plan_health(state: State<'_, AppState>, id: PlanId) -> Result<Vec<HealthI
 
 /// Asks where to save a `kind` of file, writes it with `write` (which returns its bytes and
 /// pages) on the paper and with the sections chosen (A4 and every section when the window
-/// sends no choice), and remembers it for "Open it".
+/// sends no choice), and remembers it for "Open it". Each stage is told on `progress`.
 async fn export(
     app: &AppHandle,
     state: &AppState,
-    id: PlanId,
-    choices: Option<ReportChoices>,
+    (id, choices): (PlanId, Option<ReportChoices>),
+    progress: &Channel<ExportStage>,
     kind: ReportFile,
     write: impl FnOnce(
         &PlanDetail,
@@ -96,13 +99,21 @@ async fn export(
         planner_core::file_stem(&plan.stored.plan.title),
         kind.extension
     );
+    // The window shows each stage; a window gone meanwhile needs no word of it.
+    let _ = progress.send(ExportStage::ChoosingFile);
     let Some(path) = ask_where_to_save(app, kind, &suggested).await else {
         return Ok(ExportOutcome::Cancelled);
     };
     planner_report::refuse_protected(&path, &state.store_files())?;
+    let choices = choices.unwrap_or_default();
+    let sections = ReportSection::ALL
+        .iter()
+        .filter(|s| choices.includes(**s))
+        .count() as u32;
+    let _ = progress.send(ExportStage::Writing { sections });
     let options = ReportOptions {
         generated_on: Local::now().date_naive(),
-        choices: choices.unwrap_or_default(),
+        choices,
         // The PDF carries the plan file, so it can be imported back as the plan.
         plan_file: Some(state.plan_file(id)?),
     };

@@ -3,7 +3,9 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import ExportButton from './ExportButton.svelte';
+import type { Channel } from '@tauri-apps/api/core';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
+import type { ExportStage } from '../bindings/ExportStage';
 import type { HealthItem } from '../bindings/HealthItem';
 import { ReportSectionLabels } from '../bindings/labels';
 import type { ReportSection } from '../bindings/ReportSection';
@@ -26,16 +28,24 @@ const UNOWNED_TASK: HealthItem = {
  */
 function rustWith(health: HealthItem[] = []) {
   let answer!: (outcome: ExportOutcome | { reject: unknown }) => void;
+  let progress: Channel<ExportStage> | undefined;
   const calls: { command: string; args: unknown }[] = [];
   mockIPC((command, args) => {
-    calls.push({ command, args });
+    const { progress: channel, ...rest } = (args ?? {}) as Record<string, unknown>;
+    calls.push({ command, args: rest });
     if (command === 'plan_health') return health;
     if (command === 'open_exported') return null;
+    progress = channel as Channel<ExportStage>;
     return new Promise((resolve, reject) => {
       answer = (outcome) => ('reject' in outcome ? reject(outcome.reject) : resolve(outcome));
     });
   });
-  return { answer: (outcome: ExportOutcome | { reject: unknown }) => answer(outcome), calls };
+  return {
+    answer: (outcome: ExportOutcome | { reject: unknown }) => answer(outcome),
+    /** Rust telling the window where the export has got to. */
+    reach: (stage: ExportStage) => progress!.onmessage(stage),
+    calls,
+  };
 }
 
 async function openPanel(props: Record<string, unknown> = {}) {
@@ -80,8 +90,18 @@ describe('Export report', () => {
 
     expect(within(panel).getByTestId('export-start')).toBeDisabled();
     const status = screen.getByTestId('export-status');
-    expect(status).toHaveTextContent('Writing the report…');
-    expect(within(status).getByRole('progressbar')).toBeInTheDocument();
+    const bar = () => within(status).getByRole('progressbar');
+    rust.reach({ stage: 'choosing_file' });
+    await expect
+      .poll(() => status.textContent)
+      .toContain('Step 1 of 2: choose where to save the report, in the window that opened.');
+    expect(bar()).toHaveAttribute('value', '0');
+    expect(bar()).toHaveAccessibleName('Export: step 1 of 2');
+    rust.reach({ stage: 'writing', sections: 16 });
+    await expect
+      .poll(() => status.textContent)
+      .toContain('Step 2 of 2: writing the report’s 16 sections…');
+    expect(bar()).toHaveAttribute('value', '1');
     expect(rust.calls.at(-1)).toEqual({
       command: 'export_pdf',
       args: {

@@ -1,11 +1,12 @@
 // Every call the webview makes to the Rust side goes through this module, and every failure
 // comes out of it as a `Problem`, so components never see a raw exception or match on text.
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { AreaKey } from '../bindings/AreaKey';
 import type { AreaResponse } from '../bindings/AreaResponse';
 import type { AssessmentGuide } from '../bindings/AssessmentGuide';
 import type { DraftEdit } from '../bindings/DraftEdit';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
+import type { ExportStage } from '../bindings/ExportStage';
 import type { FacultyEngagement } from '../bindings/FacultyEngagement';
 import type { FieldError } from '../bindings/FieldError';
 import type { KpiEdit } from '../bindings/KpiEdit';
@@ -194,14 +195,32 @@ export function setActionAdopted(
   return call('set_action_adopted', { id, expectedRevision, action, adopted });
 }
 
-/** Rust asks where to save with the native dialog; the webview never names a path. */
-export function exportPdf(id: number, choices?: ReportChoices): Promise<ExportOutcome> {
-  return call('export_pdf', { id, choices });
+/** Each stage of an export as Rust reaches it. */
+function stages(onStage?: (stage: ExportStage) => void): Channel<ExportStage> {
+  const progress = new Channel<ExportStage>();
+  progress.onmessage = (stage) => onStage?.(stage);
+  return progress;
+}
+
+/**
+ * Rust asks where to save with the native dialog; the webview never names a path. `onStage`
+ * hears when the dialog opens and when the writing starts.
+ */
+export function exportPdf(
+  id: number,
+  choices?: ReportChoices,
+  onStage?: (stage: ExportStage) => void,
+): Promise<ExportOutcome> {
+  return call('export_pdf', { id, choices, progress: stages(onStage) });
 }
 
 /** The same report as one accessible web page, saved the same way. */
-export function exportHtml(id: number, choices?: ReportChoices): Promise<ExportOutcome> {
-  return call('export_html', { id, choices });
+export function exportHtml(
+  id: number,
+  choices?: ReportChoices,
+  onStage?: (stage: ExportStage) => void,
+): Promise<ExportOutcome> {
+  return call('export_html', { id, choices, progress: stages(onStage) });
 }
 
 /** Opens the report this window last saved in the computer's own viewer. */

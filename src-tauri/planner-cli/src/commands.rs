@@ -78,6 +78,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 add_reviewer: None,
                 ..
             }
+            | Command::Rollup { .. }
     );
     let mut store = if reads_only {
         Store::open_existing(&path)?
@@ -179,6 +180,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 &out,
             )?)
         }
+        Command::Rollup { ids, csv, pdf } => crate::rollup::run(&store, &ids, csv, pdf),
         Command::Import { .. } | Command::Comments { .. } => {
             unreachable!("imports and comments are read before the store opens")
         }
@@ -445,7 +447,7 @@ fn say_after_saving(text: &str) -> Outcome {
 }
 
 /// Prints a line; a closed pipe (`mcplan list | head`) is not an error worth a panic.
-fn say(text: &str) -> Outcome {
+pub(crate) fn say(text: &str) -> Outcome {
     let mut stdout = std::io::stdout().lock();
     match writeln!(stdout, "{text}") {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {

@@ -8,6 +8,7 @@ mod input_file;
 mod pdf_comments;
 mod plan_files;
 mod review;
+mod rollup;
 mod schedule;
 mod versions;
 
@@ -187,6 +188,21 @@ enum Command {
         /// file (a link is written through), never the plan store; `-` is refused.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+    },
+    /// Put several plans side by side (a system office rolling up its campuses' plans): per
+    /// fiscal year, the enrolments, credits, cost and benefit of each and their totals, and
+    /// each campus's headline figures and top three challenges. Printed, or written as CSV or
+    /// as a PDF report.
+    Rollup {
+        /// The plans' numbers, as `mcplan list` prints them: two or more.
+        #[arg(required = true, num_args = 1.., value_name = "ID")]
+        ids: Vec<String>,
+        /// Write the roll-up as a CSV table to FILE.
+        #[arg(long, value_name = "FILE", conflicts_with = "pdf")]
+        csv: Option<PathBuf>,
+        /// Write the roll-up as a PDF report to FILE.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
     },
     /// Add the plan in a plan file (.mcplan), with its versions, or in a PDF report made by the
     /// planner, as a new plan and print its number. A file that is not a sound plan file is

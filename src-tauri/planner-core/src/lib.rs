@@ -20,6 +20,7 @@ mod profile;
 pub mod report;
 pub mod review;
 pub mod rollout;
+pub mod rollup;
 pub mod sample;
 pub mod tables;
 pub mod text;

@@ -21,6 +21,7 @@ mod layout;
 mod metadata;
 mod plot;
 mod reading;
+mod rollup;
 mod script;
 mod sections;
 mod shape;
@@ -41,6 +42,7 @@ pub use reading::{
     COVER_SECTION, MAX_PDF_BYTES, PdfComment, PdfCommentKind, comments_in_pdf, is_pdf,
     plan_file_in_pdf, review_comments_in_pdf,
 };
+pub use rollup::{export_rollup, render_rollup};
 
 use document::ReportDocument;
 use metadata::DocumentInfo;

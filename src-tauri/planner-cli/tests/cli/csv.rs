@@ -11,7 +11,7 @@ use super::Sandbox;
 
 /// The rows of `file` as Python's csv module reads them (the reader a spreadsheet import or a
 /// data script would use), each row a list of cells.
-fn read_with_python(file: &Path) -> Vec<Vec<String>> {
+pub(crate) fn read_with_python(file: &Path) -> Vec<Vec<String>> {
     let script = "import csv, json, sys\n\
                   with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n    \
                   print(json.dumps(list(csv.reader(f, strict=True))))";

@@ -16,6 +16,7 @@ mod pdf_plans;
 mod plan_files;
 mod report_choices;
 mod review;
+mod rollup;
 mod tasks;
 mod versions;
 

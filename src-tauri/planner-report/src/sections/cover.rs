@@ -35,35 +35,35 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
             .collect(),
         colophon: COLOPHON.to_owned(),
     });
-    doc.unrecorded(|doc| draw_page(doc, context, details));
+    doc.unrecorded(|doc| draw_page(doc, KICKER, &profile.name, &plan.title, &details));
 }
 
 const KICKER: &str = "Micro-credential adoption plan";
-const COLOPHON: &str = "Prepared with the Micro-credential Adoption Planner";
+pub(crate) const COLOPHON: &str = "Prepared with the Micro-credential Adoption Planner";
 
-fn draw_page(doc: &mut ReportDocument, context: &ReportContext<'_>, details: [(&str, String); 5]) {
-    let plan = context.plan;
-    let profile = &plan.profile;
-
+/// The cover's page: `kicker` over `name` in large type, `title` under it, then the details
+/// label by label. Also the roll-up report's cover.
+pub(crate) fn draw_page(
+    doc: &mut ReportDocument,
+    kicker: &str,
+    name: &str,
+    title: &str,
+    details: &[(&str, String)],
+) {
     // A short, heavy accent bar opens the page; everything hangs from the same left edge.
     let top = PAGE_HEIGHT - 62.0 * MM;
     doc.fill_rect(CONTENT_LEFT, top, 18.0 * MM, 1.6 * MM, palette::ACCENT);
     doc.set_cursor(top - 8.0 * MM);
-    doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::COVER_KICKER, KICKER);
+    doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::COVER_KICKER, kicker);
     doc.move_down(4.0 * MM);
 
     let mut name_style = styles::COVER_INSTITUTION;
-    if doc.wrap(&name_style, &profile.name, CONTENT_WIDTH).len() > MAX_FULL_SIZE_NAME_LINES {
+    if doc.wrap(&name_style, name, CONTENT_WIDTH).len() > MAX_FULL_SIZE_NAME_LINES {
         name_style = name_style.with_size(20.0);
     }
-    doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &name_style, &profile.name);
+    doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &name_style, name);
     doc.move_down(4.0 * MM);
-    doc.paragraph(
-        CONTENT_LEFT,
-        CONTENT_WIDTH,
-        &styles::COVER_TITLE,
-        &plan.title,
-    );
+    doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::COVER_TITLE, title);
 
     doc.move_down(12.0 * MM);
     let rule_y = doc.cursor();
@@ -79,7 +79,7 @@ fn draw_page(doc: &mut ReportDocument, context: &ReportContext<'_>, details: [(&
             CONTENT_LEFT + label_width,
             CONTENT_WIDTH - label_width,
             &styles::VALUE,
-            &value,
+            value,
         );
         doc.move_down(2.0 * MM);
     }

@@ -174,6 +174,9 @@ mod tests {
             );
         }
         let texts = layout.texts();
-        assert!(texts.contains(&"Harbour Campus") && texts.contains(&"FY2032"), "{texts:?}");
+        assert!(
+            texts.contains(&"Harbour Campus") && texts.contains(&"FY2032"),
+            "{texts:?}"
+        );
     }
 }

@@ -41,7 +41,8 @@ pub fn render_rollup(rollup: &Rollup, generated_on: NaiveDate) -> Result<Rendere
     for note in &rollup.notes {
         bullet(&mut doc, note);
     }
-    doc.finish(&info)
+    // Several plans make one report: there is no one plan file to attach.
+    doc.finish(&info, None)
 }
 
 /// [`render_rollup`] + [`write_atomically`].

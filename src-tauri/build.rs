@@ -23,6 +23,9 @@ const COMMANDS: &[&str] = &[
     "export_html",
     "open_exported",
     "plan_health",
+    "export_plan_file",
+    "import_plan_file",
+    "import_file_opened_at_start",
 ];
 
 fn main() {

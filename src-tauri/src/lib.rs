@@ -4,7 +4,7 @@
 
 mod commands;
 mod error;
-mod save_dialog;
+mod file_dialog;
 mod state;
 
 use tauri::Manager;
@@ -22,6 +22,9 @@ pub fn run() {
         .setup(|app| {
             match AppState::open_configured() {
                 Ok(state) => {
+                    if let Some(file) = state::file_to_open(std::env::args_os()) {
+                        state.open_at_start(file);
+                    }
                     app.manage(state);
                 }
                 Err(err) => {
@@ -58,6 +61,9 @@ pub fn run() {
             commands::report::export_html,
             commands::report::open_exported,
             commands::report::plan_health,
+            commands::plan_files::export_plan_file,
+            commands::plan_files::import_plan_file,
+            commands::plan_files::import_file_opened_at_start,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -12,6 +12,8 @@ pub struct AppState {
     store: Mutex<Store>,
     /// The report this window last saved: the only file it may ask the computer to open.
     last_export: Mutex<Option<PathBuf>>,
+    /// The plan file the app was started to open, until the window takes it.
+    opened_at_start: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -27,6 +29,7 @@ impl AppState {
         Ok(AppState {
             store: Mutex::new(store),
             last_export: Mutex::new(None),
+            opened_at_start: Mutex::new(None),
         })
     }
 
@@ -106,6 +109,10 @@ impl AppState {
             .detail())
     }
 }
+
+mod plan_files;
+
+pub use plan_files::file_to_open;
 
 #[cfg(test)]
 mod tests;

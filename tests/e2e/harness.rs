@@ -19,6 +19,8 @@ fn suite_locale() -> String {
 pub struct Sandbox {
     dir: tempfile::TempDir,
     locale: String,
+    /// What the app's "Save as" dialog answers: the PDF, unless a test saves plan files.
+    save_to: PathBuf,
 }
 
 pub struct App {
@@ -33,10 +35,25 @@ impl Sandbox {
 
     /// A sandbox whose app sees `locale` (such as "C.UTF-8") in `LANG` and `LC_ALL`.
     pub fn in_locale(locale: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let save_to = dir.path().join("exported plan.pdf");
         Sandbox {
-            dir: tempfile::tempdir().expect("temp dir"),
+            dir,
             locale: locale.to_owned(),
+            save_to,
         }
+    }
+
+    /// This sandbox with the app's "Save as" dialog answering [`Sandbox::plan_file`].
+    pub fn saving_plan_files(mut self) -> Self {
+        self.save_to = self.plan_file();
+        self
+    }
+
+    /// The plan file the app's "Open" dialog answers (and, for a test saving plan files, its
+    /// "Save as" dialog too).
+    pub fn plan_file(&self) -> PathBuf {
+        self.dir.path().join("Lakeshore plan.mcplan")
     }
 
     pub fn db(&self) -> PathBuf {
@@ -67,6 +84,12 @@ impl Sandbox {
 
     /// Starts the app (through tauri-driver) on this sandbox's store and waits for its window.
     pub async fn launch(&self) -> App {
+        self.launch_with(&[]).await
+    }
+
+    /// Starts the app as [`Sandbox::launch`] does, with `args` on its command line (as the file
+    /// manager starts it to open a file).
+    pub async fn launch_with(&self, args: &[&Path]) -> App {
         let app_bin = std::env::var("MCPLAN_APP_BIN")
             .expect("MCPLAN_APP_BIN must name the built app: run `make e2e`");
         assert!(
@@ -83,7 +106,8 @@ impl Sandbox {
                 &native_port.to_string(),
             ])
             .env("MCPLAN_DB", self.db())
-            .env("MCPLAN_E2E_SAVE_PATH", self.pdf())
+            .env("MCPLAN_E2E_SAVE_PATH", &self.save_to)
+            .env("MCPLAN_E2E_OPEN_PATH", self.plan_file())
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
             // Numbers in the window follow the locale. The assertions expect English ones, which
             // is also what the window falls back to where the locale names no language (C).
@@ -96,7 +120,7 @@ impl Sandbox {
         wait_for_port(port);
         let caps: Capabilities = serde_json::from_value(json!({
             "browserName": "wry",
-            "tauri:options": { "application": app_bin, "args": [] }
+            "tauri:options": { "application": app_bin, "args": args }
         }))
         .expect("capabilities");
         // tauri-driver listens before its native WebKitWebDriver is ready, so the first

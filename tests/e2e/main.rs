@@ -3,9 +3,11 @@
 //! and provides the display; `MCPLAN_APP_BIN` names the binary to start.
 //!
 //! Each test gets its own store (`MCPLAN_DB`) in a temp folder, and answers the "Save as" dialog
-//! through `MCPLAN_E2E_SAVE_PATH`, since WebDriver cannot reach a GTK dialog.
+//! through `MCPLAN_E2E_SAVE_PATH` (and "Open" through `MCPLAN_E2E_OPEN_PATH`), since WebDriver
+//! cannot reach a GTK dialog.
 
 mod harness;
+mod plan_files;
 mod risks;
 mod workplan;
 

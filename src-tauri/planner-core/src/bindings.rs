@@ -66,6 +66,7 @@ fn generated() -> Vec<(String, String)> {
         assessment::MitigationAction,
         ExportOutcome,
         ExportStage,
+        ImportOutcome,
         rollout::RolloutInputs,
         rollout::PhasePlan,
         rollout::Credential,

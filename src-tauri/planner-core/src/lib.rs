@@ -10,6 +10,7 @@ mod edit;
 mod error;
 pub mod format;
 pub mod health;
+mod input_file;
 mod json_file;
 mod labels;
 mod options;
@@ -32,17 +33,18 @@ pub use credit::CreditSystem;
 pub use edit::{DraftEdit, PlanEdit};
 pub use error::{FieldError, Problem, ProblemKind, ValidationErrors};
 pub use format::{file_stem, format_count};
+pub use input_file::{FileRefusal, read_text_file};
 pub use json_file::parse_date;
 pub use labels::{Labelled, key_of};
 pub use options::{CalendarChoice, Choice, ProfileOptions, profile_options};
 pub use places::{CodeName, Country, Currency, countries, country_name, currencies, currency_name};
 pub use plan::{
-    EngagementStatus, ExportOutcome, ExportStage, MAX_TITLE_CHARS, Plan, PlanDetail, PlanId,
-    PlanSummary, RolloutStatus, ScheduleStatus, StoredPlan,
+    EngagementStatus, ExportOutcome, ExportStage, ImportOutcome, MAX_TITLE_CHARS, Plan, PlanDetail,
+    PlanId, PlanSummary, RolloutStatus, ScheduleStatus, StoredPlan,
 };
 pub use plan_file::{
     MAX_PLAN_FILE_BYTES, MAX_PLAN_FILE_DEPTH, PLAN_FILE_FORMAT, PLAN_FILE_VERSION, PlanFile,
-    PlanFileError, read_plan_file, write_plan_file,
+    PlanFileError, read_plan_file, read_plan_file_at, write_plan_file,
 };
 pub use profile::{
     InstitutionProfile, InstitutionType, MAX_ENROLMENT, ProfileForm, Stage, TermStartForm,

@@ -261,3 +261,13 @@ pub enum ExportOutcome {
     /// The dean closed the save dialog without choosing a file.
     Cancelled,
 }
+
+/// How importing a plan file from the window ended.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ImportOutcome {
+    /// The file's plan was added as a new plan.
+    Imported { plan: Box<PlanDetail> },
+    /// The dean closed the open dialog without choosing a file.
+    Cancelled,
+}

@@ -2,6 +2,7 @@
 //! `capabilities/main-window.json`.
 
 pub mod assessment;
+pub mod plan_files;
 pub mod plans;
 pub mod report;
 pub mod review;

@@ -7,7 +7,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::save_dialog::{self, ReportFile, ask_where_to_save};
+use crate::file_dialog::{self, FileKind, ask_where_to_save};
 use crate::{AppError, AppState};
 
 /// Asks where to save (a native dialog opened here: the webview never sends a path), then
@@ -25,7 +25,7 @@ pub async fn export_pdf(
         &state,
         (id, choices),
         &progress,
-        save_dialog::PDF,
+        file_dialog::PDF,
         |plan, options, path| {
             let report = planner_report::export(plan, options, path)?;
             Ok((report.bytes.len(), Some(report.pages)))
@@ -48,7 +48,7 @@ pub async fn export_html(
         &state,
         (id, choices),
         &progress,
-        save_dialog::HTML,
+        file_dialog::HTML,
         |plan, options, path| Ok((planner_report::export_html(plan, options, path)?, None)),
     )
     .await
@@ -86,7 +86,7 @@ async fn export(
     state: &AppState,
     (id, choices): (PlanId, Option<ReportChoices>),
     progress: &Channel<ExportStage>,
-    kind: ReportFile,
+    kind: FileKind,
     write: impl FnOnce(
         &PlanDetail,
         &ReportOptions,

@@ -11,6 +11,7 @@ import type { FacultyEngagement } from '../bindings/FacultyEngagement';
 import type { FieldError } from '../bindings/FieldError';
 import type { KpiEdit } from '../bindings/KpiEdit';
 import type { HealthItem } from '../bindings/HealthItem';
+import type { ImportOutcome } from '../bindings/ImportOutcome';
 import type { PlanDetail } from '../bindings/PlanDetail';
 import type { PlanSummary } from '../bindings/PlanSummary';
 import type { Problem } from '../bindings/Problem';
@@ -231,6 +232,24 @@ export function openExported(): Promise<void> {
 /** What would weaken the plan in a committee's eyes, each with the place to fix it. */
 export function planHealth(id: number): Promise<HealthItem[]> {
   return call('plan_health', { id });
+}
+
+/** Saves the whole plan as a plan file (.mcplan); Rust asks where with the native dialog. */
+export function exportPlanFile(id: number): Promise<ExportOutcome> {
+  return call('export_plan_file', { id });
+}
+
+/**
+ * Adds the plan in a plan file as a new plan; Rust asks which file with the native dialog. A file
+ * it will not take is refused (`invalid`) with one line naming the problem; nothing is added.
+ */
+export function importPlanFile(): Promise<ImportOutcome> {
+  return call('import_plan_file');
+}
+
+/** The plan file the app was started to open, added as a new plan; null when there was none. */
+export function importFileOpenedAtStart(): Promise<PlanDetail | null> {
+  return call('import_file_opened_at_start');
 }
 
 /** Sets the rollout up with starting assumptions (5 years from next August, no credentials). */

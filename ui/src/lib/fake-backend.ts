@@ -148,6 +148,20 @@ export class FakeBackend {
     bytes: 48_213,
     pages: 12,
   };
+  /** What the next `export_plan_file` answers; a Problem is thrown as the rejection. */
+  planFileAnswer: ExportOutcome | Problem = {
+    status: 'saved',
+    path: '/home/dean/Documents/Lakeshore plan.mcplan',
+    bytes: 61_408,
+    pages: null,
+  };
+  /**
+   * What the file chosen for the next `import_plan_file` holds: a plan (added as a new plan), a
+   * Problem (Rust's refusal, thrown), or null when the dean cancels the open dialog.
+   */
+  importAnswer: Plan | Problem | null = null;
+  /** What the file the app was started with holds (as `importAnswer`); null: started without one. */
+  openedAtStart: Plan | Problem | null = null;
   /** What `plan_health` answers. */
   healthAnswer: HealthItem[] = [];
   /** Commands to refuse once, with the Problem to throw. */
@@ -266,6 +280,19 @@ export class FakeBackend {
       }
       case 'open_exported':
         return null;
+      case 'export_plan_file':
+        this.#find(id);
+        if ('kind' in this.planFileAnswer) throw this.planFileAnswer;
+        return this.planFileAnswer;
+      case 'import_plan_file':
+        return this.importAnswer === null
+          ? { status: 'cancelled' }
+          : { status: 'imported', plan: this.#importFile(this.importAnswer) };
+      case 'import_file_opened_at_start': {
+        const held = this.openedAtStart;
+        this.openedAtStart = null;
+        return held === null ? null : this.#importFile(held);
+      }
       case 'plan_health':
         this.#find(id);
         return this.healthAnswer;
@@ -344,18 +371,28 @@ export class FakeBackend {
     return detailOf(stored, this.scores, projection);
   }
 
-  #create(form: ProfileForm): PlanDetail {
-    const { title, profile } = profileFrom(form);
+  /** A file's plan added as a new plan, or Rust's refusal of the file thrown. */
+  #importFile(held: Plan | Problem): PlanDetail {
+    if ('kind' in held) throw held;
+    return this.#add(structuredClone(held));
+  }
+
+  #add(plan: Plan): PlanDetail {
     const now = new Date().toISOString();
     const id = Math.max(0, ...this.plans.map((p) => p.id)) + 1;
-    this.plans.push({
-      id,
-      plan: { title, profile, assessment: emptyAssessment(), rollout: null, ...emptyWork() },
-      revision: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
+    this.plans.push({ id, plan, revision: 1, createdAt: now, updatedAt: now });
     return this.detail(id);
+  }
+
+  #create(form: ProfileForm): PlanDetail {
+    const { title, profile } = profileFrom(form);
+    return this.#add({
+      title,
+      profile,
+      assessment: emptyAssessment(),
+      rollout: null,
+      ...emptyWork(),
+    });
   }
 
   #update(id: number, form: ProfileForm): PlanDetail {

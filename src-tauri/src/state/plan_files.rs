@@ -1,0 +1,180 @@
+//! Plan files in and out of the window's store: the same reader and writer as `mcplan import`
+//! and `mcplan export`, so a file the one refuses the other refuses with the same words.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use planner_core::{PlanDetail, PlanId, read_plan_file_at, write_plan_file};
+
+use super::AppState;
+use crate::AppError;
+
+impl AppState {
+    /// The title a plan file of plan `id` is suggested to be saved under.
+    pub fn plan_title(&self, id: PlanId) -> Result<String, AppError> {
+        Ok(self.store().get_plan(id)?.plan.title)
+    }
+
+    /// Writes plan `id` as a plan file at `path`, whole or not at all (never over the store's
+    /// own files); answers the bytes written.
+    pub fn export_plan_file(&self, id: PlanId, path: &Path) -> Result<u64, AppError> {
+        planner_report::refuse_protected(path, &self.store_files())?;
+        let text = {
+            let store = self.store();
+            write_plan_file(&store.get_plan(id)?.plan, &store.get_versions(id)?)
+        };
+        planner_report::write_atomically(path, text.as_bytes())?;
+        Ok(text.len() as u64)
+    }
+
+    /// Adds the plan in the file at `path` as a new plan. The whole file is checked first: a
+    /// refused file leaves the store as it was.
+    pub fn import_plan_file(&self, path: &Path) -> Result<PlanDetail, AppError> {
+        let file = read_plan_file_at(path)?;
+        Ok(self.store().import_plan(&file)?.detail())
+    }
+
+    /// Notes the plan file the app was started to open (a plan file opened from the file
+    /// manager), for the window to import once it is ready.
+    pub fn open_at_start(&self, path: PathBuf) {
+        *self
+            .opened_at_start
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(path);
+    }
+
+    /// Imports the plan file the app was started to open, once: `None` when there was none or
+    /// the window already took it.
+    pub fn import_file_opened_at_start(&self) -> Result<Option<PlanDetail>, AppError> {
+        let path = self
+            .opened_at_start
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+        path.map(|path| self.import_plan_file(&path)).transpose()
+    }
+}
+
+/// The file named on the app's command line (`micro-credential-planner plan.mcplan`, as the
+/// file manager starts it), skipping the program's name and any option.
+pub fn file_to_open(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+    args.into_iter()
+        .skip(1)
+        .find(|arg| !arg.to_string_lossy().starts_with('-'))
+        .map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use planner_core::ProblemKind;
+    use planner_store::Store;
+
+    use super::*;
+
+    fn state() -> AppState {
+        AppState::new(Store::open_in_memory().expect("store")).expect("state")
+    }
+
+    #[test]
+    fn a_plan_exported_and_imported_comes_back_as_a_new_plan_with_the_same_content() {
+        let state = state();
+        let sample = state.list_plans().expect("list")[0].id;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("Lakeshore.mcplan");
+
+        let bytes = state.export_plan_file(sample, &file).expect("export");
+        assert_eq!(bytes, std::fs::metadata(&file).expect("written").len());
+
+        let imported = state.import_plan_file(&file).expect("import");
+        assert_ne!(imported.stored.id, sample, "imported as a new plan");
+        assert_eq!(
+            imported.stored.plan,
+            state.store().get_plan(sample).expect("sample").plan,
+            "the imported plan is the exported one"
+        );
+        assert_eq!(state.list_plans().expect("list").len(), 2);
+    }
+
+    #[test]
+    fn a_refused_file_says_why_in_one_line_and_adds_no_plan() {
+        let state = state();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("notes.mcplan");
+        std::fs::write(&file, r#"{"format":"mcplan","version":1,"plan":{"title":""#)
+            .expect("write");
+
+        let problem = state
+            .import_plan_file(&file)
+            .expect_err("truncated")
+            .problem();
+        assert_eq!(problem.kind, ProblemKind::Invalid);
+        assert!(
+            problem.message.contains("notes.mcplan") && problem.message.contains("not valid JSON"),
+            "names the file and the problem: {}",
+            problem.message
+        );
+        assert!(
+            !problem.message.contains('\n'),
+            "one line: {}",
+            problem.message
+        );
+        assert_eq!(state.list_plans().expect("list").len(), 1, "no plan added");
+    }
+
+    #[test]
+    fn the_file_the_app_was_started_with_is_imported_once() {
+        let state = state();
+        let sample = state.list_plans().expect("list")[0].id;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("Lakeshore.mcplan");
+        state.export_plan_file(sample, &file).expect("export");
+        let args = [
+            "micro-credential-planner".into(),
+            file.clone().into_os_string(),
+        ];
+
+        state.open_at_start(file_to_open(args).expect("a file named"));
+        let opened = state.import_file_opened_at_start().expect("imported");
+        assert!(
+            opened.is_some_and(|plan| plan.stored.id != sample),
+            "the file's plan is added as a new plan"
+        );
+        assert_eq!(state.import_file_opened_at_start().expect("nothing"), None);
+        assert_eq!(state.list_plans().expect("list").len(), 2, "imported once");
+    }
+
+    #[test]
+    fn only_a_file_on_the_command_line_is_opened() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(file_to_open(args(&["planner"])), None);
+        assert_eq!(file_to_open(args(&["planner", "--debug"])), None);
+        assert_eq!(
+            file_to_open(args(&["planner", "-v", "/home/dean/Ostrava plan.mcplan"])),
+            Some(PathBuf::from("/home/dean/Ostrava plan.mcplan"))
+        );
+    }
+
+    #[test]
+    fn a_plan_file_is_never_written_over_the_store() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("plans.sqlite3");
+        let state = AppState::new(Store::open(&db).expect("store")).expect("state");
+        let before = std::fs::read(&db).expect("store file");
+        let sample = state.list_plans().expect("list")[0].id;
+
+        let problem = state
+            .export_plan_file(sample, &db)
+            .expect_err("the store itself")
+            .problem();
+        assert!(
+            problem.message.contains("plan store"),
+            "says why: {}",
+            problem.message
+        );
+        assert_eq!(
+            std::fs::read(&db).expect("store file"),
+            before,
+            "store untouched"
+        );
+    }
+}

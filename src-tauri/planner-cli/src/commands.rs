@@ -180,7 +180,12 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 &out,
             )?)
         }
-        Command::Rollup { ids, csv, pdf } => crate::rollup::run(&store, &ids, csv, pdf),
+        Command::Rollup {
+            ids,
+            csv,
+            pdf,
+            html,
+        } => crate::rollup::run(&store, &ids, crate::rollup::Output { csv, pdf, html }),
         Command::Import { .. } | Command::Comments { .. } => {
             unreachable!("imports and comments are read before the store opens")
         }

@@ -191,18 +191,21 @@ enum Command {
     },
     /// Put several plans side by side (a system office rolling up its campuses' plans): per
     /// fiscal year, the enrolments, credits, cost and benefit of each and their totals, and
-    /// each campus's headline figures and top three challenges. Printed, or written as CSV or
-    /// as a PDF report.
+    /// each campus's headline figures and top three challenges. Printed, or written as CSV, as
+    /// a PDF report or as an accessible web page.
     Rollup {
         /// The plans' numbers, as `mcplan list` prints them: two or more.
         #[arg(required = true, num_args = 1.., value_name = "ID")]
         ids: Vec<String>,
         /// Write the roll-up as a CSV table to FILE.
-        #[arg(long, value_name = "FILE", conflicts_with = "pdf")]
+        #[arg(long, value_name = "FILE", group = "rollup_out")]
         csv: Option<PathBuf>,
         /// Write the roll-up as a PDF report to FILE.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", group = "rollup_out")]
         pdf: Option<PathBuf>,
+        /// Write the roll-up as one accessible HTML page to FILE.
+        #[arg(long, value_name = "FILE", group = "rollup_out")]
+        html: Option<PathBuf>,
     },
     /// Add the plan in a plan file (.mcplan), with its versions, or in a PDF report made by the
     /// planner, as a new plan and print its number. A file that is not a sound plan file is

@@ -12,12 +12,15 @@ use planner_store::Store;
 use crate::Failure;
 use crate::commands::{check_destination, parse_id, report_failure, say};
 
-pub(crate) fn run(
-    store: &Store,
-    ids: &[String],
-    csv: Option<PathBuf>,
-    pdf: Option<PathBuf>,
-) -> Result<(), Failure> {
+/// Where the roll-up goes: at most one file (clap refuses more); printed when none.
+pub(crate) struct Output {
+    pub(crate) csv: Option<PathBuf>,
+    pub(crate) pdf: Option<PathBuf>,
+    pub(crate) html: Option<PathBuf>,
+}
+
+pub(crate) fn run(store: &Store, ids: &[String], output: Output) -> Result<(), Failure> {
+    let Output { csv, pdf, html } = output;
     let ids = ids
         .iter()
         .map(|id| parse_id(id))
@@ -47,6 +50,12 @@ pub(crate) fn run(
             written.pages,
             written.bytes.len()
         ));
+    }
+    if let Some(out) = html {
+        let today = Local::now().date_naive();
+        let bytes =
+            planner_report::export_rollup_html(&rollup, today, &out).map_err(report_failure)?;
+        return say(&format!("Wrote {} ({bytes} bytes)", out.display()));
     }
     say(&described(&rollup))
 }

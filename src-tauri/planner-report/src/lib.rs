@@ -42,7 +42,7 @@ pub use reading::{
     COVER_SECTION, MAX_PDF_BYTES, PdfComment, PdfCommentKind, comments_in_pdf, is_pdf,
     plan_file_in_pdf, review_comments_in_pdf,
 };
-pub use rollup::{export_rollup, render_rollup};
+pub use rollup::{export_rollup, export_rollup_html, render_rollup, render_rollup_html};
 
 use document::ReportDocument;
 use metadata::DocumentInfo;

@@ -83,6 +83,25 @@ fn two_campuses_are_printed_written_as_csv_and_as_a_pdf() {
     ] {
         assert!(text.contains(words), "the PDF says “{words}”: {text}");
     }
+
+    let html = sandbox.dir.path().join("rollup.html");
+    let said = sandbox.stdout(&[
+        "rollup",
+        &first,
+        &second,
+        "--html",
+        &html.display().to_string(),
+    ]);
+    assert!(said.starts_with("Wrote "), "{said}");
+    let page = std::fs::read_to_string(&html).expect("the page is there");
+    assert!(
+        page.contains("<table") && page.contains("Harbour Campus"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Totals by fiscal year"),
+        "the page has the PDF's sections"
+    );
 }
 
 #[test]

@@ -32,15 +32,7 @@ const NOT_ADDED: &str = "—";
 
 /// The roll-up as PDF bytes, dated `generated_on`.
 pub fn render_rollup(rollup: &Rollup, generated_on: NaiveDate) -> Result<RenderedReport> {
-    let info = info(rollup, generated_on);
-    let mut doc = ReportDocument::on_paper(info.file_id[1], Paper::A4)?;
-    draw_cover(&mut doc, rollup, generated_on);
-    totals(&mut doc, rollup);
-    campuses(&mut doc, rollup);
-    open_section(&mut doc, NOTES_TITLE);
-    for note in &rollup.notes {
-        bullet(&mut doc, note);
-    }
+    let (doc, info) = lay_out(rollup, generated_on)?;
     // Several plans make one report: there is no one plan file to attach.
     doc.finish(&info, None)
 }
@@ -54,6 +46,33 @@ pub fn export_rollup(
     let report = render_rollup(rollup, generated_on)?;
     write_atomically(path, &report.bytes)?;
     Ok(report)
+}
+
+/// The same roll-up as one accessible web page, from the same layout (as the plan report's
+/// HTML edition is).
+pub fn render_rollup_html(rollup: &Rollup, generated_on: NaiveDate) -> Result<String> {
+    let (doc, info) = lay_out(rollup, generated_on)?;
+    Ok(crate::html::write(doc.content(), &info, Paper::A4, false))
+}
+
+/// [`render_rollup_html`] + [`write_atomically`]. Returns the page's size in bytes.
+pub fn export_rollup_html(rollup: &Rollup, generated_on: NaiveDate, path: &Path) -> Result<usize> {
+    let page = render_rollup_html(rollup, generated_on)?;
+    write_atomically(path, page.as_bytes())?;
+    Ok(page.len())
+}
+
+fn lay_out(rollup: &Rollup, generated_on: NaiveDate) -> Result<(ReportDocument, DocumentInfo)> {
+    let info = info(rollup, generated_on);
+    let mut doc = ReportDocument::on_paper(info.file_id[1], Paper::A4)?;
+    draw_cover(&mut doc, rollup, generated_on);
+    totals(&mut doc, rollup);
+    campuses(&mut doc, rollup);
+    open_section(&mut doc, NOTES_TITLE);
+    for note in &rollup.notes {
+        bullet(&mut doc, note);
+    }
+    Ok((doc, info))
 }
 
 fn info(rollup: &Rollup, generated_on: NaiveDate) -> DocumentInfo {

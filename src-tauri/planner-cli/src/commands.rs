@@ -39,6 +39,20 @@ pub(crate) fn run(cli: Cli) -> Outcome {
     };
     // A plan file is read and checked whole before the store is opened (or created), so a
     // refused import leaves no trace.
+    // Two plan files are compared without a store.
+    if let Command::Compare {
+        first,
+        second: Some(second),
+        json,
+        ..
+    } = &cli.command
+    {
+        let (before, after) = (
+            plan_files::read(Path::new(first))?,
+            plan_files::read(second)?,
+        );
+        return say(&versions::compared(&before.plan, &after.plan, *json)?);
+    }
     if let Command::Import { file, into } = &cli.command {
         let into = into.as_deref().map(parse_id).transpose()?;
         let plan_file = plan_files::read(file)?;
@@ -167,6 +181,22 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             &store.list_versions(parse_id(&id)?)?,
             json,
         )?),
+        Command::Compare {
+            first,
+            from,
+            to,
+            json,
+            ..
+        } => {
+            let id = parse_id(&first)?;
+            let from = from.expect("clap requires --from without a second file");
+            let before = store.get_version(id, from)?.plan;
+            let after = match to {
+                Some(to) => store.get_version(id, to)?.plan,
+                None => store.get_plan(id)?.plan,
+            };
+            say(&versions::compared(&before, &after, json)?)
+        }
         Command::Snapshot { id, label } => {
             let version = store.snapshot_plan(parse_id(&id)?, &label)?;
             say_after_saving(&version.number.to_string())

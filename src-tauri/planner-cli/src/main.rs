@@ -207,6 +207,25 @@ enum Command {
         #[arg(long, value_name = "FILE", group = "rollup_out")]
         html: Option<PathBuf>,
     },
+    /// Say what changed between two versions of a plan (`compare ID --from 1 [--to 2]`; without
+    /// --to, the plan as it is now), or between two plan files (`compare A.mcplan B.mcplan`):
+    /// inputs, resulting figures, and credentials, tasks and risks added, removed or changed.
+    Compare {
+        /// The plan's number (with --from), or the earlier plan file.
+        first: String,
+        /// The later plan file, when comparing two files.
+        #[arg(conflicts_with_all = ["from", "to"], required_unless_present = "from")]
+        second: Option<PathBuf>,
+        /// The earlier version's number, as `mcplan versions ID` lists it.
+        #[arg(long, value_name = "VERSION")]
+        from: Option<u32>,
+        /// The later version's number (default: the plan as it is now).
+        #[arg(long, value_name = "VERSION", requires = "from")]
+        to: Option<u32>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Add the plan in a plan file (.mcplan), with its versions, or in a PDF report made by the
     /// planner, as a new plan and print its number. A file that is not a sound plan file is
     /// refused whole and the store is left as it was.
@@ -288,9 +307,15 @@ fn usage_error(err: &clap::Error) -> ExitCode {
         _ => {}
     }
     let rendered = err.render().to_string();
-    let first = rendered.lines().next().unwrap_or("invalid arguments");
+    let mut lines = rendered.lines();
+    let first = lines.next().unwrap_or("invalid arguments");
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    eprintln!("mcplan: {}", one_line(first, MAX_MESSAGE_CHARS));
+    // "the following required arguments were not provided:" names them on the next line.
+    let first = match (first.ends_with(':'), lines.next()) {
+        (true, Some(named)) => format!("{first} {}", named.trim()),
+        _ => first.to_owned(),
+    };
+    eprintln!("mcplan: {}", one_line(&first, MAX_MESSAGE_CHARS));
     eprintln!("hint: `mcplan --help` lists the commands, `mcplan COMMAND --help` their options");
     ExitCode::from(2)
 }

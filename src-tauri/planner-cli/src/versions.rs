@@ -1,6 +1,8 @@
-//! `mcplan versions` and `mcplan snapshot`: a plan's versions, kept by the store.
+//! `mcplan versions`, `mcplan snapshot` and `mcplan compare`: a plan's versions, kept by the
+//! store, and what changed between two of them.
 
-use planner_core::VersionSummary;
+use planner_core::compare::compare;
+use planner_core::{Plan, VersionSummary};
 
 use crate::Failure;
 use crate::commands::to_json;
@@ -28,4 +30,21 @@ pub(crate) fn listed(versions: &[VersionSummary], json: bool) -> Result<String, 
         })
         .collect();
     Ok(rows.join("\n"))
+}
+
+/// What changed from `before` to `after`, each part under its heading (or as JSON).
+pub(crate) fn compared(before: &Plan, after: &Plan, json: bool) -> Result<String, Failure> {
+    let changes = compare(before, after);
+    if json {
+        return to_json(&changes);
+    }
+    if changes.is_empty() {
+        return Ok("No changes: the two plans say the same.".to_owned());
+    }
+    let parts: Vec<String> = changes
+        .sections()
+        .into_iter()
+        .map(|(heading, lines)| format!("{heading}\n  {}", lines.join("\n  ")))
+        .collect();
+    Ok(parts.join("\n\n"))
 }

@@ -5,6 +5,7 @@
 
 pub mod assessment;
 mod calendar;
+pub mod compare;
 mod credit;
 mod edit;
 mod error;

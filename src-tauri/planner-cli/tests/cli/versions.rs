@@ -1,5 +1,7 @@
 //! `mcplan snapshot` and `mcplan versions`: a plan's versions as a script sees them.
 
+use assert_cmd::prelude::*;
+
 use super::Sandbox;
 
 #[test]
@@ -53,5 +55,52 @@ fn snapshots_of_unknown_plans_and_empty_labels_are_refused() {
         sandbox
             .stdout(&["versions", &id])
             .starts_with("No versions yet")
+    );
+}
+
+#[test]
+fn compare_names_what_changed_since_a_version_and_between_two_files() {
+    let (sandbox, id) = Sandbox::with_demo();
+    sandbox.stdout(&["snapshot", &id, "--label", "sent to committee"]);
+    let before = sandbox.dir.path().join("before.mcplan");
+    sandbox.stdout(&["export", &id, "--out", &before.display().to_string()]);
+    let mut inputs = sandbox.json(&["show", &id, "--json"])["plan"]["rollout"].clone();
+    inputs["uptake"]["targetRatePct"] = serde_json::json!(3);
+    let inputs_file = sandbox.dir.path().join("rollout.json");
+    std::fs::write(&inputs_file, inputs.to_string()).expect("write inputs");
+    sandbox.stdout(&[
+        "rollout",
+        &id,
+        "--inputs",
+        &inputs_file.display().to_string(),
+    ]);
+    let said = sandbox.stdout(&["compare", &id, "--from", "1"]);
+    assert!(
+        said.starts_with("Inputs\n  Target uptake per term: 2.5% → 3%\n\nResulting figures\n"),
+        "{said}"
+    );
+    assert!(said.contains("\n  Enrolments: 32,512 → 37,596\n"), "{said}");
+    sandbox.stdout(&["snapshot", &id, "--label", "higher uptake"]);
+    assert_eq!(
+        sandbox.stdout(&["compare", &id, "--from", "1", "--to", "2"]),
+        said,
+        "version 2 is the plan as it is now"
+    );
+    let after = sandbox.dir.path().join("after.mcplan");
+    sandbox.stdout(&["export", &id, "--out", &after.display().to_string()]);
+    let files = [before.display().to_string(), after.display().to_string()];
+    assert_eq!(sandbox.stdout(&["compare", &files[0], &files[1]]), said);
+    let json = sandbox.json(&["compare", &files[0], &files[1], "--json"]);
+    assert_eq!(json["inputs"][0]["after"], "3%");
+    assert_eq!(
+        sandbox.stdout(&["compare", &files[1], &files[1]]).trim(),
+        "No changes: the two plans say the same."
+    );
+    sandbox.refuses(&["compare", &id, "--from", "9"], 2, "has no version 9");
+    let usage = sandbox.mcplan().args(["compare", &id]).assert().code(2);
+    let stderr = String::from_utf8_lossy(&usage.get_output().stderr).into_owned();
+    assert!(
+        stderr.starts_with("mcplan: the following required arguments were not provided: <SECOND>"),
+        "the missing argument is named on the first line: {stderr}"
     );
 }

@@ -1,0 +1,196 @@
+//! Credentials (by title), tasks (by their hidden id) and risks (by title) added, removed or
+//! changed, with what changed in plain words.
+
+use crate::format::{decimal, format_count};
+use crate::plan::Plan;
+use crate::rollout::Credential;
+use crate::workplan::{Risk, Task};
+
+use super::{ChangeKind, ItemChange, ValueChange};
+
+/// Lines up `before` and `after` by `key`: removed ones first, then added and changed ones in
+/// the later plan's order; `details` says what changed in a pair.
+fn changes<T: PartialEq>(
+    before: &[T],
+    after: &[T],
+    key: impl Fn(&T) -> &str,
+    name: impl Fn(&T) -> String,
+    details: impl Fn(&T, &T) -> Vec<ValueChange>,
+) -> Vec<ItemChange> {
+    let find = |items: &'_ [T], k: &str| items.iter().position(|i| key(i) == k);
+    let mut out: Vec<ItemChange> = before
+        .iter()
+        .filter(|b| find(after, key(b)).is_none())
+        .map(|b| ItemChange {
+            change: ChangeKind::Removed,
+            name: name(b),
+            details: Vec::new(),
+        })
+        .collect();
+    for a in after {
+        match find(before, key(a)).map(|i| &before[i]) {
+            None => out.push(ItemChange {
+                change: ChangeKind::Added,
+                name: name(a),
+                details: Vec::new(),
+            }),
+            Some(b) if b != a => {
+                let mut details = details(b, a);
+                if details.is_empty() {
+                    details.push(ValueChange {
+                        what: "Other details".to_owned(),
+                        before: "as they were".to_owned(),
+                        after: "changed".to_owned(),
+                    });
+                }
+                out.push(ItemChange {
+                    change: ChangeKind::Changed,
+                    name: name(a),
+                    details,
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+fn rows<T>(b: &T, a: &T, rows: &[(&str, &dyn Fn(&T) -> String)]) -> Vec<ValueChange> {
+    rows.iter()
+        .filter_map(|(what, show)| ValueChange::new(what, show(b), show(a)))
+        .collect()
+}
+
+fn credentials_of(plan: &Plan) -> &[Credential] {
+    plan.rollout.as_ref().map_or(&[], |r| &r.credentials)
+}
+
+pub(super) fn credentials(before: &Plan, after: &Plan) -> Vec<ItemChange> {
+    changes(
+        credentials_of(before),
+        credentials_of(after),
+        |c| &c.title,
+        |c| c.title.clone(),
+        |b, a| {
+            rows(
+                b,
+                a,
+                &[
+                    ("Launch term", &|c: &Credential| {
+                        (c.launch_term + 1).to_string()
+                    }),
+                    ("Home credit", &|c: &Credential| {
+                        decimal(c.home_credit.amount)
+                    }),
+                    ("Learning hours", &|c: &Credential| {
+                        decimal(c.learning_hours)
+                    }),
+                    ("Courses", &|c: &Credential| c.course_count.to_string()),
+                    ("Provider", &|c: &Credential| c.provider.name.clone()),
+                    ("Target programs", &|c: &Credential| {
+                        let names: Vec<&str> =
+                            c.target_programs.iter().map(|p| p.name.as_str()).collect();
+                        names.join(", ")
+                    }),
+                    ("Students in the target programs", &|c: &Credential| {
+                        format_count(
+                            c.target_programs
+                                .iter()
+                                .map(|p| u64::from(p.enrolment))
+                                .sum(),
+                        )
+                    }),
+                ],
+            )
+        },
+    )
+}
+
+pub(super) fn tasks(before: &Plan, after: &Plan) -> Vec<ItemChange> {
+    let waits_on = |plan: &Plan, task: &Task| -> String {
+        let mut names: Vec<&str> = plan
+            .work_plan
+            .dependencies
+            .iter()
+            .filter(|d| d.successor == task.id)
+            .filter_map(|d| plan.work_plan.tasks.iter().find(|t| t.id == d.predecessor))
+            .map(|t| t.title.as_str())
+            .collect();
+        names.sort_unstable();
+        if names.is_empty() {
+            "nothing".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
+    let mut out = changes(
+        &before.work_plan.tasks,
+        &after.work_plan.tasks,
+        |t| &t.id,
+        |t| t.title.clone(),
+        |b, a| {
+            rows(
+                b,
+                a,
+                &[
+                    ("Title", &|t: &Task| t.title.clone()),
+                    ("Owner", &|t: &Task| t.owner_role.clone()),
+                    ("Weeks", &|t: &Task| t.duration_weeks.to_string()),
+                    ("Starts no earlier than term", &|t: &Task| {
+                        t.pinned_term
+                            .map_or("any".to_owned(), |n| (n + 1).to_string())
+                    }),
+                    ("Phase", &|t: &Task| {
+                        t.phase.map_or("none".to_owned(), |p| p.label().to_owned())
+                    }),
+                ],
+            )
+        },
+    );
+    // A task can stay as it was while what it waits on changes.
+    for a in &after.work_plan.tasks {
+        let Some(b) = before.work_plan.tasks.iter().find(|b| b.id == a.id) else {
+            continue;
+        };
+        let Some(change) = ValueChange::new("Waits on", waits_on(before, b), waits_on(after, a))
+        else {
+            continue;
+        };
+        match out
+            .iter_mut()
+            .find(|c| c.change == ChangeKind::Changed && c.name == a.title)
+        {
+            Some(item) => {
+                item.details.retain(|d| d.what != "Other details");
+                item.details.push(change);
+            }
+            None => out.push(ItemChange {
+                change: ChangeKind::Changed,
+                name: a.title.clone(),
+                details: vec![change],
+            }),
+        }
+    }
+    out
+}
+
+pub(super) fn risks(before: &Plan, after: &Plan) -> Vec<ItemChange> {
+    changes(
+        &before.risks,
+        &after.risks,
+        |r| &r.title,
+        |r| r.title.clone(),
+        |b, a| {
+            rows(
+                b,
+                a,
+                &[
+                    ("Likelihood", &|r: &Risk| format!("{} of 5", r.likelihood)),
+                    ("Impact", &|r: &Risk| format!("{} of 5", r.impact)),
+                    ("Mitigation", &|r: &Risk| r.mitigation.clone()),
+                    ("Owner", &|r: &Risk| r.owner_role.clone()),
+                ],
+            )
+        },
+    )
+}

@@ -1,0 +1,189 @@
+use super::*;
+use crate::sample_plan;
+use crate::workplan::Risk;
+
+fn lines(comparison: &PlanComparison) -> Vec<String> {
+    comparison
+        .sections()
+        .into_iter()
+        .flat_map(|(heading, lines)| lines.into_iter().map(move |l| format!("{heading} | {l}")))
+        .collect()
+}
+
+#[test]
+fn a_plan_compared_with_itself_has_no_changes() {
+    let plan = sample_plan();
+    let same = compare(&plan, &plan);
+    assert!(same.is_empty(), "{:?}", lines(&same));
+    assert!(same.sections().is_empty());
+}
+
+#[test]
+fn a_higher_target_uptake_is_named_with_the_figures_it_moves() {
+    let before = sample_plan();
+    let mut after = before.clone();
+    let rollout = after.rollout.as_mut().expect("the sample has a rollout");
+    rollout.uptake.target_rate_pct = 3.5;
+    let changes = compare(&before, &after);
+    assert_eq!(
+        changes.inputs,
+        vec![ValueChange {
+            what: "Target uptake per term".to_owned(),
+            before: "2.5%".to_owned(),
+            after: "3.5%".to_owned(),
+        }],
+        "only the one input changed"
+    );
+    let moved: Vec<&str> = changes.figures.iter().map(|c| c.what.as_str()).collect();
+    for figure in ["Enrolments", "Completions", "Credits awarded", "Total cost"] {
+        assert!(
+            moved.contains(&figure),
+            "{figure} moves with uptake: {moved:?}"
+        );
+    }
+    assert!(
+        !moved.contains(&"Plan ends"),
+        "the plan's end does not move with uptake: {moved:?}"
+    );
+    let enrolments = &changes.figures[0];
+    let number = |s: &str| s.replace(',', "").parse::<f64>().expect("a count");
+    assert!(
+        number(&enrolments.after) > number(&enrolments.before),
+        "more enrolments: {enrolments:?}"
+    );
+    assert!(changes.credentials.is_empty() && changes.tasks.is_empty() && changes.risks.is_empty());
+}
+
+#[test]
+fn credentials_tasks_and_risks_added_removed_and_changed_are_listed() {
+    let before = sample_plan();
+    let mut after = before.clone();
+    let rollout = after.rollout.as_mut().expect("rollout");
+    let dropped = rollout.credentials.remove(0).title;
+    rollout.credentials[0].launch_term = 5;
+    let moved = rollout.credentials[0].title.clone();
+    let mut added = rollout.credentials[1].clone();
+    added.title = "Regional Welding Certificate".to_owned();
+    rollout.credentials.push(added);
+    after.work_plan.tasks[0].duration_weeks += 4;
+    let longer = after.work_plan.tasks[0].title.clone();
+    after.risks.push(Risk {
+        title: "The registrar's system upgrade slips".to_owned(),
+        ..before.risks[0].clone()
+    });
+    after.risks[0].likelihood = 2;
+    let changes = compare(&before, &after);
+    let credentials: Vec<String> = changes.credentials.iter().map(ItemChange::line).collect();
+    assert_eq!(
+        credentials,
+        vec![
+            format!("Removed: {dropped}"),
+            format!("Changed: {moved} (Launch term: 4 → 6)"),
+            "Added: Regional Welding Certificate".to_owned(),
+        ]
+    );
+    assert_eq!(
+        changes
+            .tasks
+            .iter()
+            .map(ItemChange::line)
+            .collect::<Vec<_>>(),
+        vec![format!("Changed: {longer} (Weeks: 6 → 10)")]
+    );
+    let risks: Vec<String> = changes.risks.iter().map(ItemChange::line).collect();
+    assert_eq!(risks.len(), 2, "{risks:?}");
+    assert!(
+        risks[0].starts_with("Changed: Money and staff time")
+            && risks[0].ends_with("(Likelihood: 4 of 5 → 2 of 5)"),
+        "{risks:?}"
+    );
+    assert_eq!(risks[1], "Added: The registrar's system upgrade slips");
+}
+
+#[test]
+fn a_later_start_moves_the_end_date_and_every_milestone() {
+    let before = sample_plan();
+    let mut after = before.clone();
+    let rollout = after.rollout.as_mut().expect("rollout");
+    rollout.start_date = chrono::NaiveDate::from_ymd_opt(2027, 9, 1).expect("a date");
+    let changes = compare(&before, &after);
+    assert_eq!(changes.inputs.len(), 1, "{:?}", changes.inputs);
+    assert_eq!(
+        changes.inputs[0].line(),
+        "Rollout starts: 1 September 2026 → 1 September 2027"
+    );
+    let ends = changes
+        .figures
+        .iter()
+        .find(|c| c.what == "Plan ends")
+        .expect("the end moves");
+    assert_eq!(
+        (ends.before.as_str(), ends.after.as_str()),
+        ("31 August 2031", "31 August 2032")
+    );
+    let milestones = changes
+        .figures
+        .iter()
+        .filter(|c| c.what.ends_with("” falls on"))
+        .count();
+    assert!(
+        milestones >= 3,
+        "the phase gates and milestones move: {:?}",
+        changes.figures
+    );
+    let tasks_moved = changes
+        .figures
+        .iter()
+        .any(|c| c.what == "“First credit awarded” falls on");
+    assert!(tasks_moved, "{:?}", changes.figures);
+}
+
+#[test]
+fn a_dependency_added_is_a_change_of_what_the_task_waits_on() {
+    let before = sample_plan();
+    let mut after = before.clone();
+    let deps = &mut after.work_plan.dependencies;
+    let index = deps
+        .iter()
+        .position(|d| d.successor == "task_13")
+        .expect("task 13 waits");
+    deps.remove(index);
+    let changes = compare(&before, &after);
+    let lines: Vec<String> = changes.tasks.iter().map(ItemChange::line).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "Changed: Train advisors on stackable pathways (Waits on: Prepare phase gate: the pilot begins → nothing)"
+        ]
+    );
+}
+
+#[test]
+fn setting_the_rollout_up_is_one_input_and_gives_every_figure() {
+    let after = sample_plan();
+    let before = Plan {
+        rollout: None,
+        kpis: Vec::new(),
+        ..after.clone()
+    };
+    let changes = compare(&before, &after);
+    assert_eq!(
+        changes.inputs[0].line(),
+        "Rollout model: not set up → set up"
+    );
+    assert!(
+        changes.figures.iter().all(|c| c.before == "none"),
+        "{:?}",
+        changes.figures
+    );
+    assert_eq!(
+        changes.credentials.len(),
+        after.rollout.as_ref().expect("rollout").credentials.len()
+    );
+    assert!(
+        changes
+            .credentials
+            .iter()
+            .all(|c| c.change == ChangeKind::Added)
+    );
+}

@@ -10,6 +10,8 @@ const NONE: &str = "none";
 
 /// One row of the comparison: a label and how a plan shows the value.
 type Row<'a> = (&'static str, &'a dyn Fn(&Plan) -> String);
+/// A rollout input's label and how the inputs show it.
+type RolloutRow<'a> = (&'static str, Box<dyn Fn(&RolloutInputs) -> String + 'a>);
 
 pub(super) fn changed_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
     let count = |n: u32| format_count(u64::from(n));
@@ -58,7 +60,7 @@ pub(super) fn changed_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
 fn rollout_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
     let money = Money::new(&after.profile.currency);
     let amount = |v: f64| money.format(v);
-    let rows: Vec<(&str, Box<dyn Fn(&RolloutInputs) -> String>)> = vec![
+    let rows: Vec<RolloutRow<'_>> = vec![
         ("Rollout starts", Box::new(|r| long_date(r.start_date))),
         ("Years planned", Box::new(|r| r.horizon_years.to_string())),
         (

@@ -55,7 +55,10 @@ fn changes<T: PartialEq>(
     out
 }
 
-fn rows<T>(b: &T, a: &T, rows: &[(&str, &dyn Fn(&T) -> String)]) -> Vec<ValueChange> {
+/// A detail's label and how an item shows it.
+type Detail<'a, T> = (&'static str, &'a dyn Fn(&T) -> String);
+
+fn rows<T>(b: &T, a: &T, rows: &[Detail<'_, T>]) -> Vec<ValueChange> {
     rows.iter()
         .filter_map(|(what, show)| ValueChange::new(what, show(b), show(a)))
         .collect()

@@ -39,6 +39,8 @@ impl Sandbox {
 #[test]
 fn export_then_import_then_export_gives_the_same_file() {
     let (sandbox, id) = Sandbox::with_demo();
+    sandbox.stdout(&["snapshot", &id, "--label", "sent to committee, 3 March"]);
+    sandbox.stdout(&["snapshot", &id, "--label", "Ελληνική έκδοση"]);
     let first = sandbox.export(&id, "first.mcplan");
     let imported = sandbox.stdout(&["import", &first.display().to_string()]);
     let new_id = imported.trim();
@@ -47,6 +49,10 @@ fn export_then_import_then_export_gives_the_same_file() {
     let first = std::fs::read_to_string(first).expect("read");
     assert_eq!(first, std::fs::read_to_string(second).expect("read"));
     let file: Value = serde_json::from_str(&first).expect("JSON");
+    assert_eq!(
+        file["versions"][1]["label"], "Ελληνική έκδοση",
+        "the versions travel with the plan and come back with it"
+    );
     assert_eq!(
         (file["format"].clone(), file["version"].clone()),
         (json!("mcplan"), json!(2))

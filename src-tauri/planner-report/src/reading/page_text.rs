@@ -107,10 +107,12 @@ impl<'a> FontMetrics<'a> {
     }
 }
 
-/// `/W`: `c [w1 w2 …]` or `c_first c_last w`, repeated.
+/// `/W`: `c [w1 w2 …]` or `c_first c_last w`, repeated; at most [`MAX_GLYPHS`] widths are
+/// read in all, however the array repeats itself.
 fn read_cid_widths(doc: &Document, w: &[Object], widths: &mut BTreeMap<u32, f32>) {
+    let mut budget = MAX_GLYPHS;
     let mut index = 0;
-    while index < w.len() && widths.len() < MAX_GLYPHS {
+    while index < w.len() && budget > 0 {
         let Some(first) = number(&w[index]) else {
             return;
         };
@@ -120,11 +122,12 @@ fn read_cid_widths(doc: &Document, w: &[Object], widths: &mut BTreeMap<u32, f32>
             .and_then(|o| super::objects::resolve(doc, o))
         {
             Some(Object::Array(list)) => {
-                for (offset, width) in list.iter().take(MAX_GLYPHS).enumerate() {
+                for (offset, width) in list.iter().take(budget).enumerate() {
                     if let Some(width) = number(width) {
                         widths.insert(first.saturating_add(offset as u32), width);
                     }
                 }
+                budget = budget.saturating_sub(list.len().max(1));
                 index += 2;
             }
             Some(last) => {
@@ -132,10 +135,11 @@ fn read_cid_widths(doc: &Document, w: &[Object], widths: &mut BTreeMap<u32, f32>
                 else {
                     return;
                 };
-                let last = (last.max(0.0) as u32).min(first.saturating_add(MAX_GLYPHS as u32));
-                for code in first..=last {
+                let count = (last.max(0.0) as u32).saturating_sub(first) as usize + 1;
+                for code in (first..=first.saturating_add(count as u32 - 1)).take(budget) {
                     widths.insert(code, width);
                 }
+                budget = budget.saturating_sub(count);
                 index += 3;
             }
             None => return,

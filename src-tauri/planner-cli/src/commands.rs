@@ -330,7 +330,6 @@ fn describe_projection(detail: &PlanDetail) -> String {
     let Some(bands) = &result.uncertainty else {
         return expected;
     };
-    let horizon = detail.stored.plan.rollout.as_ref().map(|i| i.horizon_years);
     let range =
         |b: Band, format: &dyn Fn(f64) -> String| format!("{} – {}", format(b.p10), format(b.p90));
     let as_money = |v: f64| money.format(v);
@@ -343,7 +342,7 @@ fn describe_projection(detail: &PlanDetail) -> String {
         range(bands.completions, &count),
         range(bands.credits_awarded, &count),
         range(bands.net_cost, &as_money),
-        payback_range(&result.fiscal_years, horizon, &bands.payback_year),
+        payback_range(&result.fiscal_years, &bands.payback_year),
     )
 }
 

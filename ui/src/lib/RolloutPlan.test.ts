@@ -310,14 +310,14 @@ describe('rollout plan', () => {
         formatNumber(v, 0),
       ),
     );
-    // The sample pays back in its last year in fewer than half the runs: from P50 on, not
-    // within its five years.
+    // The sample pays back in its last year in fewer than half the runs: from P50 on, not by
+    // its last fiscal year.
     expect(drawn.paybackYear).toMatchObject({ p10: 3, p50: null, p90: null });
     const payback = screen.getByTestId('payback-band');
     expect(within(payback).getAllByRole('cell').map((c) => c.textContent)).toEqual([
       SAMPLE_RESULT.fiscalYears[3]!.label,
-      "Not within the plan's 5 years",
-      "Not within the plan's 5 years",
+      `Not by ${SAMPLE_RESULT.fiscalYears.at(-1)!.label}`,
+      `Not by ${SAMPLE_RESULT.fiscalYears.at(-1)!.label}`,
     ]);
     expect(payback).toHaveTextContent(
       `${formatNumber(drawn.paybackYear.paidBack, 0)} of 5,000 runs pay back within the plan`,

@@ -2,32 +2,23 @@
 
 use crate::rollout::{FiscalYear, PaybackBand};
 
-/// A percentile of the drawn payback years: "FY2029", or "not within the plan's 5 years" when
-/// fewer than that share of the draws pay back within the plan (`horizon_years` long, when
-/// known).
-pub fn payback_percentile(
-    fiscal_years: &[FiscalYear],
-    horizon_years: Option<u8>,
-    year: Option<u32>,
-) -> String {
-    match year.and_then(|y| fiscal_years.get(y as usize)) {
-        Some(fy) => fy.label.clone(),
-        None => match horizon_years {
-            Some(1) => "not within the plan's year".to_owned(),
-            Some(years) => format!("not within the plan's {years} years"),
-            None => "not within the plan".to_owned(),
-        },
+/// A percentile of the drawn payback years: "FY2029", or "not by FY2031" (the plan's last
+/// fiscal year) when fewer than that share of the draws pay back within the plan.
+pub fn payback_percentile(fiscal_years: &[FiscalYear], year: Option<u32>) -> String {
+    match (
+        year.and_then(|y| fiscal_years.get(y as usize)),
+        fiscal_years.last(),
+    ) {
+        (Some(fy), _) => fy.label.clone(),
+        (None, Some(last)) => format!("not by {}", last.label),
+        (None, None) => "not within the plan".to_owned(),
     }
 }
 
-/// P10 to P90 of the drawn payback years: "FY2028 – FY2030", "FY2028 – not within the plan's
-/// 5 years", or "Not within the plan's 5 years" when not even one draw in ten pays back.
-pub fn payback_range(
-    fiscal_years: &[FiscalYear],
-    horizon_years: Option<u8>,
-    band: &PaybackBand,
-) -> String {
-    let year = |y| payback_percentile(fiscal_years, horizon_years, y);
+/// P10 to P90 of the drawn payback years: "FY2028 – FY2030", "FY2028 – not by FY2031", or
+/// "Not by FY2031" when not even one draw in ten pays back within the plan.
+pub fn payback_range(fiscal_years: &[FiscalYear], band: &PaybackBand) -> String {
+    let year = |y| payback_percentile(fiscal_years, y);
     match band.p10 {
         None => {
             let never = year(None);
@@ -72,20 +63,15 @@ mod tests {
             paid_back: 0,
         };
         assert_eq!(
-            payback_range(&fy, Some(5), &band(Some(1), Some(2), Some(3))),
+            payback_range(&fy, &band(Some(1), Some(2), Some(3))),
             "FY2028 – FY2030"
         );
+        // The plan's last fiscal year is FY2031.
         assert_eq!(
-            payback_range(&fy, Some(5), &band(Some(2), Some(4), None)),
-            "FY2029 – not within the plan's 5 years"
+            payback_range(&fy, &band(Some(2), Some(4), None)),
+            "FY2029 – not by FY2031"
         );
-        assert_eq!(
-            payback_range(&fy, Some(5), &band(None, None, None)),
-            "Not within the plan's 5 years"
-        );
-        assert_eq!(
-            payback_percentile(&fy, Some(1), None),
-            "not within the plan's year"
-        );
+        assert_eq!(payback_range(&fy, &band(None, None, None)), "Not by FY2031");
+        assert_eq!(payback_percentile(&[], None), "not within the plan");
     }
 }

@@ -42,8 +42,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     doc.move_down(4.0 * MM);
     match context.projection {
         RolloutStatus::Projected { result } => {
-            let horizon = plan.rollout.as_ref().map(|inputs| inputs.horizon_years);
-            figures(doc, result, horizon);
+            figures(doc, result);
             doc.move_down(4.0 * MM);
             calibration(doc, result);
         }
@@ -98,7 +97,7 @@ fn range(band: Option<Band>, format: impl Fn(f64) -> String) -> String {
     )
 }
 
-fn figures(doc: &mut ReportDocument, result: &RolloutResult, horizon: Option<u8>) {
+fn figures(doc: &mut ReportDocument, result: &RolloutResult) {
     let money = Money::new(&result.currency);
     let totals = &result.uptake.totals;
     let budget = &result.budget;
@@ -133,7 +132,7 @@ fn figures(doc: &mut ReportDocument, result: &RolloutResult, horizon: Option<u8>
                 .unwrap_or_else(|| NO_PAYBACK.to_owned()),
             bands.map_or_else(
                 || NO_VALUE.to_owned(),
-                |b| payback_range(&result.fiscal_years, horizon, &b.payback_year),
+                |b| payback_range(&result.fiscal_years, &b.payback_year),
             ),
         ],
     ];

@@ -171,10 +171,11 @@ fn the_executive_summary_gives_the_headline_figures_with_their_ranges() {
         .as_ref()
         .expect("the sample draws ranges");
     let budget = &result.budget;
-    // A draw that never pays back within the sample's five years counts as latest.
+    // A draw that never pays back within the sample's five years counts as latest: not by
+    // its last fiscal year, FY2031.
     let payback = bands.payback_year;
     let year = |index: Option<u32>| {
-        index.map_or("not within the plan's 5 years".to_owned(), |i| {
+        index.map_or("not by FY2031".to_owned(), |i| {
             result.fiscal_years[i as usize].label.clone()
         })
     };

@@ -196,9 +196,11 @@ fn uncertainty(doc: &mut ReportDocument, rollout: &Rollout<'_>, bands: &Uncertai
                     money.format(bands.net_cost.p90),
                 ],
                 std::iter::once("Payback year".to_owned())
-                    .chain([payback.p10, payback.p50, payback.p90].map(|year| {
-                        capitalised(&payback_percentile(&result.fiscal_years, horizon, year))
-                    }))
+                    .chain(
+                        [payback.p10, payback.p50, payback.p90].map(|year| {
+                            capitalised(&payback_percentile(&result.fiscal_years, year))
+                        }),
+                    )
                     .collect(),
             ],
             keep_whole: true,

@@ -17,6 +17,7 @@ async fn a_plan_file_saved_from_the_window_imports_back_as_a_new_plan() {
     assert!(status.contains("Lakeshore plan.mcplan"), "status: {status}");
 
     app.click("[data-testid=plan-file-import]").await;
+    app.click("[data-testid=import-as-new]").await;
     let notice = app
         .wait_text_containing("[data-testid=file-notice]", "Imported")
         .await;
@@ -28,6 +29,38 @@ async fn a_plan_file_saved_from_the_window_imports_back_as_a_new_plan() {
     assert_eq!(plans.len(), 2, "the sample and its imported copy");
     let [copy, original] = [plans[0].id, plans[1].id].map(|id| store.get_plan(id).expect("plan"));
     assert_eq!(copy.plan, original.plan, "the copy holds the whole plan");
+}
+
+#[tokio::test]
+async fn a_plan_file_imported_back_into_its_plan_keeps_the_change_made_since_as_a_version() {
+    let sandbox = Sandbox::new().saving_plan_files();
+    let app = sandbox.launch().await;
+    app.click("[data-testid=plan-file-save]").await;
+    app.wait_text_containing("[data-testid=plan-file-status]", "Saved")
+        .await;
+    app.type_into(
+        "profile-form",
+        "title",
+        "Expansion, revised after the retreat",
+    )
+    .await;
+    app.wait_saved().await;
+
+    app.click("[data-testid=plan-file-import]").await;
+    app.click("[data-testid=import-into]").await;
+    app.wait_text_containing("[data-testid=file-notice]", "kept as a version")
+        .await;
+    app.wait_text_containing("h1", "system-wide expansion")
+        .await;
+    app.close().await;
+
+    let store = Store::open(&sandbox.db()).expect("open the app's store");
+    let plans = store.list_plans().expect("list");
+    assert_eq!(plans.len(), 1, "imported into the plan, not beside it");
+    let versions = store.get_versions(plans[0].id).expect("versions");
+    let kept = versions.last().expect("the plan as it was is kept");
+    assert_eq!(kept.summary.label, "Before importing Lakeshore plan.mcplan");
+    assert_eq!(kept.plan.title, "Expansion, revised after the retreat");
 }
 
 #[tokio::test]

@@ -38,10 +38,12 @@ describe('plan files in the window', () => {
     const user = await openApp(backend);
 
     await user.click(screen.getByRole('button', { name: 'Import plan file…' }));
+    await user.click(screen.getByRole('button', { name: 'As a new plan' }));
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Faculty champions' }),
     ).toBeInTheDocument();
+    expect(backend.callsOf('import_plan_file')).toEqual([{ into: null }]);
     expect(planItems()).toHaveLength(2);
     expect(planItems()[0]).toHaveTextContent('Ostrava Technical University');
     expect(planItems()[0]).toHaveAttribute('aria-current', 'true');
@@ -56,6 +58,7 @@ describe('plan files in the window', () => {
     const user = await openApp(backend);
 
     await user.click(screen.getByRole('button', { name: 'Import plan file…' }));
+    await user.click(screen.getByRole('button', { name: 'As a new plan' }));
 
     const notice = await screen.findByRole('alert');
     expect(notice).toHaveTextContent('That file was not imported, and nothing was changed.');
@@ -74,11 +77,34 @@ describe('plan files in the window', () => {
     const user = await openApp(backend);
 
     await user.click(screen.getByRole('button', { name: 'Import plan file…' }));
+    await user.click(screen.getByRole('button', { name: 'As a new plan' }));
 
     expect(backend.callsOf('import_plan_file')).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Import plan file…' })).toBeEnabled();
     expect(screen.queryByTestId('file-notice')).not.toBeInTheDocument();
     expect(planItems()).toHaveLength(1);
+  });
+
+  it('imports a plan file into the plan on screen, which then shows the file’s content', async () => {
+    const backend = new FakeBackend([samplePlan(1, '2026-11-20T16:30:00Z')]);
+    backend.importAnswer = {
+      ...samplePlan(1, '2026-11-20T16:30:00Z').plan,
+      title: 'Expansion as sent to committee',
+    };
+    const user = await openApp(backend);
+
+    await user.click(screen.getByRole('button', { name: 'Import plan file…' }));
+    await user.click(screen.getByRole('button', { name: /^Into “Industry micro-credentials/ }));
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Expansion as sent to committee' }),
+    ).toBeInTheDocument();
+    expect(backend.callsOf('import_plan_file')).toEqual([{ into: 1 }]);
+    expect(planItems()).toHaveLength(1);
+    expect(screen.getByLabelText('Plan title')).toHaveValue('Expansion as sent to committee');
+    expect(screen.getByTestId('file-notice')).toHaveTextContent(
+      'the plan as it was is kept as a version',
+    );
   });
 
   it('saves the plan on screen as a plan file and says where', async () => {

@@ -27,17 +27,23 @@ pub async fn export_plan_file(
     })
 }
 
-/// Asks which plan file to open, then adds its plan as a new plan.
+/// Asks which plan file to open, then adds its plan as a new plan, or, given `into`, makes it
+/// the new content of that plan (which is kept as it was as a version first).
 #[tauri::command]
 pub async fn import_plan_file(
     app: AppHandle,
     state: State<'_, AppState>,
+    into: Option<PlanId>,
 ) -> Result<ImportOutcome, AppError> {
     let Some(path) = ask_which_file_to_open(&app, file_dialog::PLAN_FILE_IN).await else {
         return Ok(ImportOutcome::Cancelled);
     };
+    let plan = match into {
+        None => state.import_plan_file(&path)?,
+        Some(id) => state.import_plan_file_into(id, &path)?,
+    };
     Ok(ImportOutcome::Imported {
-        plan: Box::new(state.import_plan_file(&path)?),
+        plan: Box::new(plan),
     })
 }
 

@@ -34,6 +34,14 @@ impl AppState {
         Ok(self.store().import_plan(&file)?.detail())
     }
 
+    /// Makes the plan in the file at `path` the new content of plan `id`; the plan as it was is
+    /// kept first as a version ("Before importing <file name>"). All or nothing.
+    pub fn import_plan_file_into(&self, id: PlanId, path: &Path) -> Result<PlanDetail, AppError> {
+        let file = read_plan_file_at(path)?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        Ok(self.store().import_into(id, &file, &name)?.detail())
+    }
+
     /// Notes the plan file the app was started to open (a plan file opened from the file
     /// manager), for the window to import once it is ready.
     pub fn open_at_start(&self, path: PathBuf) {
@@ -66,7 +74,7 @@ pub fn file_to_open(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf>
 
 #[cfg(test)]
 mod tests {
-    use planner_core::ProblemKind;
+    use planner_core::{PlanEdit, ProblemKind, ProfileForm};
     use planner_store::Store;
 
     use super::*;
@@ -93,6 +101,36 @@ mod tests {
             "the imported plan is the exported one"
         );
         assert_eq!(state.list_plans().expect("list").len(), 2);
+    }
+
+    #[test]
+    fn a_file_imported_into_a_plan_replaces_it_and_keeps_what_it_was_as_a_version() {
+        let state = state();
+        let sample = state.list_plans().expect("list")[0].id;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("Lakeshore.mcplan");
+        state.export_plan_file(sample, &file).expect("export");
+        let before = state.store().get_plan(sample).expect("sample");
+        let renamed = PlanEdit::Profile(Box::new(ProfileForm {
+            title: "Renamed after sending".into(),
+            ..ProfileForm::from_plan(&before.plan.title, &before.plan.profile)
+        }));
+        state
+            .edit_plan(sample, before.revision, renamed)
+            .expect("rename");
+
+        let imported = state.import_plan_file_into(sample, &file).expect("import");
+        assert_eq!(imported.stored.id, sample, "the same plan");
+        assert_eq!(
+            imported.stored.plan.title, before.plan.title,
+            "the file's content"
+        );
+        let versions = state.store().list_versions(sample).expect("versions");
+        assert_eq!(
+            versions.last().map(|v| v.label.as_str()),
+            Some("Before importing Lakeshore.mcplan")
+        );
+        assert_eq!(state.list_plans().expect("list").len(), 1, "no plan added");
     }
 
     #[test]

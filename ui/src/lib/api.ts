@@ -240,11 +240,12 @@ export function exportPlanFile(id: number): Promise<ExportOutcome> {
 }
 
 /**
- * Adds the plan in a plan file as a new plan; Rust asks which file with the native dialog. A file
+ * Adds the plan in a plan file as a new plan, or `into` plan N as its new content (what N said
+ * is kept as a version first); Rust asks which file with the native dialog. A file
  * it will not take is refused (`invalid`) with one line naming the problem; nothing is added.
  */
-export function importPlanFile(): Promise<ImportOutcome> {
-  return call('import_plan_file');
+export function importPlanFile(into: number | null = null): Promise<ImportOutcome> {
+  return call('import_plan_file', { into });
 }
 
 /** The plan file the app was started to open, added as a new plan; null when there was none. */

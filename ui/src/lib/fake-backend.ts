@@ -287,7 +287,13 @@ export class FakeBackend {
       case 'import_plan_file':
         return this.importAnswer === null
           ? { status: 'cancelled' }
-          : { status: 'imported', plan: this.#importFile(this.importAnswer) };
+          : {
+              status: 'imported',
+              plan:
+                typeof args.into === 'number'
+                  ? this.#importInto(args.into, this.importAnswer)
+                  : this.#importFile(this.importAnswer),
+            };
       case 'import_file_opened_at_start': {
         const held = this.openedAtStart;
         this.openedAtStart = null;
@@ -375,6 +381,12 @@ export class FakeBackend {
   #importFile(held: Plan | Problem): PlanDetail {
     if ('kind' in held) throw held;
     return this.#add(structuredClone(held));
+  }
+
+  /** A file's plan made plan `id`'s new content (Rust keeps the old one as a version). */
+  #importInto(id: number, held: Plan | Problem): PlanDetail {
+    if ('kind' in held) throw held;
+    return this.#edit(id, (plan) => Object.assign(plan, structuredClone(held)));
   }
 
   #add(plan: Plan): PlanDetail {

@@ -23,7 +23,7 @@ fn tasks_prints_the_samples_schedule_with_dates_slack_and_the_critical_path() {
     let table = sandbox.stdout(&["tasks", &id]);
     assert!(table.starts_with("Task "), "a header first:\n{table}");
     // Six weeks of work from Tuesday 1 September 2026 end on Monday 12 October; the budget
-    // line can slip until the Prepare gate's chain would move the plan's end.
+    // line can slip until it would hold the Prepare gate's chain back past the plan's end.
     assert_eq!(
         row(&table, "Create a pilot budget line"),
         [
@@ -32,10 +32,24 @@ fn tasks_prints_the_samples_schedule_with_dates_slack_and_the_critical_path() {
             "1 September 2026",
             "12 October 2026",
             "6 weeks",
-            "169 weeks 4 days"
+            "44 weeks"
         ]
     );
-    // The Scale gate falls on the first day of Fall 2030 and is critical.
+    // The pilot courses open six weeks after they are built (Monday 19 July 2027): on the
+    // critical chain, with no slack.
+    assert_eq!(
+        row(&table, "Pilot courses open for enrolment"),
+        [
+            "Pilot courses open for enrolment",
+            "Registrar",
+            "31 August 2027",
+            "31 August 2027",
+            "milestone",
+            "none",
+            "yes"
+        ]
+    );
+    // The Scale gate falls on the first day of Fall 2030, with slack: the chain ends later.
     assert_eq!(
         row(&table, "Scale phase gate"),
         [
@@ -44,15 +58,17 @@ fn tasks_prints_the_samples_schedule_with_dates_slack_and_the_critical_path() {
             "26 August 2030",
             "26 August 2030",
             "milestone",
-            "none",
-            "yes"
+            "3 weeks 1 day"
         ]
     );
     assert!(
         table.ends_with(
-            "13 tasks from 1 September 2026 to 21 February 2031; critical path: Scale phase \
-             gate: sustained operation begins → Recognise micro-credential work in promotion \
-             and tenure\n"
+            "20 tasks from 1 September 2026 to 17 March 2031; critical path: Draft the \
+             credit-mapping rubric → Faculty senate approves the credit-mapping rubric → Build \
+             the pilot courses with the first certificates → Pilot courses open for enrolment → \
+             Run the pilot for a full academic year → Evaluate the pilot and report to the \
+             regents → Extend the certificates to every campus → Review outcomes on every \
+             campus\n"
         ),
         "{table}"
     );
@@ -62,7 +78,7 @@ fn tasks_prints_the_samples_schedule_with_dates_slack_and_the_critical_path() {
     let scheduled = detail["schedule"]["schedule"]["tasks"]
         .as_array()
         .expect("rows");
-    assert_eq!(scheduled.len(), 13, "one row per task");
+    assert_eq!(scheduled.len(), 20, "one row per task");
     assert_eq!(scheduled[0]["earliestStart"], "2026-09-01");
 }
 

@@ -10,6 +10,16 @@ use crate::assessment::{Phase, assess};
 use crate::plan::Plan;
 use crate::rollout::project;
 
+/// The sample's critical chain: a rubric the senate approves, a pilot built, run for a year and
+/// evaluated, then extended to every campus and reviewed; it ends after the last phase's work.
+const SENATE: &str = "Faculty senate approves the credit-mapping rubric";
+const BUILD: &str = "Build the pilot courses with the first certificates";
+const OPEN: &str = "Pilot courses open for enrolment";
+const RUN: &str = "Run the pilot for a full academic year";
+const EVALUATE: &str = "Evaluate the pilot and report to the regents";
+const EXTEND: &str = "Extend the certificates to every campus";
+const REVIEW: &str = "Review outcomes on every campus";
+
 /// Fills the work plan, risks, KPIs and engagement of `plan` (the sample's assessment and
 /// rollout).
 pub(crate) fn fill_sample(plan: &mut Plan) {
@@ -47,6 +57,43 @@ pub(crate) fn fill_sample(plan: &mut Plan) {
             Some(3),
             Phase::Pilot,
         ),
+        (SENATE, "Faculty senate chair", 0, None, Phase::Prepare),
+        (
+            BUILD,
+            "Associate provost for curriculum",
+            40,
+            None,
+            Phase::Prepare,
+        ),
+        (OPEN, "Registrar", 0, None, Phase::Pilot),
+        (
+            RUN,
+            "Director of teaching and learning",
+            50,
+            None,
+            Phase::Pilot,
+        ),
+        (
+            EVALUATE,
+            "Director of institutional research",
+            10,
+            None,
+            Phase::Scale,
+        ),
+        (
+            EXTEND,
+            "Vice chancellor for academic affairs",
+            95,
+            None,
+            Phase::Scale,
+        ),
+        (
+            REVIEW,
+            "Director of institutional research",
+            30,
+            None,
+            Phase::Sustain,
+        ),
     ];
     for (title, owner, weeks, pinned_term, phase) in custom {
         let task = TaskFields {
@@ -71,6 +118,8 @@ pub(crate) fn fill_sample(plan: &mut Plan) {
     let records = id(plan, "Set up certificate records in the student system");
     let regents = id(plan, "Board of regents endorses the expansion");
     let advisors = id(plan, "Train advisors on stackable pathways");
+    let [senate, build, open, run, evaluate, extend, review] =
+        [SENATE, BUILD, OPEN, RUN, EVALUATE, EXTEND, REVIEW].map(|title| id(plan, title));
     let dependencies = [
         ("pilot_budget_line", regents.as_str(), 2),
         (rubric.as_str(), regents.as_str(), 0),
@@ -80,6 +129,17 @@ pub(crate) fn fill_sample(plan: &mut Plan) {
         ("gate_prepare", advisors.as_str(), 0),
         (advisors.as_str(), "stackable_pathways", 0),
         (records.as_str(), "first_credit_awarded", 0),
+        // The chain that sets the end of the plan, from the rubric to the review of the
+        // scaled-up system; the pilot courses open after the summer, once the gate is passed.
+        (rubric.as_str(), senate.as_str(), 0),
+        (senate.as_str(), build.as_str(), 0),
+        (build.as_str(), open.as_str(), 6),
+        ("gate_prepare", open.as_str(), 0),
+        (open.as_str(), run.as_str(), 0),
+        (run.as_str(), "gate_pilot", 0),
+        (run.as_str(), evaluate.as_str(), 0),
+        (evaluate.as_str(), extend.as_str(), 0),
+        (extend.as_str(), review.as_str(), 0),
     ];
     for (predecessor, successor, lag) in dependencies {
         let dependency = Dependency::new(predecessor, successor, lag);
@@ -197,8 +257,10 @@ fn sample_engagement() -> FacultyEngagement {
             session("Teaching with industry certificates", 3, 6.0, 200),
             session("Assessing stackable pathways", 6, 4.0, 150),
         ],
+        // Only the champions' circle is engaged in the first year, too few for the spring's
+        // training on top of development work: the sample shows the over-capacity warning.
         targets: vec![
-            target(0, 2.0),
+            target(0, 0.5),
             target(3, 5.0),
             target(6, 10.0),
             target(12, 15.0),

@@ -282,6 +282,11 @@ fn the_health_check_lists_each_item_with_the_page_of_its_section_and_links_there
                 "Uptake projection",
                 section_page(&path, "Uptake projection"),
             ),
+            // The sample's spring term needs more faculty hours than its engaged faculty give.
+            FixPlace::Engagement => (
+                "Faculty engagement",
+                section_page(&path, "Faculty engagement"),
+            ),
             other => panic!("the sample with an ownerless risk has no {other:?} item"),
         };
         position(&text, &format!("See {title}, page {page}"));

@@ -14,6 +14,8 @@ use crate::fonts::Face;
 use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, MM, TextStyle, palette, styles};
 use crate::plot::{LEGEND, LegendEntry, TICK, legend_line};
 
+use super::gantt_links::{self, CRITICAL_THICKNESS, GanttLink, OTHER_THICKNESS, RowPlace};
+
 /// One task as the chart draws it.
 #[derive(Debug, Clone)]
 pub(crate) struct GanttRow {
@@ -34,6 +36,8 @@ pub(crate) struct GanttRow {
 #[derive(Debug)]
 pub(crate) struct Gantt<'a> {
     pub(crate) rows: &'a [GanttRow],
+    /// What waits for what, drawn as arrows.
+    pub(crate) links: &'a [GanttLink],
     pub(crate) terms: &'a [Term],
     pub(crate) phases: &'a [PhaseSpan],
 }
@@ -44,6 +48,8 @@ pub(crate) const CRITICAL_LEGEND: &str = "Critical task, name in bold: no slack"
 pub(crate) const OTHER_LEGEND: &str = "Other task, dashed to the latest it can finish";
 pub(crate) const MILESTONE_LEGEND: &str = "Milestone";
 pub(crate) const LATE_LEGEND: &str = "Finishes after its phase’s gate";
+pub(crate) const LINK_LEGEND: &str = "Waits for the task the arrow comes from";
+pub(crate) const CRITICAL_LINK_LEGEND: &str = "Bold arrow: the wait sets the plan’s finish";
 
 const TASK_COLUMN: f32 = 48.0 * MM;
 const OWNER_COLUMN: f32 = 32.0 * MM;
@@ -163,40 +169,95 @@ pub(crate) fn lay_out(
     let (_, header_height) = header(doc, gantt, scale, 0.0);
     let (_, legend_height) = legend(doc, gantt, 0.0);
     let measured: Vec<Measured> = gantt.rows.iter().map(|r| measure(doc, r)).collect();
+    let places = places(gantt, &measured, scale);
 
-    let mut pages = Vec::new();
-    let mut top = first_top;
-    let (mut marks, _) = header(doc, gantt, scale, top);
-    let mut rows_top = top - header_height;
-    let mut y = rows_top;
-    let mut background = Vec::new();
+    // The rows each page holds: a row is never split, and the last one keeps the legend.
+    let mut breaks = vec![0];
+    let mut y = first_top - header_height;
+    let mut rows_top = y;
     let last = measured.len().saturating_sub(1);
-    for (i, (row, size)) in gantt.rows.iter().zip(&measured).enumerate() {
+    for (i, size) in measured.iter().enumerate() {
         let need = size.height + if i == last { legend_height } else { 0.0 };
         if y - need < bottom && y < rows_top {
-            background.extend(bands(gantt, scale, y, rows_top));
-            background.append(&mut marks);
-            pages.push(ChartLayout {
-                marks: std::mem::take(&mut background),
-                height: top - y,
-            });
-            top = CONTENT_TOP;
-            marks = header(doc, gantt, scale, top).0;
-            rows_top = top - header_height;
+            breaks.push(i);
+            rows_top = CONTENT_TOP - header_height;
             y = rows_top;
         }
-        draw_row(doc, row, size, scale, y, &mut background, &mut marks);
         y -= size.height;
     }
-    background.extend(bands(gantt, scale, y, rows_top));
-    background.append(&mut marks);
-    let (legend_marks, _) = legend(doc, gantt, y);
-    background.extend(legend_marks);
-    pages.push(ChartLayout {
-        marks: background,
-        height: top - y + legend_height,
-    });
+    breaks.push(measured.len());
+
+    let mut pages = Vec::new();
+    for (n, range) in breaks.windows(2).enumerate() {
+        let top = if n == 0 { first_top } else { CONTENT_TOP };
+        let (mut marks, _) = header(doc, gantt, scale, top);
+        let rows_top = top - header_height;
+        let mut background = Vec::new();
+        let mut y = rows_top;
+        let span = range[0]..range[1];
+        for (row, size) in gantt.rows[span.clone()].iter().zip(&measured[span]) {
+            draw_row(doc, row, size, scale, y, &mut background, &mut marks);
+            y -= size.height;
+        }
+        background.extend(bands(gantt, scale, y, rows_top));
+        let from = places.get(range[0]).map_or(0.0, |p| p.top);
+        let to = from + (rows_top - y);
+        background.extend(gantt_links::page_marks(
+            doc,
+            gantt.links,
+            &places,
+            (from, to),
+            (rows_top, PLOT_LEFT),
+        ));
+        background.append(&mut marks);
+        let mut height = top - y;
+        if range[1] == measured.len() {
+            background.extend(legend(doc, gantt, y).0);
+            height += legend_height;
+        }
+        pages.push(ChartLayout {
+            marks: background,
+            height,
+        });
+    }
     pages
+}
+
+/// Each row's place on the whole chart, for the arrows.
+fn places(gantt: &Gantt<'_>, measured: &[Measured], scale: TimeScale) -> Vec<RowPlace> {
+    let mut top = 0.0;
+    gantt
+        .rows
+        .iter()
+        .zip(measured)
+        .map(|(row, size)| {
+            let (start, end) = bar_ends(row, scale);
+            let place = RowPlace {
+                top,
+                height: size.height,
+                start: if row.milestone {
+                    start - DIAMOND
+                } else {
+                    start
+                },
+                end,
+                reach: if row.milestone { DIAMOND } else { BAR / 2.0 },
+            };
+            top += size.height;
+            place
+        })
+        .collect()
+}
+
+/// Where a row's bar starts and ends across the plot; a milestone's diamond is centred on both.
+fn bar_ends(row: &GanttRow, scale: TimeScale) -> (f32, f32) {
+    let start = scale.x(row.start);
+    if row.milestone {
+        let x = start.clamp(PLOT_LEFT + DIAMOND, PLOT_RIGHT - DIAMOND);
+        return (x, x);
+    }
+    let end = scale.x(row.end).max(start + MIN_BAR).min(PLOT_RIGHT);
+    (start.min(end - MIN_BAR), end)
 }
 
 /// What must fit under the cursor for the chart to start there: its header and first row.
@@ -418,12 +479,7 @@ fn draw_row(
     }
 
     let centre = top - size.height / 2.0;
-    let start = scale.x(row.start);
-    let end = if row.milestone {
-        start
-    } else {
-        scale.x(row.end).max(start + MIN_BAR)
-    };
+    let (start, end) = bar_ends(row, scale);
     let slack_end = scale.x(row.slack_end);
     if slack_end > end + 0.5 {
         marks.push(Mark::Line {
@@ -445,11 +501,8 @@ fn draw_row(
         palette::SECONDARY
     };
     if row.milestone {
-        let x = start.clamp(PLOT_LEFT + DIAMOND, PLOT_RIGHT - DIAMOND);
-        marks.push(chart::diamond(x, centre, DIAMOND, colour));
+        marks.push(chart::diamond(start, centre, DIAMOND, colour));
     } else {
-        let end = end.min(PLOT_RIGHT);
-        let start = start.min(end - MIN_BAR);
         marks.push(Mark::Bar {
             x: start,
             y: centre - BAR / 2.0,
@@ -504,6 +557,35 @@ fn legend(doc: &ReportDocument, gantt: &Gantt<'_>, top: f32) -> (Vec<Mark>, f32)
         &mut marks,
     );
     y -= line;
+    if !gantt.links.is_empty() {
+        let arrow = |thickness: f32, colour| {
+            let centre = y - line / 2.0;
+            vec![
+                Mark::Line {
+                    from: (0.0, centre),
+                    to: (6.0 * MM, centre),
+                    colour,
+                    thickness,
+                    dash: None,
+                },
+                gantt_links::head(6.0 * MM, centre, colour),
+            ]
+        };
+        let entries = vec![
+            LegendEntry {
+                width: 6.0 * MM,
+                key: arrow(OTHER_THICKNESS, palette::MUTED),
+                label: LINK_LEGEND,
+            },
+            LegendEntry {
+                width: 6.0 * MM,
+                key: arrow(CRITICAL_THICKNESS, palette::ACCENT),
+                label: CRITICAL_LINK_LEGEND,
+            },
+        ];
+        legend_line(doc, CONTENT_LEFT, y - line / 2.0, entries, &mut marks);
+        y -= line;
+    }
     let milestone = LegendEntry {
         width: 2.0 * DIAMOND,
         key: vec![chart::diamond(
@@ -555,7 +637,7 @@ mod tests {
     use crate::chart::{assert_inside, test_page};
     use crate::layout::CONTENT_BOTTOM;
     use crate::sections::workplan::sample::SampleWorkPlan;
-    use crate::sections::workplan::schedule::{gantt_rows, scheduled};
+    use crate::sections::workplan::schedule::{gantt_links, gantt_rows, scheduled};
     use planner_core::workplan::{Dependency, Task, TaskKind, WorkPlan};
 
     fn rows(sample: &SampleWorkPlan) -> Vec<GanttRow> {
@@ -563,10 +645,17 @@ mod tests {
         gantt_rows(&figures, &scheduled(&figures))
     }
 
+    fn links(sample: &SampleWorkPlan) -> Vec<GanttLink> {
+        let figures = sample.figures();
+        gantt_links(&figures, &scheduled(&figures))
+    }
+
     fn pages(sample: &SampleWorkPlan, rows: &[GanttRow]) -> Vec<ChartLayout> {
         let doc = test_page();
+        let links = links(sample);
         let gantt = Gantt {
             rows,
+            links: &links,
             terms: &sample.rollout().terms,
             phases: &sample.rollout().phases,
         };
@@ -593,6 +682,92 @@ mod tests {
         marks.iter().filter(|m| wanted(m)).count()
     }
 
+    fn is_diamond(mark: &Mark) -> bool {
+        matches!(mark, Mark::Shape { points, .. } if points.len() == 4)
+    }
+
+    fn is_arrowhead(mark: &Mark) -> bool {
+        matches!(mark, Mark::Shape { points, .. } if points.len() == 3)
+    }
+
+    fn is_critical_arrow_line(mark: &Mark) -> bool {
+        matches!(mark, Mark::Line { colour, thickness, .. }
+            if *colour == palette::ACCENT && *thickness == CRITICAL_THICKNESS)
+    }
+
+    #[test]
+    fn each_dependency_is_an_arrow_under_the_bars_critical_ones_bold_and_a_wait_in_words() {
+        let sample = SampleWorkPlan::new();
+        let rows = rows(&sample);
+        let links = links(&sample);
+        let critical = links.iter().filter(|l| l.critical).count();
+        assert!(critical >= 5, "the sample's critical chain: {links:?}");
+        assert!(links.iter().any(|l| !l.critical), "and waits with slack");
+        let pages = pages(&sample, &rows);
+        let marks = &pages[0].marks;
+        assert_eq!(
+            count(marks, is_arrowhead),
+            links.len() + 2,
+            "a head per dependency, two in the legend"
+        );
+        let bold_heads = count(
+            marks,
+            |m| matches!(m, Mark::Shape { points, colour } if points.len() == 3 && *colour == palette::ACCENT),
+        );
+        assert_eq!(
+            bold_heads,
+            critical + 1,
+            "critical heads dark, one in the legend"
+        );
+        assert!(
+            count(marks, is_critical_arrow_line) >= 2 * critical,
+            "each critical arrow an elbow of bold lines"
+        );
+        let first_bar = marks
+            .iter()
+            .position(|m| matches!(m, Mark::Bar { height, .. } if *height == BAR))
+            .expect("a bar");
+        assert_eq!(
+            count(&marks[..first_bar], is_arrowhead),
+            links.len(),
+            "every arrow comes before the first bar, so the bars cover them"
+        );
+        let text = joined(&pages[0]);
+        assert!(
+            text.contains("6 weeks later"),
+            "the pilot's summer wait: {text}"
+        );
+        for legend in [LINK_LEGEND, CRITICAL_LINK_LEGEND] {
+            assert!(text.contains(legend), "the legend says {legend:?}");
+        }
+    }
+
+    #[test]
+    fn an_arrow_to_a_task_on_a_later_page_leaves_one_page_and_enters_the_next() {
+        let sample = long_plan(500, |i| format!("Custom task number {i}"));
+        let rows = rows(&sample);
+        let links = links(&sample);
+        let pages = pages(&sample, &rows);
+        assert_on_the_page(&pages);
+        let heads: usize = pages.iter().map(|p| count(&p.marks, is_arrowhead)).sum();
+        assert_eq!(
+            heads,
+            links.len() + 2,
+            "each arrow's head once, on its task's page"
+        );
+        // Chains of ten run over page breaks: some arrow leaves a page at its last row's foot
+        // and another enters the next page at the top of its rows.
+        let crossing = pages.windows(2).any(|pair| {
+            let bottom = CONTENT_TOP - pair[0].height;
+            let leaves = pair[0].marks.iter().any(|m| {
+                matches!(m, Mark::Line { from, to, dash: None, colour, .. }
+                    if *colour != palette::RULE && from.0 == to.0 && (from.1.min(to.1) - bottom).abs() < 0.01)
+            });
+            leaves && count(&pair[1].marks, is_arrowhead) > 0
+        });
+        assert!(crossing, "an arrow runs over a page break");
+    }
+
     #[test]
     fn every_task_has_its_row_milestones_are_diamonds_and_critical_tasks_are_dark_and_bold() {
         let sample = SampleWorkPlan::new();
@@ -612,7 +787,7 @@ mod tests {
         }
         let milestones = rows.iter().filter(|r| r.milestone).count();
         assert!(milestones > 0, "the sample has phase gates");
-        let diamonds = count(marks, |m| matches!(m, Mark::Shape { .. }));
+        let diamonds = count(marks, is_diamond);
         assert_eq!(
             diamonds,
             milestones + 1,
@@ -780,8 +955,10 @@ mod tests {
         let sample = long_plan(120, |i| format!("Custom task number {i}"));
         let rows = rows(&sample);
         let mut doc = test_page();
+        let links = links(&sample);
         let gantt = Gantt {
             rows: &rows,
+            links: &links,
             terms: &sample.rollout().terms,
             phases: &sample.rollout().phases,
         };

@@ -4,6 +4,7 @@
 
 mod engagement;
 mod gantt;
+mod gantt_links;
 mod kpis;
 mod risks;
 mod schedule;

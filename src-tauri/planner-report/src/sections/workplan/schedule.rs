@@ -10,6 +10,7 @@ use planner_core::workplan::{ScheduledTask, Task};
 
 use super::WorkPlanFigures;
 use super::gantt::{self, Gantt, GanttRow};
+use super::gantt_links::GanttLink;
 use crate::content::{Block, TableContent};
 use crate::document::ReportDocument;
 use crate::layout::{MM, styles};
@@ -89,10 +90,12 @@ pub(crate) fn draw(doc: &mut ReportDocument, figures: &WorkPlanFigures<'_>) {
     doc.move_down(6.0 * MM);
 
     let rows = gantt_rows(figures, &tasks);
+    let links = gantt_links(figures, &tasks);
     gantt::draw(
         doc,
         &Gantt {
             rows: &rows,
+            links: &links,
             terms: &figures.rollout.terms,
             phases: &figures.rollout.phases,
         },
@@ -159,6 +162,31 @@ pub(super) fn gantt_rows(
                 critical: at.critical,
                 late_for,
             }
+        })
+        .collect()
+}
+
+/// The schedule's dependencies between the chart's rows (`tasks`, in the chart's order).
+pub(super) fn gantt_links(
+    figures: &WorkPlanFigures<'_>,
+    tasks: &[(&Task, &ScheduledTask)],
+) -> Vec<GanttLink> {
+    let row: HashMap<&str, usize> = tasks
+        .iter()
+        .enumerate()
+        .map(|(i, (task, _))| (task.id.as_str(), i))
+        .collect();
+    figures
+        .schedule
+        .links
+        .iter()
+        .filter_map(|link| {
+            Some(GanttLink {
+                from: *row.get(link.predecessor.as_str())?,
+                to: *row.get(link.successor.as_str())?,
+                lag_weeks: link.lag_weeks,
+                critical: link.critical,
+            })
         })
         .collect()
 }

@@ -5,7 +5,48 @@ import GanttChart from './GanttChart.svelte';
 import ScheduleTable from './ScheduleTable.svelte';
 import { SAMPLE_RESULT } from './fake-backend';
 import { GANTT_PLAN, GANTT_SCHEDULE } from './gantt-fixture';
-import type { Zoom } from './gantt-layout';
+import { dayNumber, isoDay, type Zoom } from './gantt-layout';
+import type { Schedule } from '../bindings/Schedule';
+import type { Task } from '../bindings/Task';
+
+/** `n` one-week tasks, each waiting for the one before: task i runs the i-th week from Monday
+ * 7 September 2026. */
+function chainOf(n: number): { tasks: Task[]; schedule: Schedule } {
+  const monday = dayNumber('2026-09-07');
+  const tasks: Task[] = Array.from({ length: n }, (_, i) => ({
+    id: `t${i}`,
+    title: `Task number ${i + 1}`,
+    ownerRole: 'Registrar',
+    durationWeeks: 1,
+    pinnedTerm: null,
+    phase: null,
+    kind: { type: 'custom' },
+  }));
+  const week = (i: number) => [isoDay(monday + 7 * i), isoDay(monday + 7 * i + 4)] as const;
+  return {
+    tasks,
+    schedule: {
+      start: week(0)[0],
+      finish: week(n - 1)[1],
+      workingDays: 5 * n,
+      tasks: tasks.map((t, i) => ({
+        id: t.id,
+        startDay: 5 * i,
+        workingDays: 5,
+        earliestStart: week(i)[0],
+        earliestFinish: week(i)[1],
+        latestStart: week(i)[0],
+        latestFinish: week(i)[1],
+        slackDays: 0,
+        critical: true,
+        phaseEnd: null,
+        lateForPhase: false,
+      })),
+      criticalPath: tasks.map((t) => t.id),
+      links: tasks.slice(1).map((t, i) => ({ predecessor: `t${i}`, successor: t.id, lagWeeks: 0, critical: true })),
+    },
+  };
+}
 
 function showChart(zoom: Zoom = 'months') {
   const onopen = vi.fn();
@@ -84,6 +125,36 @@ describe('Gantt chart', () => {
     await user.keyboard('{Enter}');
     // The platform is the fourth task of the plan's list.
     expect(onopen).toHaveBeenCalledWith(3);
+  });
+
+  it('draws only the tasks near the view of a 500-task plan, and the keyboard still reaches every one', async () => {
+    const { tasks, schedule } = chainOf(500);
+    const onopen = vi.fn();
+    render(GanttChart, {
+      tasks,
+      schedule,
+      terms: SAMPLE_RESULT.terms,
+      phases: SAMPLE_RESULT.phases,
+      today: '2026-11-02',
+      zoom: 'months',
+      onzoom: vi.fn(),
+      onopen,
+    });
+    const drawn = bars().length;
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(100);
+    expect(screen.getAllByTestId('gantt-link').length).toBeLessThan(100);
+    const user = userEvent.setup();
+    bars()[0]!.focus();
+    await user.keyboard('{End}');
+    expect(document.activeElement).toHaveAttribute('data-title', 'Task number 500');
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(document.activeElement).toHaveAttribute('data-title', 'Task number 498');
+    await user.keyboard('{Enter}');
+    expect(onopen).toHaveBeenCalledWith(497);
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toHaveAttribute('data-title', 'Task number 1');
+    expect(bars().filter((b) => b.getAttribute('tabindex') === '0')).toHaveLength(1);
   });
 
   it('zooms in with + and out with -, and with the scale buttons', async () => {

@@ -5,6 +5,7 @@ import {
   DIAMOND,
   ROW_HEIGHT,
   dayNumber,
+  inView,
   isoDay,
   layoutGantt,
   scheduledRows,
@@ -139,6 +140,17 @@ describe('Gantt layout', () => {
     );
     expect(intoSenate!.lag).toBe('');
     expect(intoPlatform!.path.startsWith(`M ${senate.x + DIAMOND} ${middle(senate)}`)).toBe(true);
+  });
+
+  it('keeps to the rows and arrows near the part in view, and the row holding the tab stop', () => {
+    const chart = layout('weeks');
+    const all = inView(chart, 0, 800, 0);
+    expect(all.rows.map((r) => r.at)).toEqual([0, 1, 2, 3]);
+    expect(all.arrows).toHaveLength(2);
+    // Scrolled far below the four rows, only the kept row remains.
+    const far = inView(chart, 5_000, 800, 2);
+    expect(far.rows.map((r) => r.at)).toEqual([2]);
+    expect(far.arrows).toEqual([]);
   });
 
   it('draws today’s line only when today is on the chart', () => {

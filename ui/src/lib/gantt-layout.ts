@@ -22,7 +22,8 @@ export const ZOOMS: readonly { key: Zoom; label: string }[] = [
 /** Pixels per calendar day at each zoom. */
 const PX_PER_DAY: Record<Zoom, number> = { weeks: 12, months: 3, terms: 1.2, years: 0.35 };
 
-export const ROW_HEIGHT = 32;
+/** Room for a name over two lines and its owner under it. */
+export const ROW_HEIGHT = 44;
 /** A bar's height, and half a milestone diamond's width and height. */
 export const BAR = 18;
 export const DIAMOND = 8;
@@ -210,6 +211,28 @@ export function layoutGantt(input: GanttInput): GanttLayout {
     ticks: ticks(zoom, first, last, terms).map((t) => ({ x: xOf(t.day), label: t.label })),
     today: today >= first && today <= last ? xOf(today) : null,
   };
+}
+
+/** Rows and arrows drawn beyond the part of the chart in view, so a scroll shows no gap. */
+const VIEW_MARGIN = 600;
+
+export interface ChartInView {
+  /** The rows to draw, with their place in `layout.rows`. */
+  rows: { row: GanttRow; at: number }[];
+  arrows: GanttArrow[];
+}
+
+/** What to draw of `layout` when the part from `top` down `height` pixels is in view: only
+ * that, with a margin, and the row at `keep` (the one holding the chart's tab stop). */
+export function inView(layout: GanttLayout, top: number, height: number, keep: number): ChartInView {
+  const from = Math.max(0, Math.floor((top - VIEW_MARGIN - HEADER_HEIGHT) / ROW_HEIGHT));
+  const to = Math.min(layout.rows.length, Math.ceil((top + height + VIEW_MARGIN - HEADER_HEIGHT) / ROW_HEIGHT));
+  const rows = layout.rows.slice(from, to).map((row, i) => ({ row, at: from + i }));
+  const kept = layout.rows[keep];
+  if (kept && (keep < from || keep >= to)) rows.push({ row: kept, at: keep });
+  const low = top - VIEW_MARGIN;
+  const high = top + height + VIEW_MARGIN;
+  return { rows, arrows: layout.arrows.filter((a) => a.bottom >= low && a.top <= high) };
 }
 
 type PlacedRow = Pick<GanttRow, 'id' | 'x' | 'width' | 'y' | 'milestone'>;

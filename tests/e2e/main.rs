@@ -8,6 +8,7 @@
 
 mod harness;
 mod plan_files;
+mod review;
 mod risks;
 mod workplan;
 

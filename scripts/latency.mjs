@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// How long the window takes to show the figures of an edit, on a large plan. It drives the real
-// app through WebDriver (tauri-driver and WebKitWebDriver, as the end-to-end tests do), makes
-// EDITS edits of each kind and prints p50/p95 from the input event to the updated figure on
-// screen, both measured in the page's own clock: `performance.now()` just before the input event
-// is dispatched, and again when a MutationObserver sees the figure's text change.
+// How long the window takes to show the figures of an edit, on the large plan (`mcplan demo
+// --large`: 40 credentials, 500 tasks, ten years, 10,000 draws). It drives the real app through
+// WebDriver (tauri-driver and WebKitWebDriver, as the end-to-end tests do), makes EDITS edits of
+// each kind and prints p50/p95 from the input event to the updated figure on screen, both
+// measured in the page's own clock: `performance.now()` just before the event is dispatched,
+// and again when a MutationObserver sees the figure change (its text, or a Gantt bar's dates).
+// Kinds: the target uptake rate, the licence cost per learner, a credential's learning hours
+// (rollout tab); a task's length, and adding and removing a task it waits for (work plan tab).
+// Each kind's figures print as soon as it is measured.
 //
 // Run on demand, never in `make test` (see README, "Speed"):
 //   (cd ui && npm run build)
@@ -11,7 +15,7 @@
 //   xvfb-run -a -s "-screen 0 1280x800x24" node scripts/latency.mjs target/release/micro-credential-planner
 // `EDITS=20` makes fewer edits of each kind.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -32,29 +36,9 @@ const db = join(dir, 'plans.sqlite3');
 const mcplan = (...args) =>
   execFileSync(join(dirname(app), 'mcplan'), ['--db', db, ...args], { encoding: 'utf8' });
 
-/**
- * The large plan: the sample stretched to 40 credentials over ten years of three terms,
- * launching over the first twenty terms, with 10,000 Monte Carlo draws (as the benchmarks'
- * large plan in planner-core).
- */
+/** The large plan (`mcplan demo --large`: 40 credentials, 500 tasks, ten years, 10,000 draws). */
 function addLargePlan() {
-  const id = mcplan('demo').trim().split(/\s+/).at(-1);
-  const detail = JSON.parse(mcplan('show', id, '--json'));
-  const inputs = detail.plan.rollout;
-  const portfolio = inputs.credentials;
-  inputs.startDate = '2026-09-01';
-  inputs.horizonYears = 10;
-  inputs.uncertainty.draws = 10_000;
-  inputs.credentials = Array.from({ length: 40 }, (_, i) => ({
-    ...structuredClone(portfolio[i % portfolio.length]),
-    title: `${portfolio[i % portfolio.length].title} (${i + 1})`,
-    stacksInto: [],
-    launchTerm: 3 + (i % 20),
-  }));
-  const file = join(dir, 'large-rollout.json');
-  writeFileSync(file, JSON.stringify(inputs));
-  mcplan('rollout', id, '--inputs', file);
-  return id;
+  mcplan('demo', '--large');
 }
 
 function freePort() {
@@ -140,17 +124,24 @@ async function post(url, body) {
   return answer.value;
 }
 
-// Runs in the page: puts `text` in the box, dispatches its input event and answers the time,
-// in the page's clock, until the figure's text changed (or `timeout`).
+// Runs in the page: makes one edit and answers the time, in the page's clock, from the event
+// that makes it until the watched figure changed (its text, or an attribute such as a Gantt
+// bar's dates), or `timeout` after 10 s. An edit is `{ box, text }` (text typed into a box),
+// `{ select, value, button }` (a choice, then its button) or `{ button }` (a click). A typed
+// text equal to what the box holds changes nothing and is answered `same`, before any event.
 const EDIT_IN_PAGE = `
-  const [box, text, figure, done] = arguments;
-  const input = document.querySelector(box);
-  const shown = document.querySelector(figure);
-  if (!input || !shown) return done({ missing: !input ? box : figure });
-  const before = shown.textContent;
+  const [edit, figure, done] = arguments;
+  const find = (css) => document.querySelector(css);
+  const watched = find(figure);
+  if (!watched) return done({ missing: figure });
+  const target = find(edit.box ?? edit.select ?? edit.button);
+  const button = edit.select ? find(edit.button) : null;
+  if (!target || (edit.select && !button)) return done({ missing: edit.box ?? edit.select ?? edit.button });
+  if (edit.box && target.value === edit.text) return done({ same: true });
+  const before = watched.outerHTML;
   let started = 0;
   const seen = new MutationObserver(() => {
-    if (shown.textContent === before) return;
+    if (watched.outerHTML === before) return;
     const ms = performance.now() - started;
     seen.disconnect();
     clearTimeout(timer);
@@ -160,32 +151,76 @@ const EDIT_IN_PAGE = `
     seen.disconnect();
     done({ timeout: true });
   }, 10000);
-  seen.observe(shown, { subtree: true, childList: true, characterData: true });
-  input.value = text;
-  started = performance.now();
-  input.dispatchEvent(new Event('input', { bubbles: true }));
+  seen.observe(watched, { subtree: true, childList: true, characterData: true, attributes: true });
+  if (edit.box) {
+    target.value = edit.text;
+    started = performance.now();
+    target.dispatchEvent(new Event('input', { bubbles: true }));
+  } else if (edit.select) {
+    target.value = edit.value;
+    target.dispatchEvent(new Event('change', { bubbles: true }));
+    started = performance.now();
+    button.click();
+  } else {
+    started = performance.now();
+    target.click();
+  }
 `;
 
-/** Each kind: the box edited, the figure watched, and the text of edit `i` (each different). */
+// Runs in the page: a task of the work plan (a bar, not a milestone) and another that finishes
+// after the task starts, so waiting for it moves the task later and removing the wait moves it
+// back. The other starts earlier, so it cannot be waiting for the task (no circle).
+const PICK_PAIR = `
+  const bars = [...document.querySelectorAll('[data-testid=gantt-task]')].map((g) => ({
+    title: g.dataset.title, start: g.dataset.start, finish: g.dataset.finish, bar: g.querySelector('.bar') !== null,
+  }));
+  for (const task of bars.filter((b) => b.bar && b.title.startsWith('Work package'))) {
+    const other = bars.find((b) => b.start < task.start && b.finish > task.start && b.title.startsWith('Work package'));
+    if (other) return { task: task.title, other: other.title };
+  }
+  return null;
+`;
+
+/** Numbers for a box: every one differs from the one before it, and from `current`. */
+function cycle(values, current) {
+  const left = values.filter((v) => Number(v) !== current);
+  return (i) => left[i % left.length];
+}
+
+const gantt = (title) => `[data-testid=gantt-task][data-title="${title}"]`;
+
+/**
+ * Each kind of edit: where it is made and the figure watched. `box` kinds type the numbers of
+ * `values` in turn; the work plan kinds open a task of the large plan first.
+ */
 const KINDS = [
   {
     name: 'target uptake rate',
+    tab: 'rollout',
     box: '[name="uptake.targetRatePct"]',
     figure: '[data-testid=key-figures]',
-    text: (i) => (2 + (i % 40) * 0.1).toFixed(1),
+    values: Array.from({ length: 40 }, (_, i) => (2 + i * 0.1).toFixed(1)),
   },
   {
     name: 'licence cost per learner',
+    tab: 'rollout',
     box: '[name="budget.licenceCostPerLearner"]',
     figure: '[data-testid=key-figures]',
-    text: (i) => String(100 + (i % 60) * 5),
+    values: Array.from({ length: 60 }, (_, i) => String(60 + i * 5)),
   },
   {
     name: "a credential's learning hours",
+    tab: 'rollout',
+    open: '[data-testid=credential] button.credential-row',
     box: '[name="credentials.0.learningHours"]',
     figure: '[data-testid=credit-table]',
-    text: (i) => String(80 + (i % 50) * 2),
-    open: '[data-testid=credential] button.credential-row',
+    values: Array.from({ length: 50 }, (_, i) => String(80 + i * 2)),
+  },
+  {
+    name: "a task's length in weeks",
+    tab: 'workplan',
+    box: '[data-testid=task-editor] [name="durationWeeks"]',
+    values: Array.from({ length: 12 }, (_, i) => String(i + 1)),
   },
 ];
 
@@ -195,20 +230,77 @@ function percentile(sorted, p) {
   return sorted[low] + (sorted[Math.min(low + 1, sorted.length - 1)] - sorted[low]) * (at - low);
 }
 
-async function measure(session, kind) {
+/** Prints one kind's figures as soon as they are measured. */
+function report(name, times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const ms = (v) => `${v.toFixed(1).padStart(6)} ms`;
+  console.log(
+    `${name.padEnd(32)} ${String(sorted.length).padStart(3)} edits   p50 ${ms(percentile(sorted, 0.5))}   ` +
+      `p95 ${ms(percentile(sorted, 0.95))}   max ${ms(sorted.at(-1))}`,
+  );
+}
+
+/** One edit, measured; throws, naming the kind, when the figure never follows. */
+async function timed(session, name, edit, figure) {
+  const answer = await session.runAsync(EDIT_IN_PAGE, edit, figure);
+  if (answer.missing) throw new Error(`${name}: ${answer.missing} is not on the page`);
+  if (answer.same) throw new Error(`${name}: ${edit.text} is already in the box`);
+  if (answer.timeout) throw new Error(`${name}: the figure did not change within 10 s`);
+  return answer.ms;
+}
+
+async function openTask(session, title) {
+  await session.waitFor(gantt(title));
+  await session.run(
+    "document.querySelector(arguments[0]).dispatchEvent(new MouseEvent('click', { bubbles: true }))",
+    gantt(title),
+  );
+  await session.waitFor('[data-testid=task-editor]');
+}
+
+async function measure(session, kind, figure) {
   if (kind.open) await session.click(kind.open);
   await session.waitFor(kind.box);
+  const current = await session.run(
+    "return Number(document.querySelector(arguments[0]).value.replace(/[^0-9.]/g, ''))",
+    kind.box,
+  );
+  const text = cycle(kind.values, current);
   const times = [];
   for (let i = 0; i < WARM_UP + EDITS; i += 1) {
-    const answer = await session.runAsync(EDIT_IN_PAGE, kind.box, kind.text(i), kind.figure);
-    if (answer.missing) throw new Error(`${answer.missing} is not on the page`);
-    if (answer.timeout) throw new Error(`${kind.name}: the figure did not change within 10 s`);
-    if (i >= WARM_UP) times.push(answer.ms);
+    const ms = await timed(session, kind.name, { box: kind.box, text: text(i) }, figure);
+    if (i >= WARM_UP) times.push(ms);
     await sleep(PAUSE_MS);
   }
   await session.waitSaved();
-  times.sort((a, b) => a - b);
-  return { kind: kind.name, edits: times.length, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times.at(-1) };
+  report(kind.name, times);
+}
+
+/** Adds a dependency to the open task and removes it again, each edit measured. */
+async function measureDependencies(session, task, other) {
+  const added = [];
+  const removed = [];
+  const optionOf = await session.run(
+    'return [...document.querySelectorAll("#dependency-choice option")].find((o) => o.textContent.trim() === arguments[0])?.value',
+    other,
+  );
+  if (!optionOf) throw new Error(`"${other}" is not among the tasks to wait for`);
+  const remove = `[data-testid=task-editor] [data-testid=waits-for] button`;
+  for (let i = 0; i < WARM_UP + EDITS; i += 1) {
+    const add = { select: '#dependency-choice', value: optionOf, button: '[data-testid=add-dependency]' };
+    const a = await timed(session, 'add a dependency', add, gantt(task));
+    await session.waitFor(remove);
+    await sleep(PAUSE_MS);
+    const r = await timed(session, 'remove a dependency', { button: remove }, gantt(task));
+    if (i >= WARM_UP) {
+      added.push(a);
+      removed.push(r);
+    }
+    await session.waitSaved();
+    await sleep(PAUSE_MS);
+  }
+  report('add a dependency', added);
+  report('remove a dependency', removed);
 }
 
 async function main() {
@@ -222,16 +314,18 @@ async function main() {
   try {
     session = await Session.start(port);
     await session.click('[data-testid=plan-item]');
+    console.log(`From the input event to the updated figure, in the page's clock, large plan:`);
     await session.click('[data-testid=tab-rollout]');
     await session.waitFor('[data-testid=key-figures]');
-    const rows = [];
-    for (const kind of KINDS) rows.push(await measure(session, kind));
-    console.log(`\nFrom the input event to the updated figure, ${EDITS} edits each, large plan:`);
-    for (const r of rows) {
-      console.log(
-        `  ${r.kind.padEnd(30)} p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   max ${r.max.toFixed(1).padStart(6)} ms`,
-      );
-    }
+    for (const kind of KINDS.filter((k) => k.tab === 'rollout')) await measure(session, kind, kind.figure);
+
+    await session.click('[data-testid=tab-workplan]');
+    await session.waitFor('[data-testid=gantt-task]');
+    const pair = await session.run(PICK_PAIR);
+    if (!pair) throw new Error('no two tasks of the large plan overlap');
+    await openTask(session, pair.task);
+    for (const kind of KINDS.filter((k) => k.tab === 'workplan')) await measure(session, kind, gantt(pair.task));
+    await measureDependencies(session, pair.task, pair.other);
   } finally {
     await session?.end().catch(() => undefined);
     // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver too.

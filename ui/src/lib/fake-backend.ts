@@ -199,8 +199,12 @@ export class FakeBackend {
       stored.plan.rollout && this.rolloutStatus
         ? structuredClone(this.rolloutStatus)
         : fixtureProjection(stored.plan, this.rolloutResult ?? undefined);
-    const detail = detailOf(stored, this.scores, projection);
-    if (stored.plan.rollout && this.scheduleStatus) {
+    return this.#withSchedule(detailOf(stored, this.scores, projection));
+  }
+
+  /** `detail` with the schedule a test set for every plan with a rollout, if any. */
+  #withSchedule(detail: PlanDetail): PlanDetail {
+    if (detail.plan.rollout && this.scheduleStatus) {
       detail.schedule = structuredClone(this.scheduleStatus);
     }
     return detail;
@@ -374,7 +378,7 @@ export class FakeBackend {
     if (draft.kind === 'rollout') stored.plan.rollout = structuredClone(draft.inputs);
     else applyWorkPlanEdit(stored.plan, draft.edit);
     const projection = fixtureProjection(stored.plan, this.rolloutResult ?? undefined);
-    return detailOf(stored, this.scores, projection);
+    return this.#withSchedule(detailOf(stored, this.scores, projection));
   }
 
   /** A file's plan added as a new plan, or Rust's refusal of the file thrown. */

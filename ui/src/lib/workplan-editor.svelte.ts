@@ -4,13 +4,16 @@
 // time. Every change goes through the plan session's queue as one edit with the revision on
 // screen; Rust checks it against the whole plan (a circle of waiting tasks is refused, naming
 // the tasks) and either keeps it, with the new schedule, or refuses it and keeps nothing.
+// As with the rollout inputs, each change to the open task or its dependencies also asks Rust
+// at once for a preview (the plan with the change, nothing saved), so the chart follows the
+// typing; the tasks, dependencies and schedule shown are the session's `shown` plan.
 import type { Dependency } from '../bindings/Dependency';
 import type { PlanDetail } from '../bindings/PlanDetail';
 import type { Schedule } from '../bindings/Schedule';
 import type { Task } from '../bindings/Task';
 import type { TaskFields } from '../bindings/TaskFields';
 import type { WorkPlanEdit } from '../bindings/WorkPlanEdit';
-import { editWorkPlan, messagesByField, toProblem } from './api';
+import { editWorkPlan, messagesByField, previewPlanEdit, toProblem } from './api';
 import { Autosave } from './autosave.svelte';
 import type { Zoom } from './gantt-layout';
 import type { PlanSession } from './plan-session.svelte';
@@ -67,37 +70,38 @@ export class WorkPlanEditor {
       pauseMs: TASK_PAUSE_MS,
       enqueue: (write) => session.write(write),
       send: () => {
-        const id = this.openId;
-        const fields = $state.snapshot(this.form) as TaskFields | null;
-        return id && fields
-          ? editWorkPlan(session.id, session.revision, { type: 'update_task', id, task: fields })
-          : Promise.resolve(session.detail);
+        const edit = this.#taskEdit();
+        return edit ? this.#saveEdit(edit) : Promise.resolve(session.detail);
       },
+      changed: () =>
+        session.preview(() => {
+          const edit = this.#taskEdit();
+          return edit ? previewPlanEdit(session.id, { kind: 'work_plan', edit }) : Promise.resolve(session.shown);
+        }),
     });
     this.adding = new Autosave({
       pauseMs: TASK_PAUSE_MS,
       enqueue: (write) => session.write(write),
       send: () => {
-        const fields = $state.snapshot(this.draft) as TaskFields | null;
-        return fields
-          ? editWorkPlan(session.id, session.revision, { type: 'add_task', task: fields })
-          : Promise.resolve(session.detail);
+        const task = $state.snapshot(this.draft) as TaskFields | null;
+        return task ? this.#saveEdit({ type: 'add_task', task }) : Promise.resolve(session.detail);
       },
     });
     session.onReload((_, after) => this.#reloaded(after));
   }
 
+  /** The tasks of the plan shown: the newest preview of changes not saved yet, or the saved. */
   get tasks(): Task[] {
-    return this.#session.detail.plan.workPlan.tasks;
+    return this.#session.shown.plan.workPlan.tasks;
   }
 
   get dependencies(): Dependency[] {
-    return this.#session.detail.plan.workPlan.dependencies;
+    return this.#session.shown.plan.workPlan.dependencies;
   }
 
-  /** The schedule of the work plan Rust last accepted, or `null` when there is none. */
+  /** The schedule of the work plan Rust last accepted (saved or previewed), or `null`. */
   get schedule(): Schedule | null {
-    const status = this.#session.detail.schedule;
+    const status = this.#session.shown.schedule;
     return status.status === 'scheduled' ? status.schedule : null;
   }
 
@@ -154,9 +158,7 @@ export class WorkPlanEditor {
   async remove(): Promise<void> {
     const id = this.openId;
     if (!id) return;
-    const detail = await this.save.run(() =>
-      editWorkPlan(this.#session.id, this.#session.revision, { type: 'remove_task', id }),
-    );
+    const detail = await this.save.run(() => this.#saveEdit({ type: 'remove_task', id }));
     if (detail) {
       this.openId = null;
       this.form = null;
@@ -193,12 +195,30 @@ export class WorkPlanEditor {
     return Promise.all([this.save.flush(), this.#session.settled()]).then(() => undefined);
   }
 
+  /** The open task as its form has it, as one edit; `null` when no task is open. */
+  #taskEdit(): WorkPlanEdit | null {
+    const id = this.openId;
+    const task = $state.snapshot(this.form) as TaskFields | null;
+    return id && task ? { type: 'update_task', id, task } : null;
+  }
+
+  /**
+   * Saves `edit` on the revision on screen (called at the write's turn); once answered, saved
+   * or refused, the previews of the changes it carried are stale.
+   */
+  #saveEdit(edit: WorkPlanEdit): Promise<PlanDetail> {
+    const session = this.#session;
+    const change = session.changes;
+    return editWorkPlan(session.id, session.revision, edit).finally(() => session.saved(change));
+  }
+
   async #changeDependency(edit: WorkPlanEdit): Promise<boolean> {
     const session = this.#session;
     await this.save.flush();
     this.#dependencyWrites += 1;
+    session.preview(() => previewPlanEdit(session.id, { kind: 'work_plan', edit }));
     try {
-      await session.write(() => editWorkPlan(session.id, session.revision, edit));
+      await session.write(() => this.#saveEdit(edit));
       this.dependencyMessage = '';
       return true;
     } catch (error) {

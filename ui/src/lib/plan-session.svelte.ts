@@ -5,7 +5,9 @@
 // While the dean types, the figures follow at once: each change asks Rust for a preview (the
 // plan with the change, computed without saving) and the newest answer shows until a save that
 // carried that change answers. Previews go one at a time, each with what is on screen when it
-// is sent; an answer older than what shows is dropped.
+// is sent; an answer older than what shows is dropped. A preview is computed from the plan as
+// saved then, so when an earlier change's save answers while a newer change shows, the newest
+// preview is asked for again, on the plan with that save in it.
 //
 // Each write names the revision on screen. If the plan was changed outside this window (by
 // `mcplan`, another window), Rust refuses it and saves nothing; the session then reloads the
@@ -49,6 +51,8 @@ export class PlanSession {
   #covered = 0;
   /** The preview to send once the one in flight answers, if any. */
   #nextPreview: (() => Promise<PlanDetail>) | null = null;
+  /** The newest preview asked for, to ask again once a save has changed the plan under it. */
+  #lastPreview: (() => Promise<PlanDetail>) | null = null;
   #previewing = false;
 
   constructor(detail: PlanDetail, onsaved: (detail: PlanDetail) => void) {
@@ -79,6 +83,7 @@ export class PlanSession {
    */
   preview(compute: () => Promise<PlanDetail>): void {
     this.#changes += 1;
+    this.#lastPreview = compute;
     this.#nextPreview = compute;
     if (!this.#previewing) this.#sendPreview();
   }
@@ -90,6 +95,10 @@ export class PlanSession {
   saved(change: number): void {
     this.#covered = Math.max(this.#covered, change);
     if (this.#preview && this.#preview.change <= change) this.#preview = null;
+    if (this.#changes > this.#covered && this.#lastPreview) {
+      this.#nextPreview ??= this.#lastPreview;
+      if (!this.#previewing) this.#sendPreview();
+    }
   }
 
   /** The revision on screen: what every write expects to change. */
@@ -138,8 +147,9 @@ export class PlanSession {
     compute()
       .then(
         (detail) => {
-          const newest = Math.max(this.#covered, this.#preview?.change ?? 0);
-          if (change > newest) this.#preview = { detail, change };
+          // The same change asked again answers on a newer saved plan: it replaces what shows.
+          const newest = this.#preview?.change ?? 0;
+          if (change > this.#covered && change >= newest) this.#preview = { detail, change };
         },
         // A refused change shows nothing new: its save, after the pause, says what is wrong.
         () => undefined,

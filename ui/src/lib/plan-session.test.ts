@@ -90,4 +90,32 @@ describe('plan session previews', () => {
     session.saved(savedAt);
     expect(session.shown.plan.title).toBe('Newer');
   });
+
+  it('ask for the newest preview again when an earlier change is saved, so it shows that save too', async () => {
+    const session = new PlanSession(detailTitled('Saved'), () => undefined);
+    const earlier = deferred();
+    session.preview(earlier.compute);
+    earlier.answer(detailTitled('Earlier'));
+    await settle();
+    const savedAt = session.changes;
+    let asked = 0;
+    session.preview(() => {
+      asked += 1;
+      return Promise.resolve(detailTitled(`Newer, asked ${asked}`));
+    });
+    await settle();
+    expect(session.shown.plan.title).toBe('Newer, asked 1');
+
+    // The earlier change's save answers: the newer preview was computed without it.
+    session.saved(savedAt);
+    await settle();
+    expect(asked).toBe(2);
+    expect(session.shown.plan.title).toBe('Newer, asked 2');
+
+    // Once a save carried every change, nothing is asked again.
+    session.saved(session.changes);
+    await settle();
+    expect(asked).toBe(2);
+    expect(session.shown.plan.title).toBe('Saved');
+  });
 });

@@ -5,7 +5,10 @@
 //! - `tasks_5000`: 5,000 tasks, to show the time grows linearly;
 //! - `recompute_large`: the whole recomputation of the large plan
 //!   (`planner_core::sample::large_plan`: 40 credentials, 10,000 Monte Carlo draws) and then
-//!   the schedule of its 500 tasks.
+//!   the schedule of its 500 tasks;
+//! - `preview_rollout`, `preview_task`: what the window asks for on each keystroke in the large
+//!   plan (`StoredPlan::preview`): a new target uptake rate, a task's new length; the edit
+//!   applied as a save applies it, and every figure of the plan computed.
 //!
 //! The plans are `planner_core::sample::random_work_plan`'s: each task waits for up to three
 //! earlier ones, some with a lag; one in ten is a milestone and one in ten is pinned to a term.
@@ -19,12 +22,48 @@ use std::time::Duration;
 use criterion::Criterion;
 use planner_core::rollout::project;
 use planner_core::sample::{large_plan, random_work_plan};
-use planner_core::workplan::{Timeline, WorkPlan, schedule};
+use planner_core::workplan::{TaskFields, Timeline, WorkPlan, WorkPlanEdit, schedule};
+use planner_core::{PlanEdit, StoredPlan};
 
 mod common;
 
 const GROUP: &str = "schedule";
 const RECOMPUTE: &str = "recompute_large";
+const PREVIEW_ROLLOUT: &str = "preview_rollout";
+const PREVIEW_TASK: &str = "preview_task";
+
+/// The large plan as stored, and the two edits the window previews.
+fn previews() -> (StoredPlan, PlanEdit, PlanEdit) {
+    let plan = large_plan();
+    let mut inputs = plan.rollout.clone().expect("a rollout");
+    inputs.uptake.target_rate_pct += 0.1;
+    let task = plan
+        .work_plan
+        .tasks
+        .iter()
+        .find(|t| t.duration_weeks > 0)
+        .expect("a task with a length");
+    let fields = TaskFields {
+        title: task.title.clone(),
+        owner_role: task.owner_role.clone(),
+        duration_weeks: task.duration_weeks + 1,
+        pinned_term: task.pinned_term,
+        phase: task.phase,
+        milestone: false,
+    };
+    let task_edit = PlanEdit::WorkPlan(WorkPlanEdit::UpdateTask {
+        id: task.id.clone(),
+        task: fields,
+    });
+    let stored = StoredPlan {
+        id: 1,
+        plan,
+        revision: 1,
+        created_at: String::new(),
+        updated_at: String::new(),
+    };
+    (stored, PlanEdit::Rollout(Box::new(inputs)), task_edit)
+}
 
 fn cases() -> [(&'static str, usize); 2] {
     [("tasks_500", 500), ("tasks_5000", 5_000)]
@@ -46,6 +85,11 @@ fn main() {
         let result = project(black_box(profile), black_box(inputs)).expect("valid");
         schedule(black_box(&large.work_plan), &Timeline::of(&result)).map(|s| s.working_days)
     };
+    let (stored, rollout_edit, task_edit) = previews();
+    let preview = |edit: &PlanEdit| {
+        let detail = stored.clone().preview(black_box(edit.clone()));
+        detail.map(|d| d.stored.revision)
+    };
 
     let mut criterion = Criterion::default().configure_from_args();
     let mut group = criterion.benchmark_group(GROUP);
@@ -58,6 +102,8 @@ fn main() {
         });
     }
     group.bench_function(RECOMPUTE, |b| b.iter(recompute));
+    group.bench_function(PREVIEW_ROLLOUT, |b| b.iter(|| preview(&rollout_edit)));
+    group.bench_function(PREVIEW_TASK, |b| b.iter(|| preview(&task_edit)));
     group.finish();
     criterion.final_summary();
     if !common::measuring() {
@@ -94,4 +140,13 @@ fn main() {
         black_box(recompute().ok());
     });
     println!("  {RECOMPUTE:<15} the large plan's model, then its 500 tasks: {ms:7.3} ms");
+    for (name, edit, what) in [
+        (PREVIEW_ROLLOUT, &rollout_edit, "a new target uptake rate"),
+        (PREVIEW_TASK, &task_edit, "a task's new length"),
+    ] {
+        let ms = median(name, &|| {
+            black_box(preview(edit).ok());
+        });
+        println!("  {name:<15} the large plan's figures after {what}: {ms:7.3} ms");
+    }
 }

@@ -15,7 +15,7 @@ use crate::plan::{Plan, PlanDetail, StoredPlan};
 use crate::plan_file::checked_plan;
 use crate::profile::ProfileForm;
 use crate::review::ReviewEdit;
-use crate::rollout::{RolloutInputs, RolloutResult, project, starter_rollout};
+use crate::rollout::{RolloutInputs, RolloutResult, project_central, starter_rollout};
 use crate::workplan::{
     FacultyEngagement, KpiEdit, RiskEdit, WorkPlanEdit, keep_in_step, keep_kpis_in_step,
     propose_risks,
@@ -163,7 +163,7 @@ fn projected(plan: &Plan) -> Result<RolloutResult, ValidationErrors> {
         )
     };
     let inputs = plan.rollout.as_ref().ok_or_else(refused)?;
-    project(&plan.profile, inputs).map_err(|_| refused())
+    project_central(&plan.profile, inputs).map_err(|_| refused())
 }
 
 /// A change the window shows before it is saved: the figures it gives, computed from the stored

@@ -5,13 +5,15 @@
 //! Where each formula lives: terms and fiscal years `terms.rs`, phases `phases.rs`, credit
 //! conversion `credit.rs`, who can enrol `learners.rs`, the logistic uptake ramp `uptake.rs`,
 //! costs and benefits `budget.rs`, scenarios `scenarios.rs`, the Monte Carlo `montecarlo.rs`
-//! (its inner loop `walk.rs`), calibration against the reference system `sample.rs`.
+//! (its inner loop `walk.rs`), calibration against the reference system `sample.rs`; the last
+//! projection, kept for a plan whose profile and inputs did not change, `memo.rs`.
 
 mod budget;
 mod credit;
 mod inputs;
 mod inputs_file;
 mod learners;
+mod memo;
 mod montecarlo;
 mod phases;
 mod reference;
@@ -33,6 +35,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use budget::{BudgetProjection, BudgetTotals, BudgetYear};
+pub use memo::project_remembered;
 pub use credit::{
     CATS_HOURS, CATS_PER_ECTS, CreditConversion, CreditFlag, CreditFlagKind, ECTS_HOURS_HIGH,
     ECTS_HOURS_LOW, NSQF_HOURS, US_SEMESTER_HOURS,
@@ -125,7 +128,19 @@ pub fn project(
     ))
 }
 
-/// The model for inputs already validated; `threads` only changes speed, never numbers.
+/// The model's central figures only: what [`project`] gives without the uncertainty bands (no
+/// Monte Carlo draws). The work plan's calendar and the model's KPIs read nothing else, so
+/// keeping them in step with an edit costs a fraction of the whole model.
+pub fn project_central(
+    profile: &InstitutionProfile,
+    inputs: &RolloutInputs,
+) -> Result<RolloutResult, ValidationErrors> {
+    inputs.validate(profile)?;
+    Ok(project_valid(profile, inputs, 0))
+}
+
+/// The model for inputs already validated; `threads` only changes speed, never numbers, except
+/// that 0 threads draw nothing: the central figures only, with no uncertainty bands.
 pub(crate) fn project_valid(
     profile: &InstitutionProfile,
     inputs: &RolloutInputs,
@@ -135,7 +150,7 @@ pub(crate) fn project_valid(
     let rates = Rates::from_assumptions(&inputs.uptake);
     let run = model.run(&rates, &CostAdjustment::NONE);
     let scenarios = scenarios::compare_scenarios(&model, &rates);
-    let uncertainty = (inputs.uncertainty.draws > 0).then(|| {
+    let uncertainty = (inputs.uncertainty.draws > 0 && threads > 0).then(|| {
         let basis = model.draw_basis(&rates, &run);
         montecarlo::uncertainty_bands(&inputs.uncertainty, &basis, threads)
     });

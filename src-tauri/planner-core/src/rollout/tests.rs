@@ -661,3 +661,18 @@ fn each_kind_of_cost_and_benefit_totals_to_the_plan_s_totals() {
     let licences: f64 = b.years.iter().map(|y| y.licences).sum();
     assert!((t.licences - licences).abs() < 1e-6);
 }
+
+#[test]
+fn the_central_figures_are_the_whole_models_without_its_bands() {
+    let (profile, inputs) = sample();
+    let whole = projected(&profile, &inputs);
+    assert!(whole.uncertainty.is_some(), "the sample draws its bands");
+    let central = project_central(&profile, &inputs).expect("valid inputs");
+    assert_eq!(
+        central,
+        RolloutResult {
+            uncertainty: None,
+            ..whole
+        }
+    );
+}

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::propose::{FIRST_CREDIT, SENATE_APPROVAL, propose_action_tasks};
 use super::{Task, TaskKind, WorkPlan, keep_kpis_in_step, propose_tasks};
 use crate::plan::Plan;
-use crate::rollout::project;
+use crate::rollout::project_central;
 
 /// The task comes from the plan itself (an adopted action, a phase gate, the senate's approval,
 /// the first credit awarded), so the plan adds and removes it, never the dean.
@@ -36,7 +36,7 @@ pub(crate) fn keep_in_step(plan: &mut Plan) {
     let result = plan
         .rollout
         .as_ref()
-        .and_then(|inputs| project(&plan.profile, inputs).ok());
+        .and_then(|inputs| project_central(&plan.profile, inputs).ok());
     match &result {
         Some(result) => {
             let proposal = propose_tasks(&plan.assessment, result);

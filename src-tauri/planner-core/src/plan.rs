@@ -5,7 +5,7 @@ use crate::assessment::{Assessment, AssessmentResult, assess};
 use crate::error::FieldError;
 use crate::profile::{InstitutionProfile, Stage};
 use crate::review::Review;
-use crate::rollout::{RolloutInputs, RolloutResult, project};
+use crate::rollout::{RolloutInputs, RolloutResult, project_remembered};
 use crate::workplan::{
     EngagementProjection, FacultyEngagement, Kpi, Risk, Schedule, Timeline, WorkPlan, aligned_kpis,
     project_engagement, schedule,
@@ -176,7 +176,7 @@ impl StoredPlan {
         let projected = plan
             .rollout
             .as_ref()
-            .map(|inputs| (inputs, project(&plan.profile, inputs)));
+            .map(|inputs| (inputs, project_remembered(&plan.profile, inputs)));
         let (schedule, engagement, kpis) = match &projected {
             None => (
                 ScheduleStatus::NotStarted,

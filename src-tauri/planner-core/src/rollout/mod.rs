@@ -35,7 +35,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use budget::{BudgetProjection, BudgetTotals, BudgetYear};
-pub use memo::project_remembered;
 pub use credit::{
     CATS_HOURS, CATS_PER_ECTS, CreditConversion, CreditFlag, CreditFlagKind, ECTS_HOURS_HIGH,
     ECTS_HOURS_LOW, NSQF_HOURS, US_SEMESTER_HOURS,
@@ -47,6 +46,7 @@ pub use inputs::{
 };
 pub use inputs_file::{InputsFileError, parse_inputs_file};
 pub use learners::default_years_to_degree;
+pub use memo::project_remembered;
 pub use montecarlo::{
     Band, DrawShape, PaybackBand, UncertaintyBands, UncertaintyInputs, VariedInput,
 };

@@ -65,8 +65,11 @@ impl AppState {
             .clone()
     }
 
+    /// The plan with its figures; the model runs after the store's lock is released, so a
+    /// preview or a save of another command need not wait for it.
     pub fn get_plan(&self, id: PlanId) -> Result<PlanDetail, AppError> {
-        Ok(self.store().get_plan(id)?.detail())
+        let stored = self.store().get_plan(id)?;
+        Ok(stored.detail())
     }
 
     /// The plan file (.mcplan) text of plan `id`: the plan with its versions.
@@ -96,17 +99,16 @@ impl AppState {
     }
 
     /// Applies one edit to the plan at `expected_revision` (the one the window shows); if the
-    /// plan has changed since, nothing is written and the window is told to reload.
+    /// plan has changed since, nothing is written and the window is told to reload. The figures
+    /// are computed after the store's lock is released.
     pub fn edit_plan(
         &self,
         id: PlanId,
         expected_revision: i64,
         edit: PlanEdit,
     ) -> Result<PlanDetail, AppError> {
-        Ok(self
-            .store()
-            .edit_plan(id, Some(expected_revision), edit)?
-            .detail())
+        let stored = self.store().edit_plan(id, Some(expected_revision), edit)?;
+        Ok(stored.detail())
     }
 }
 

@@ -10,7 +10,7 @@ pub fn get_assessment_guide() -> &'static AssessmentGuide {
     guide()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_area_response(
     state: State<'_, AppState>,
     id: PlanId,
@@ -22,7 +22,7 @@ pub fn save_area_response(
     state.edit_plan(id, expected_revision, edit)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_wizard_position(
     state: State<'_, AppState>,
     id: PlanId,
@@ -32,7 +32,7 @@ pub fn set_wizard_position(
     state.edit_plan(id, expected_revision, PlanEdit::WizardPosition(position))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_action_adopted(
     state: State<'_, AppState>,
     id: PlanId,

@@ -1,5 +1,7 @@
 //! The window's commands, one module per area. Each is declared in `build.rs` and allowed in
-//! `capabilities/main-window.json`.
+//! `capabilities/main-window.json`. A command that computes a plan's figures (the model of a
+//! large plan takes milliseconds) is `async`, so it runs off the window's main thread and the
+//! window keeps drawing meanwhile.
 
 pub mod assessment;
 pub mod plan_files;

@@ -10,18 +10,18 @@ pub fn list_plans(state: State<'_, AppState>) -> Result<Vec<PlanSummary>, AppErr
     state.list_plans()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_plan(state: State<'_, AppState>, id: PlanId) -> Result<PlanDetail, AppError> {
     state.get_plan(id)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_plan(state: State<'_, AppState>, form: ProfileForm) -> Result<PlanDetail, AppError> {
     state.create_plan(&form)
 }
 
 /// Saves the plan-details form; nothing is written unless every field is valid.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_profile(
     state: State<'_, AppState>,
     id: PlanId,

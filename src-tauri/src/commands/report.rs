@@ -73,7 +73,7 @@ pub fn open_exported(app: AppHandle, state: State<'_, AppState>) -> Result<(), A
 }
 
 /// What would weaken the plan in a committee's eyes, each with the place to fix it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn plan_health(state: State<'_, AppState>, id: PlanId) -> Result<Vec<HealthItem>, AppError> {
     Ok(check_plan(&state.get_plan(id)?))
 }

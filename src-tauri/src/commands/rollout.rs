@@ -6,7 +6,7 @@ use tauri::State;
 use crate::{AppError, AppState};
 
 /// Sets the rollout up with starting assumptions, unless it already is.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn start_rollout(
     state: State<'_, AppState>,
     id: PlanId,
@@ -17,7 +17,7 @@ pub fn start_rollout(
 }
 
 /// Replaces the rollout inputs; nothing is written unless they all fit the profile.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_rollout(
     state: State<'_, AppState>,
     id: PlanId,

@@ -6,7 +6,7 @@ use crate::{AppError, AppState};
 
 /// Adds, changes or removes a task or dependency; a change that would make tasks wait for one
 /// another in a circle is refused naming them, and nothing is written.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn edit_work_plan(
     state: State<'_, AppState>,
     id: PlanId,
@@ -17,7 +17,7 @@ pub fn edit_work_plan(
 }
 
 /// Adds, changes or removes a risk, or adds the proposed risk of each weak area.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn edit_risks(
     state: State<'_, AppState>,
     id: PlanId,
@@ -28,7 +28,7 @@ pub fn edit_risks(
 }
 
 /// Sets one KPI's baseline and, for the dean's KPIs, its yearly targets.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_kpi(
     state: State<'_, AppState>,
     id: PlanId,
@@ -39,7 +39,7 @@ pub fn set_kpi(
 }
 
 /// Replaces the faculty engagement (departments, champions, sessions, targets, hours).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_engagement(
     state: State<'_, AppState>,
     id: PlanId,

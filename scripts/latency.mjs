@@ -67,6 +67,8 @@ class Session {
     for (let attempt = 0; ; attempt += 1) {
       try {
         const answer = await post(`${base}/session`, { capabilities });
+        // An edit waits up to 30 s for its figure: the driver must wait longer for the script.
+        await post(`${base}/session/${answer.sessionId}/timeouts`, { script: 60_000 });
         return new Session(base, answer.sessionId);
       } catch (error) {
         if (attempt >= 10) throw error;
@@ -126,7 +128,7 @@ async function post(url, body) {
 
 // Runs in the page: makes one edit and answers the time, in the page's clock, from the event
 // that makes it until the watched figure changed (its text, or an attribute such as a Gantt
-// bar's dates), or `timeout` after 10 s. An edit is `{ box, text }` (text typed into a box),
+// bar's dates), or `timeout` after 30 s. An edit is `{ box, text }` (text typed into a box),
 // `{ select, value, button }` (a choice, then its button) or `{ button }` (a click). A typed
 // text equal to what the box holds changes nothing and is answered `same`, before any event.
 const EDIT_IN_PAGE = `
@@ -150,7 +152,7 @@ const EDIT_IN_PAGE = `
   const timer = setTimeout(() => {
     seen.disconnect();
     done({ timeout: true });
-  }, 10000);
+  }, 30000);
   seen.observe(watched, { subtree: true, childList: true, characterData: true, attributes: true });
   if (edit.box) {
     target.value = edit.text;
@@ -245,7 +247,7 @@ async function timed(session, name, edit, figure) {
   const answer = await session.runAsync(EDIT_IN_PAGE, edit, figure);
   if (answer.missing) throw new Error(`${name}: ${answer.missing} is not on the page`);
   if (answer.same) throw new Error(`${name}: ${edit.text} is already in the box`);
-  if (answer.timeout) throw new Error(`${name}: the figure did not change within 10 s`);
+  if (answer.timeout) throw new Error(`${name}: the figure did not change within 30 s`);
   return answer.ms;
 }
 

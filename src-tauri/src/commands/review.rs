@@ -5,7 +5,7 @@ use tauri::State;
 use crate::{AppError, AppState};
 
 /// Changes the committee review: the plan's status, a reviewer or their decision, a comment.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn edit_review(
     state: State<'_, AppState>,
     id: PlanId,

@@ -129,14 +129,17 @@ async function post(url, body) {
 // Runs in the page: makes one edit and answers the time, in the page's clock, from the event
 // that makes it until the watched figure changed (its text, or an attribute such as a Gantt
 // bar's dates), or `timeout` after 30 s. An edit is `{ box, text }` (text typed into a box),
-// `{ select, value, button }` (a choice, then its button) or `{ button }` (a click). A typed
+// `{ select, value, button }` (a choice, then its button) or `{ button, named }` (a click on
+// the first of the buttons `button` finds whose text holds `named`). A typed
 // text equal to what the box holds changes nothing and is answered `same`, before any event.
 const EDIT_IN_PAGE = `
   const [edit, figure, done] = arguments;
   const find = (css) => document.querySelector(css);
   const watched = find(figure);
   if (!watched) return done({ missing: figure });
-  const target = find(edit.box ?? edit.select ?? edit.button);
+  const target = edit.named
+    ? [...document.querySelectorAll(edit.button)].find((b) => b.textContent.includes(edit.named))
+    : find(edit.box ?? edit.select ?? edit.button);
   const button = edit.select ? find(edit.button) : null;
   if (!target || (edit.select && !button)) return done({ missing: edit.box ?? edit.select ?? edit.button });
   if (edit.box && target.value === edit.text) return done({ same: true });
@@ -293,7 +296,7 @@ async function measureDependencies(session, task, other) {
     const a = await timed(session, 'add a dependency', add, gantt(task));
     await session.waitFor(remove);
     await sleep(PAUSE_MS);
-    const r = await timed(session, 'remove a dependency', { button: remove }, gantt(task));
+    const r = await timed(session, 'remove a dependency', { button: remove, named: other }, gantt(task));
     if (i >= WARM_UP) {
       added.push(a);
       removed.push(r);

@@ -13,7 +13,8 @@
 //   (cd ui && npm run build)
 //   cargo build --release -p planner-app -p planner-cli
 //   xvfb-run -a -s "-screen 0 1280x800x24" node scripts/latency.mjs target/release/micro-credential-planner
-// `EDITS=20` makes fewer edits of each kind.
+// `EDITS=20` makes fewer edits of each kind; `TAB=rollout` or `TAB=workplan` measures only the
+// kinds of that tab.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,6 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 const app = resolve(process.argv[2] ?? process.env.MCPLAN_APP_BIN ?? '');
 const EDITS = Number(process.env.EDITS ?? 50);
 const WARM_UP = 3;
+const TAB = process.env.TAB;
 /** After each edit the script waits this long, so the debounced save runs between edits. */
 const PAUSE_MS = 500;
 
@@ -320,9 +322,12 @@ async function main() {
     session = await Session.start(port);
     await session.click('[data-testid=plan-item]');
     console.log(`From the input event to the updated figure, in the page's clock, large plan:`);
-    await session.click('[data-testid=tab-rollout]');
-    await session.waitFor('[data-testid=key-figures]');
-    for (const kind of KINDS.filter((k) => k.tab === 'rollout')) await measure(session, kind, kind.figure);
+    if (TAB !== 'workplan') {
+      await session.click('[data-testid=tab-rollout]');
+      await session.waitFor('[data-testid=key-figures]');
+      for (const kind of KINDS.filter((k) => k.tab === 'rollout')) await measure(session, kind, kind.figure);
+    }
+    if (TAB === 'rollout') return;
 
     await session.click('[data-testid=tab-workplan]');
     await session.waitFor('[data-testid=gantt-task]');

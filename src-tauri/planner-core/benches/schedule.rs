@@ -55,13 +55,7 @@ fn previews() -> (StoredPlan, PlanEdit, PlanEdit) {
         id: task.id.clone(),
         task: fields,
     });
-    let stored = StoredPlan {
-        id: 1,
-        plan,
-        revision: 1,
-        created_at: String::new(),
-        updated_at: String::new(),
-    };
+    let stored = StoredPlan::unsaved(plan);
     (stored, PlanEdit::Rollout(Box::new(inputs)), task_edit)
 }
 

@@ -113,6 +113,23 @@ async fn exporting_writes_a_pdf_whose_cover_has_the_names_as_typed() {
     )
     .await;
     app.click("[data-testid=export-open]").await;
+    let title = app
+        .wait_for("#plan-heading")
+        .await
+        .rect()
+        .await
+        .expect("title box");
+    let panel = app
+        .wait_for("#export-panel")
+        .await
+        .rect()
+        .await
+        .expect("panel box");
+    assert!(
+        title.width > panel.width / 2.0 && panel.y >= title.y + title.height,
+        "the export panel opens below the plan's title and leaves it its width \
+         (title {title:?}, panel {panel:?})"
+    );
     app.click("[data-testid=export-start]").await;
     let status = app
         .wait_text_containing("[data-testid=export-status]", "Saved")

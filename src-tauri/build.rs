@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "set_kpi",
     "set_engagement",
     "edit_review",
+    "comments_from_pdf",
     "export_pdf",
     "export_html",
     "open_exported",

@@ -1,4 +1,4 @@
-use planner_core::{PlanFileError, Problem, ProblemKind, ValidationErrors};
+use planner_core::{FileRefusal, Problem, ProblemKind, ValidationErrors};
 use serde::{Serialize, Serializer};
 
 /// Everything a command can fail with. It crosses to the UI as a [`Problem`]
@@ -11,9 +11,9 @@ pub enum AppError {
     Store(planner_store::Error),
     #[error(transparent)]
     Report(#[from] planner_report::Error),
-    /// A plan file the planner will not take: one line naming the file and the problem.
+    /// A file the planner will not take (a plan file, a report PDF): which file, and why.
     #[error(transparent)]
-    PlanFile(#[from] PlanFileError),
+    File(#[from] FileRefusal),
     /// The exported report could not be shown in the computer's own viewer.
     #[error("Could not open {path}: {reason}")]
     Open { path: String, reason: String },
@@ -23,7 +23,8 @@ impl AppError {
     pub fn problem(&self) -> Problem {
         let (kind, message) = match self {
             AppError::Invalid(errors) => return errors.problem(),
-            AppError::PlanFile(refusal) => (ProblemKind::Invalid, refusal.to_string()),
+            // The dean chose the file: it is named by its name alone, never its folder.
+            AppError::File(refusal) => (ProblemKind::Invalid, refusal.by_name()),
             AppError::Store(planner_store::Error::NotFound(_)) => (
                 ProblemKind::NotFound,
                 "This plan no longer exists; it may have been removed from another window".into(),

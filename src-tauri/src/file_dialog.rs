@@ -13,36 +13,52 @@ use tauri_plugin_dialog::{DialogExt, FileDialogBuilder, FilePath};
 pub const SAVE_ANSWER_ENV: &str = "MCPLAN_E2E_SAVE_PATH";
 pub const OPEN_ANSWER_ENV: &str = "MCPLAN_E2E_OPEN_PATH";
 
-/// What kind of file is saved or opened: the dialog's words and the file's extension.
+/// What kind of file is saved or opened: the dialog's words and the files' extensions, the
+/// first of which a saved file gets.
 #[derive(Debug, Clone, Copy)]
 pub struct FileKind {
     pub title: &'static str,
     pub filter: &'static str,
-    pub extension: &'static str,
+    pub extensions: &'static [&'static str],
+}
+
+impl FileKind {
+    /// The extension a file saved as this kind gets.
+    pub fn extension(&self) -> &'static str {
+        self.extensions[0]
+    }
 }
 
 pub const PDF: FileKind = FileKind {
     title: "Save the plan as PDF",
     filter: "PDF document",
-    extension: "pdf",
+    extensions: &["pdf"],
 };
 
 pub const HTML: FileKind = FileKind {
     title: "Save the plan as an accessible web page",
     filter: "Web page",
-    extension: "html",
+    extensions: &["html"],
 };
 
 pub const PLAN_FILE_OUT: FileKind = FileKind {
     title: "Save the plan file",
     filter: "Plan file",
-    extension: "mcplan",
+    extensions: &["mcplan"],
 };
 
+/// A plan file, or a report PDF of the planner, which carries one.
 pub const PLAN_FILE_IN: FileKind = FileKind {
-    title: "Choose a plan file",
-    filter: "Plan file",
-    extension: "mcplan",
+    title: "Choose a plan file or a report PDF",
+    filter: "Plan file or report PDF",
+    extensions: &["mcplan", "pdf"],
+};
+
+/// A report PDF a committee member annotated and sent back.
+pub const REVIEWED_PDF: FileKind = FileKind {
+    title: "Choose the PDF with the committee's comments",
+    filter: "PDF document",
+    extensions: &["pdf"],
 };
 
 /// The file the dean chose to save to, or `None` when they cancelled.
@@ -58,7 +74,7 @@ pub async fn ask_where_to_save(
     let chosen = ask(move || dialog.blocking_save_file()).await?;
     // GTK does not add the extension the filter implies.
     Some(if chosen.extension().is_none() {
-        chosen.with_extension(kind.extension)
+        chosen.with_extension(kind.extension())
     } else {
         chosen
     })
@@ -83,7 +99,7 @@ fn dialog(app: &AppHandle, kind: FileKind) -> FileDialogBuilder<tauri::Wry> {
     app.dialog()
         .file()
         .set_title(kind.title)
-        .add_filter(kind.filter, &[kind.extension])
+        .add_filter(kind.filter, kind.extensions)
 }
 
 /// Waits for the dialog off the async runtime's threads (GTK's dialog blocks until answered).

@@ -57,6 +57,7 @@ pub fn run() {
             commands::workplan::set_kpi,
             commands::workplan::set_engagement,
             commands::review::edit_review,
+            commands::review::comments_from_pdf,
             commands::report::export_pdf,
             commands::report::export_html,
             commands::report::open_exported,

@@ -48,14 +48,14 @@ pub(crate) fn run(cli: Cli) -> Outcome {
     } = &cli.command
     {
         let (before, after) = (
-            plan_files::read(Path::new(first))?,
-            plan_files::read(second)?,
+            planner_report::read_plan_file_at(Path::new(first))?,
+            planner_report::read_plan_file_at(second)?,
         );
         return say(&versions::compared(&before.plan, &after.plan, *json)?);
     }
     if let Command::Import { file, into } = &cli.command {
         let into = into.as_deref().map(parse_id).transpose()?;
-        let plan_file = plan_files::read(file)?;
+        let plan_file = planner_report::read_plan_file_at(file)?;
         let mut store = Store::open(&path)?;
         let stored = match into {
             None => store.import_plan(&plan_file)?,
@@ -69,11 +69,11 @@ pub(crate) fn run(cli: Cli) -> Outcome {
     // The same for comments brought back from a PDF.
     if let Command::Comments { file, into } = &cli.command {
         let id = parse_id(into)?;
-        let comments = pdf_comments::read(file)?;
+        let report = planner_report::read_annotated_report_at(file, Local::now().date_naive())?;
         // An unknown store or plan is refused before anything is opened for writing.
         Store::open_existing(&path)?.get_plan(id)?;
         let mut store = Store::open(&path)?;
-        let filed = pdf_comments::file(&mut store, id, comments, file)?;
+        let filed = pdf_comments::file(&mut store, id, report, file)?;
         return say_after_saving(&filed);
     }
     // Commands that only read never create a store, and work on a read-only disk.

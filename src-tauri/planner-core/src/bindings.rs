@@ -152,6 +152,8 @@ fn generated() -> Vec<(String, String)> {
         review::ReviewComment,
         review::CommentOrigin,
         review::ReviewEdit,
+        review::CommentsFound,
+        review::SectionCount,
     );
     add("labels".to_owned(), crate::labels::typescript());
     files

@@ -34,7 +34,7 @@ pub use credit::CreditSystem;
 pub use edit::{DraftEdit, PlanEdit};
 pub use error::{FieldError, Problem, ProblemKind, ValidationErrors};
 pub use format::{file_stem, format_count};
-pub use input_file::{FileRefusal, read_text_file};
+pub use input_file::{FileRefusal, file_name, read_file_bytes, read_text_file, text_of_file};
 pub use json_file::parse_date;
 pub use labels::{Labelled, key_of};
 pub use options::{CalendarChoice, Choice, ProfileOptions, profile_options};
@@ -45,7 +45,7 @@ pub use plan::{
 };
 pub use plan_file::{
     MAX_PLAN_FILE_BYTES, MAX_PLAN_FILE_DEPTH, PLAN_FILE_FORMAT, PLAN_FILE_VERSION, PlanFile,
-    PlanFileError, read_plan_file, read_plan_file_at, write_plan_file,
+    PlanFileError, read_plan_file, write_plan_file,
 };
 pub use profile::{
     InstitutionProfile, InstitutionType, MAX_ENROLMENT, ProfileForm, Stage, TermStartForm,

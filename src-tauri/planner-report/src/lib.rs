@@ -39,8 +39,8 @@ pub use atomic::write_atomically;
 pub use destination::refuse_protected;
 pub use error::{Error, Result};
 pub use reading::{
-    COVER_SECTION, MAX_PDF_BYTES, PdfComment, PdfCommentKind, comments_in_pdf, is_pdf,
-    plan_file_in_pdf, review_comments_in_pdf,
+    AnnotatedReport, COVER_SECTION, MAX_PDF_BYTES, PdfComment, PdfCommentKind, comments_in_pdf,
+    is_pdf, plan_file_in_pdf, read_annotated_report_at, read_plan_file_at, review_comments_in_pdf,
 };
 pub use rollup::{export_rollup, export_rollup_html, render_rollup, render_rollup_html};
 

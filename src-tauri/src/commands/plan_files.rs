@@ -1,5 +1,6 @@
 //! Plan files (.mcplan) from the window: export one through the native save dialog, import one
-//! through the native open dialog. The webview never names a path.
+//! (or the report PDF carrying one) through the native open dialog. The webview never names a
+//! path.
 
 use planner_core::{ExportOutcome, ImportOutcome, PlanDetail, PlanId, file_stem};
 use tauri::{AppHandle, State};
@@ -15,7 +16,7 @@ pub async fn export_plan_file(
     id: PlanId,
 ) -> Result<ExportOutcome, AppError> {
     let kind = file_dialog::PLAN_FILE_OUT;
-    let suggested = format!("{}.{}", file_stem(&state.plan_title(id)?), kind.extension);
+    let suggested = format!("{}.{}", file_stem(&state.plan_title(id)?), kind.extension());
     let Some(path) = ask_where_to_save(&app, kind, &suggested).await else {
         return Ok(ExportOutcome::Cancelled);
     };
@@ -27,7 +28,7 @@ pub async fn export_plan_file(
     })
 }
 
-/// Asks which plan file to open, then adds its plan as a new plan, or, given `into`, makes it
+/// Asks which plan file (or report PDF) to open, then adds its plan as a new plan, or, given `into`, makes it
 /// the new content of that plan (which is kept as it was as a version first).
 #[tauri::command]
 pub async fn import_plan_file(

@@ -97,7 +97,7 @@ async fn export(
     let suggested = format!(
         "{}.{}",
         planner_core::file_stem(&plan.stored.plan.title),
-        kind.extension
+        kind.extension()
     );
     // The window shows each stage; a window gone meanwhile needs no word of it.
     let _ = progress.send(ExportStage::ChoosingFile);

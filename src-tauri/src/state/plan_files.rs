@@ -1,10 +1,14 @@
-//! Plan files in and out of the window's store: the same reader and writer as `mcplan import`
-//! and `mcplan export`, so a file the one refuses the other refuses with the same words.
+//! Plan files in and out of the window's store, and the comments of a report PDF brought back
+//! into a plan's review: the same readers and writer as `mcplan import`, `mcplan comments` and
+//! `mcplan export`, so a file the one refuses the other refuses with the same words.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use planner_core::{PlanDetail, PlanId, read_plan_file_at, write_plan_file};
+use chrono::NaiveDate;
+use planner_core::review::CommentsFound;
+use planner_core::{PlanDetail, PlanId, write_plan_file};
+use planner_report::{read_annotated_report_at, read_plan_file_at};
 
 use super::AppState;
 use crate::AppError;
@@ -27,8 +31,8 @@ impl AppState {
         Ok(text.len() as u64)
     }
 
-    /// Adds the plan in the file at `path` as a new plan. The whole file is checked first: a
-    /// refused file leaves the store as it was.
+    /// Adds the plan in the file at `path` (a plan file, or a report PDF, which carries one) as
+    /// a new plan. The whole file is checked first: a refused file leaves the store as it was.
     pub fn import_plan_file(&self, path: &Path) -> Result<PlanDetail, AppError> {
         let file = read_plan_file_at(path)?;
         Ok(self.store().import_plan(&file)?.detail())
@@ -40,6 +44,22 @@ impl AppState {
         let file = read_plan_file_at(path)?;
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         Ok(self.store().import_into(id, &file, &name)?.detail())
+    }
+
+    /// The comments in the report PDF at `path` (dated `today` where its reader recorded no
+    /// date), and what they would add to plan `id`'s review; nothing is filed here (the window
+    /// files them through the plan's session). Refused when the PDF is a report of another plan.
+    pub fn comments_in_report(
+        &self,
+        id: PlanId,
+        path: &Path,
+        today: NaiveDate,
+    ) -> Result<CommentsFound, AppError> {
+        // Read before the store is locked: a large PDF takes a moment.
+        let report = read_annotated_report_at(path, today)?;
+        let store = self.store();
+        let (plan, versions) = (store.get_plan(id)?.plan, store.get_versions(id)?);
+        Ok(report.for_plan(path, &plan, &versions)?)
     }
 
     /// Notes the plan file the app was started to open (a plan file opened from the file
@@ -147,8 +167,9 @@ mod tests {
             .problem();
         assert_eq!(problem.kind, ProblemKind::Invalid);
         assert!(
-            problem.message.contains("notes.mcplan") && problem.message.contains("not valid JSON"),
-            "names the file and the problem: {}",
+            problem.message.starts_with("“notes.mcplan”: ")
+                && problem.message.contains("not valid JSON"),
+            "names the file, by its name alone, and the problem: {}",
             problem.message
         );
         assert!(
@@ -157,6 +178,87 @@ mod tests {
             problem.message
         );
         assert_eq!(state.list_plans().expect("list").len(), 1, "no plan added");
+    }
+
+    /// A report PDF a committee annotated with pikepdf (see the fixture's README).
+    fn annotated_report() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("planner-report/tests/fixtures/annotated/by-pikepdf.pdf")
+    }
+
+    fn march() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, 3, 10).expect("a date")
+    }
+
+    #[test]
+    fn a_report_pdf_imports_as_the_plan_it_carries_as_mcplan_import_does() {
+        let state = state();
+        let imported = state
+            .import_plan_file(&annotated_report())
+            .expect("the PDF's plan");
+        assert_eq!(
+            imported.stored.plan,
+            planner_report::read_plan_file_at(&annotated_report())
+                .expect("the same reader")
+                .plan
+        );
+        assert_eq!(state.list_plans().expect("list").len(), 2);
+
+        let dir = tempfile::tempdir().expect("temp dir");
+        let foreign = dir.path().join("minutes.pdf");
+        std::fs::write(&foreign, b"%PDF-1.4\nnot really\n%%EOF\n").expect("write");
+        let problem = state
+            .import_plan_file(&foreign)
+            .expect_err("not a report")
+            .problem();
+        assert_eq!(
+            problem.message,
+            "“minutes.pdf”: this PDF cannot be read: it is damaged or incomplete"
+        );
+        assert_eq!(state.list_plans().expect("list").len(), 2, "nothing added");
+    }
+
+    #[test]
+    fn a_report_s_comments_are_counted_for_its_own_plan_and_refused_for_another() {
+        let state = state();
+        let sample = state.list_plans().expect("list")[0].id;
+        let found = state
+            .comments_in_report(sample, &annotated_report(), march())
+            .expect("the sample's report");
+        assert_eq!(found.new_count(), 4, "{}", found.summary);
+        assert_eq!(
+            found.summary,
+            "Brought back 4 new comments from “by-pikepdf.pdf”: 1 on Executive summary, 2 on \
+             Budget, 1 on Risks."
+        );
+        let before = state.store().get_plan(sample).expect("sample");
+        assert_eq!(
+            before.plan.review.comments,
+            vec![],
+            "nothing filed by reading"
+        );
+
+        let other = state
+            .create_plan(&ProfileForm {
+                title: "Pilot 2027".into(),
+                institution_name: "Łódź University of Technology".into(),
+                ..ProfileForm::from_plan(&before.plan.title, &before.plan.profile)
+            })
+            .expect("another plan")
+            .stored
+            .id;
+        let problem = state
+            .comments_in_report(other, &annotated_report(), march())
+            .expect_err("another plan's report")
+            .problem();
+        assert_eq!(problem.kind, ProblemKind::Invalid);
+        assert!(
+            problem.message.starts_with(
+                "“by-pikepdf.pdf”: it is the report of another plan, “Industry micro-credentials"
+            ),
+            "{}",
+            problem.message
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/svelte';
+import type { CommentsFound } from '../bindings/CommentsFound';
+import type { ReviewComment } from '../bindings/ReviewComment';
 import type { ReviewEdit } from '../bindings/ReviewEdit';
 import { FakeBackend, REFUSALS, samplePlan } from './fake-backend';
 import { showPlanView, useFakeClock } from './plan-view-harness';
@@ -100,5 +102,71 @@ describe('the committee review', () => {
       ),
     );
     expect(backend.plans[0].plan.review.reviewers).toEqual([]);
+  });
+
+  it('brings back a PDF’s comments as one edit, under their sections, and nothing twice', async () => {
+    const note: ReviewComment = {
+      section: 'risks',
+      author: 'Prof. Amal Haddad',
+      date: '2027-03-05',
+      text: 'Who owns each of these?',
+      page: 26,
+      quoted: '4 risks, 2 of them very high',
+      resolved: false,
+      origin: { from: 'pdf', key: 'risks-highlight' },
+    };
+    const found: CommentsFound = {
+      comments: [note],
+      newBySection: [{ section: 'risks', count: 1 }],
+      summary: 'Brought back 1 new comment from “Lakeshore, reviewed.pdf”: 1 on Risks.',
+    };
+    backend.pdfCommentsAnswer = found;
+    const user = showPlanView(backend, 1);
+    await user.click(panel().getByRole('button', { name: 'Bring back comments from a PDF…' }));
+    await vi.waitFor(() => expect(panel().getAllByTestId('comment')).toHaveLength(2));
+    expect(panel().getByTestId('file-notice')).toHaveTextContent(found.summary);
+    expect(reviewEdits()).toEqual([{ type: 'file_comments', comments: [note] }]);
+    expect(panel().getByRole('heading', { name: 'Risks' })).toBeInTheDocument();
+    const brought = panel().getAllByTestId('comment')[1];
+    expect(brought).toHaveTextContent('Prof. Amal Haddad');
+    expect(brought).toHaveTextContent('from a PDF, page 26');
+    expect(brought).toHaveTextContent('4 risks, 2 of them very high');
+
+    backend.pdfCommentsAnswer = {
+      comments: [note],
+      newBySection: [],
+      summary: 'No new comments: the one in it was already here.',
+    };
+    await user.click(panel().getByRole('button', { name: 'Bring back comments from a PDF…' }));
+    await vi.waitFor(() =>
+      expect(panel().getByTestId('file-notice')).toHaveTextContent('No new comments'),
+    );
+    expect(reviewEdits()).toHaveLength(1);
+    expect(panel().getAllByTestId('comment')).toHaveLength(2);
+  });
+
+  it('says why a PDF of another plan is refused, and files nothing', async () => {
+    backend.pdfCommentsAnswer = {
+      kind: 'invalid',
+      message:
+        '“Pilot 2027.pdf”: it is the report of another plan, “Pilot 2027” of Łódź University of ' +
+        'Technology; open that plan to bring its comments back',
+      fields: [],
+    };
+    const user = showPlanView(backend, 1);
+    await user.click(panel().getByRole('button', { name: 'Bring back comments from a PDF…' }));
+    const notice = await vi.waitFor(() => panel().getByRole('alert'));
+    expect(notice).toHaveTextContent('No comments were brought back, and nothing was changed.');
+    expect(notice).toHaveTextContent('“Pilot 2027.pdf”: it is the report of another plan');
+    expect(reviewEdits()).toEqual([]);
+    expect(panel().getAllByTestId('comment')).toHaveLength(1);
+  });
+
+  it('does nothing when the dialog is closed', async () => {
+    const user = showPlanView(backend, 1);
+    await user.click(panel().getByRole('button', { name: 'Bring back comments from a PDF…' }));
+    await vi.waitFor(() => expect(backend.callsOf('comments_from_pdf')).toHaveLength(1));
+    expect(panel().queryByTestId('file-notice')).toBeNull();
+    expect(reviewEdits()).toEqual([]);
   });
 });

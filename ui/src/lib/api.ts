@@ -4,6 +4,7 @@ import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { AreaKey } from '../bindings/AreaKey';
 import type { AreaResponse } from '../bindings/AreaResponse';
 import type { AssessmentGuide } from '../bindings/AssessmentGuide';
+import type { CommentsFound } from '../bindings/CommentsFound';
 import type { DraftEdit } from '../bindings/DraftEdit';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
 import type { ExportStage } from '../bindings/ExportStage';
@@ -240,9 +241,10 @@ export function exportPlanFile(id: number): Promise<ExportOutcome> {
 }
 
 /**
- * Adds the plan in a plan file as a new plan, or `into` plan N as its new content (what N said
- * is kept as a version first); Rust asks which file with the native dialog. A file
- * it will not take is refused (`invalid`) with one line naming the problem; nothing is added.
+ * Adds the plan in a plan file (or in a report PDF of the planner, which carries one) as a new
+ * plan, or `into` plan N as its new content (what N said is kept as a version first); Rust asks
+ * which file with the native dialog. A file it will not take is refused (`invalid`) with one
+ * line naming the file and the problem; nothing is added.
  */
 export function importPlanFile(into: number | null = null): Promise<ImportOutcome> {
   return call('import_plan_file', { into });
@@ -298,6 +300,16 @@ export function editReview(
   edit: ReviewEdit,
 ): Promise<PlanDetail> {
   return call('edit_review', { id, expectedRevision, edit });
+}
+
+/**
+ * Reads the comments of a report PDF a committee annotated (Rust asks which with the native
+ * dialog) and what they would add to plan `id`'s review; null when the dialog was closed.
+ * Nothing is filed: send `{ type: 'file_comments', comments }` through `editReview`. A PDF that
+ * is not a report of this plan is refused (`invalid`), naming the file and why.
+ */
+export function commentsFromPdf(id: number): Promise<CommentsFound | null> {
+  return call('comments_from_pdf', { id });
 }
 
 /** One KPI's baseline and, for the dean's KPIs, its yearly targets (`baseline`, `targets.N.value`). */

@@ -6,6 +6,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AreaKey } from '../bindings/AreaKey';
 import type { AreaResponse } from '../bindings/AreaResponse';
+import type { CommentsFound } from '../bindings/CommentsFound';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
 import type { FacultyEngagement } from '../bindings/FacultyEngagement';
 import type { HealthItem } from '../bindings/HealthItem';
@@ -162,6 +163,11 @@ export class FakeBackend {
   importAnswer: Plan | Problem | null = null;
   /** What the file the app was started with holds (as `importAnswer`); null: started without one. */
   openedAtStart: Plan | Problem | null = null;
+  /**
+   * What the next `comments_from_pdf` answers: what the chosen PDF's comments add (as Rust
+   * counts them), a Problem (Rust's refusal, thrown), or null when the dean cancels the dialog.
+   */
+  pdfCommentsAnswer: CommentsFound | Problem | null = null;
   /** What `plan_health` answers. */
   healthAnswer: HealthItem[] = [];
   /** Commands to refuse once, with the Problem to throw. */
@@ -269,6 +275,12 @@ export class FakeBackend {
         });
       case 'edit_review':
         return this.#edit(id, (plan) => applyReviewEdit(plan, args.edit as ReviewEdit));
+      case 'comments_from_pdf': {
+        this.#find(id);
+        const answer = this.pdfCommentsAnswer;
+        if (answer !== null && 'kind' in answer) throw answer;
+        return structuredClone(answer);
+      }
       case 'preview_plan_edit':
         return this.#preview(id, args.edit as DraftEdit);
       case 'export_pdf':

@@ -7,11 +7,8 @@ mod strict;
 mod upgrade;
 mod validate;
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 
-use crate::input_file::read_text_file;
 use crate::json_file::describe;
 use crate::plan::Plan;
 use crate::version::{PlanVersion, VersionSummary};
@@ -152,14 +149,6 @@ fn strictly_parsed(text: &str) -> Result<serde_json::Value, PlanFileError> {
         .end()
         .map_err(|err| PlanFileError(describe("", &err)))?;
     Ok(value)
-}
-
-/// The plan file at `path`, read with the size cap and checked whole; a refusal names the
-/// file. `mcplan import` and the window's import both read through here.
-pub fn read_plan_file_at(path: &Path) -> Result<PlanFile, PlanFileError> {
-    let text = read_text_file(path, "the plan file", MAX_PLAN_FILE_BYTES)
-        .map_err(|refusal| PlanFileError(refusal.0))?;
-    read_plan_file(&text).map_err(|e| PlanFileError(format!("{}: {e}", path.display())))
 }
 
 /// `format` says this is a plan file and `version` is one this planner knows; that version.

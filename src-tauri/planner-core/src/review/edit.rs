@@ -132,14 +132,8 @@ impl ReviewEdit {
                 review.comments.remove(index as usize);
             }
             ReviewEdit::FileComments { comments } => {
-                for comment in comments {
-                    let known = comment.pdf_key().is_some_and(|key| {
-                        review.comments.iter().any(|c| c.pdf_key() == Some(key))
-                    });
-                    if !known {
-                        review.comments.push(comment);
-                    }
-                }
+                let new = review.unfiled(comments);
+                review.comments.extend(new);
             }
         }
         trim(&mut review);

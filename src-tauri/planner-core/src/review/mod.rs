@@ -3,6 +3,7 @@
 //! sections, typed in the window or brought back from an annotated PDF. It travels in the plan
 //! (and so in the plan file) and prints on the report's cover and sign-off page.
 
+mod brought_back;
 mod edit;
 
 use serde::{Deserialize, Serialize};
@@ -13,6 +14,7 @@ use crate::json_file::parse_date;
 use crate::report::ReportSection;
 use crate::text::text_problem;
 
+pub use brought_back::{CommentsFound, SectionCount, another_plan};
 pub use edit::ReviewEdit;
 
 /// A committee is a handful of people; far more is a mistake in a file.

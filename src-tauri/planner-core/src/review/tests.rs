@@ -334,3 +334,133 @@ fn the_review_travels_in_the_plan_file_and_a_bad_one_is_refused_by_its_place() {
         "{refusal}"
     );
 }
+
+#[test]
+fn comments_brought_back_say_what_is_new_per_section_and_nothing_twice() {
+    let plan = sample_plan();
+    let comments = vec![
+        pdf_note(
+            "budget-note",
+            ReportSection::Budget,
+            "Is year one realistic?",
+        ),
+        pdf_note("cover-box", ReportSection::Summary, "A clear overview"),
+        pdf_note(
+            "budget-reply",
+            ReportSection::Budget,
+            "Yes: see the scenarios",
+        ),
+    ];
+    let found = CommentsFound::new("Lakeshore, reviewed.pdf", comments.clone(), &plan.review);
+    assert_eq!(found.new_count(), 3);
+    assert_eq!(
+        found.summary,
+        "Brought back 3 new comments from “Lakeshore, reviewed.pdf”: 1 on Executive summary, \
+         2 on Budget."
+    );
+
+    let filed = edit(
+        &plan,
+        ReviewEdit::FileComments {
+            comments: found.comments,
+        },
+    );
+    let again = CommentsFound::new("Lakeshore, reviewed.pdf", comments.clone(), &filed.review);
+    assert_eq!(again.new_count(), 0);
+    assert!(again.new_by_section.is_empty());
+    assert_eq!(again.summary, "No new comments: all 3 were already here.");
+
+    let mut later = comments;
+    later.push(pdf_note(
+        "risk-highlight",
+        ReportSection::Risks,
+        "Who owns these?",
+    ));
+    let partly = CommentsFound::new("Lakeshore, reviewed.pdf", later, &filed.review);
+    assert_eq!(
+        partly.summary,
+        "Brought back 1 new comment from “Lakeshore, reviewed.pdf”: 1 on Risks. 3 others were \
+         already here."
+    );
+    assert_eq!(
+        CommentsFound::new("blank.pdf", vec![], &filed.review).summary,
+        "“blank.pdf” holds no comments; nothing was filed."
+    );
+}
+
+#[test]
+fn a_note_given_twice_in_one_pdf_is_new_once() {
+    let plan = sample_plan();
+    let note = pdf_note(
+        "budget-note",
+        ReportSection::Budget,
+        "Is year one realistic?",
+    );
+    let found = CommentsFound::new("twice.pdf", vec![note.clone(), note], &plan.review);
+    assert_eq!(found.new_count(), 1, "{}", found.summary);
+}
+
+#[test]
+fn a_report_of_another_plan_is_told_apart_from_this_plan_renamed_or_versioned() {
+    let plan = sample_plan();
+    let file = |plan: &Plan, versions: Vec<crate::PlanVersion>| crate::PlanFile {
+        plan: plan.clone(),
+        versions,
+    };
+    assert_eq!(another_plan(&plan, &[], &file(&plan, vec![])), None);
+
+    let mut retitled = plan.clone();
+    retitled.title = "  LAKESHORE   plan, revised ".to_owned();
+    let mut spaced = retitled.clone();
+    spaced.title = "Lakeshore plan, revised".to_owned();
+    assert_eq!(
+        another_plan(&spaced, &[], &file(&retitled, vec![])),
+        None,
+        "the same names, however spaced or cased"
+    );
+
+    let version = |plan: &Plan, label: &str| crate::PlanVersion {
+        summary: crate::VersionSummary {
+            number: 1,
+            label: label.to_owned(),
+            created_at: "2027-03-03T09:00:00Z".to_owned(),
+        },
+        plan: plan.clone(),
+    };
+    let mut renamed = plan.clone();
+    renamed.title = "Expansion, revised after the retreat".to_owned();
+    assert_eq!(
+        another_plan(&renamed, &[version(&plan, "sent")], &file(&plan, vec![])),
+        None,
+        "the report was made before the plan was renamed, and a version keeps the old name"
+    );
+    let mut moved = plan.clone();
+    moved.profile.name = "Lakeshore Technical University".to_owned();
+    moved.title = "Renamed".to_owned();
+    assert_eq!(
+        another_plan(
+            &moved,
+            &[version(&moved, "sent")],
+            &file(&plan, vec![version(&moved, "sent")])
+        ),
+        None,
+        "a version the plan and the report share"
+    );
+
+    let mut other = plan.clone();
+    other.title = "Pilot 2027".to_owned();
+    other.profile.name = "Łódź University of Technology".to_owned();
+    assert_eq!(
+        another_plan(&plan, &[], &file(&other, vec![])).as_deref(),
+        Some(
+            "it is the report of another plan, “Pilot 2027” of Łódź University of Technology; \
+             open that plan to bring its comments back"
+        )
+    );
+    let mut same_place = plan.clone();
+    same_place.title = "Pilot 2027".to_owned();
+    assert!(
+        another_plan(&plan, &[], &file(&same_place, vec![])).is_some(),
+        "another plan of the same institution"
+    );
+}

@@ -4,6 +4,7 @@
 //! the object graph) and nothing panics; a file that cannot be read is refused with one line.
 
 mod annotations;
+mod files;
 mod objects;
 pub(crate) mod outline;
 mod page_text;
@@ -15,6 +16,7 @@ use lopdf::LoadOptions;
 use crate::error::{Error, Result};
 
 pub use annotations::{PdfComment, PdfCommentKind, comments_in_pdf};
+pub use files::{AnnotatedReport, read_annotated_report_at, read_plan_file_at};
 pub use plan_file::plan_file_in_pdf;
 pub use review::{COVER_SECTION, review_comments_in_pdf};
 

@@ -8,7 +8,8 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
-	libayatana-appindicator3-dev librsvg2-dev webkit2gtk-driver xvfb xauth poppler-utils qpdf python3
+	libayatana-appindicator3-dev librsvg2-dev webkit2gtk-driver xvfb xauth poppler-utils qpdf python3 \
+	python3-pikepdf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APP_BIN := target/debug/micro-credential-planner
 

@@ -8,6 +8,9 @@ use thirtyfour::prelude::*;
 use thirtyfour::{Capabilities, Key};
 
 const WAIT: Duration = Duration::from_secs(20);
+/// The plan file a test saves, and the file the app's "Open" dialog answers unless it opens
+/// another.
+const PLAN_FILE_NAME: &str = "Lakeshore plan.mcplan";
 
 /// The locale the app runs in unless a test picks one: `MCPLAN_E2E_LOCALE` (the Makefile runs
 /// the suite once per locale it lists), else US English.
@@ -21,6 +24,8 @@ pub struct Sandbox {
     locale: String,
     /// What the app's "Save as" dialog answers: the PDF, unless a test saves plan files.
     save_to: PathBuf,
+    /// What the app's "Open" dialog answers: the plan file, unless a test opens another file.
+    open_from: PathBuf,
 }
 
 pub struct App {
@@ -37,11 +42,24 @@ impl Sandbox {
     pub fn in_locale(locale: &str) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let save_to = dir.path().join("exported plan.pdf");
+        let open_from = dir.path().join(PLAN_FILE_NAME);
         Sandbox {
             dir,
             locale: locale.to_owned(),
             save_to,
+            open_from,
         }
+    }
+
+    /// This sandbox with the app's "Open" dialog answering the file `name` in its folder.
+    pub fn opening(mut self, name: &str) -> Self {
+        self.open_from = self.file(name);
+        self
+    }
+
+    /// The file `name` in this sandbox's folder.
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
     }
 
     /// This sandbox with the app's "Save as" dialog answering [`Sandbox::plan_file`].
@@ -53,7 +71,7 @@ impl Sandbox {
     /// The plan file the app's "Open" dialog answers (and, for a test saving plan files, its
     /// "Save as" dialog too).
     pub fn plan_file(&self) -> PathBuf {
-        self.dir.path().join("Lakeshore plan.mcplan")
+        self.file(PLAN_FILE_NAME)
     }
 
     pub fn db(&self) -> PathBuf {
@@ -107,7 +125,7 @@ impl Sandbox {
             ])
             .env("MCPLAN_DB", self.db())
             .env("MCPLAN_E2E_SAVE_PATH", &self.save_to)
-            .env("MCPLAN_E2E_OPEN_PATH", self.plan_file())
+            .env("MCPLAN_E2E_OPEN_PATH", &self.open_from)
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
             // Numbers in the window follow the locale. The assertions expect English ones, which
             // is also what the window falls back to where the locale names no language (C).
@@ -192,6 +210,15 @@ impl App {
             .await
             .map(|v| v.len())
             .unwrap_or(0)
+    }
+
+    /// The text of every element at `css`, in the page's order.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.driver.find_all(By::Css(css)).await.unwrap_or_default() {
+            texts.push(element.text().await.unwrap_or_default());
+        }
+        texts
     }
 
     pub async fn wait_text(&self, css: &str) -> String {

@@ -6,6 +6,7 @@
 //! through `MCPLAN_E2E_SAVE_PATH` (and "Open" through `MCPLAN_E2E_OPEN_PATH`), since WebDriver
 //! cannot reach a GTK dialog.
 
+mod comments;
 mod harness;
 mod plan_files;
 mod review;

@@ -8,6 +8,7 @@ mod html;
 mod long_text;
 mod reading;
 mod rollout;
+mod round_trip;
 mod scripts;
 mod sections;
 mod sign_off;

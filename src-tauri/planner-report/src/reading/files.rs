@@ -57,7 +57,7 @@ pub fn read_annotated_report_at(
     let text = plan_file_in_pdf(&bytes).map_err(|e| {
         refused(match e {
             Error::NotFromPlanner => "this PDF was not made by the Micro-credential Planner, so \
-                                      it is not a report of a plan"
+                                      its comments cannot be matched to a plan's sections"
                 .to_owned(),
             Error::NoPlanInPdf => "this PDF was made by an older version of the planner, or its \
                                    plan was removed from it, so it cannot be matched to a plan"

@@ -82,6 +82,16 @@ impl AppState {
         ))
     }
 
+    /// Which version of plan `id` a report of it shows, for its cover.
+    pub fn reported_version(&self, id: PlanId) -> Result<planner_core::ReportedVersion, AppError> {
+        let store = self.store();
+        let versions = store.get_versions(id)?;
+        Ok(planner_core::ReportedVersion::of(
+            &store.get_plan(id)?.plan,
+            versions.last(),
+        ))
+    }
+
     pub fn create_plan(&self, form: &ProfileForm) -> Result<PlanDetail, AppError> {
         let (title, profile) = form.validate()?;
         Ok(self

@@ -8,7 +8,8 @@ use planner_core::report::{Paper, ReportChoices, parse_sections};
 use planner_core::rollout::{Band, parse_inputs_file};
 use planner_core::text::excerpt;
 use planner_core::{
-    Plan, PlanDetail, PlanEdit, PlanId, ProfileForm, RolloutStatus, write_plan_file,
+    Plan, PlanDetail, PlanEdit, PlanId, ProfileForm, ReportedVersion, RolloutStatus,
+    write_plan_file,
 };
 use planner_store::Store;
 
@@ -144,13 +145,18 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             check_destination(&out, &store, "plan.pdf")?;
             let id = parse_id(&id)?;
             let stored = store.get_plan(id)?;
-            let plan_file = write_plan_file(&stored.plan, &store.get_versions(id)?);
-            pdf(&stored.detail(), plan_file, &out, choices)
+            let versions = store.get_versions(id)?;
+            let version = ReportedVersion::of(&stored.plan, versions.last());
+            let plan_file = write_plan_file(&stored.plan, &versions);
+            pdf(&stored.detail(), (plan_file, version), &out, choices)
         }
         Command::Html { id, out, choices } => {
             let choices = report_choices(&choices)?;
             check_destination(&out, &store, "plan.html")?;
-            html(&store.get_plan(parse_id(&id)?)?.detail(), &out, choices)
+            let id = parse_id(&id)?;
+            let stored = store.get_plan(id)?;
+            let version = ReportedVersion::of(&stored.plan, store.get_versions(id)?.last());
+            html(&stored.detail(), version, &out, choices)
         }
         Command::Review {
             id,
@@ -379,12 +385,19 @@ fn report_choices(args: &ReportArgs) -> Result<ReportChoices, Failure> {
     Ok(choices)
 }
 
-/// Writes the PDF report, carrying `plan_file` (the plan with its versions) as an attachment.
-fn pdf(plan: &PlanDetail, plan_file: String, out: &Path, choices: ReportChoices) -> Outcome {
+/// Writes the PDF report of `version` of the plan, carrying `plan_file` (the plan with its
+/// versions) as an attachment.
+fn pdf(
+    plan: &PlanDetail,
+    (plan_file, version): (String, ReportedVersion),
+    out: &Path,
+    choices: ReportChoices,
+) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
         choices,
         plan_file: Some(plan_file),
+        version,
     };
     let report = planner_report::export(plan, &options, out).map_err(report_failure)?;
     say(&format!(
@@ -395,11 +408,17 @@ fn pdf(plan: &PlanDetail, plan_file: String, out: &Path, choices: ReportChoices)
     ))
 }
 
-fn html(plan: &PlanDetail, out: &Path, choices: ReportChoices) -> Outcome {
+fn html(
+    plan: &PlanDetail,
+    version: ReportedVersion,
+    out: &Path,
+    choices: ReportChoices,
+) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
         choices,
         plan_file: None,
+        version,
     };
     let bytes = planner_report::export_html(plan, &options, out).map_err(report_failure)?;
     say(&format!("Wrote {} ({bytes} bytes)", out.display()))

@@ -52,7 +52,9 @@ pub use profile::{
     parse_count, parse_enrolment, profile_field,
 };
 pub use sample::sample_plan;
-pub use version::{MAX_VERSION_LABEL_CHARS, PlanVersion, VersionSummary, version_label};
+pub use version::{
+    MAX_VERSION_LABEL_CHARS, PlanVersion, ReportedVersion, VersionSummary, version_label,
+};
 
 #[cfg(test)]
 mod bindings;

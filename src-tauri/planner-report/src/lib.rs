@@ -32,8 +32,8 @@ mod wrap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use planner_core::PlanDetail;
 use planner_core::report::{Paper, ReportChoices, ReportSection};
+use planner_core::{PlanDetail, ReportedVersion};
 
 pub use atomic::write_atomically;
 pub use destination::refuse_protected;
@@ -59,6 +59,8 @@ pub struct ReportOptions {
     /// The plan's plan file (`.mcplan` text, as planner-core writes it), attached to the PDF so
     /// the PDF can be imported as the plan; the HTML edition carries none.
     pub plan_file: Option<String>,
+    /// Which version of the plan the report shows, named on its cover.
+    pub version: ReportedVersion,
 }
 
 impl ReportOptions {
@@ -68,6 +70,7 @@ impl ReportOptions {
             generated_on,
             choices: ReportChoices::default(),
             plan_file: None,
+            version: ReportedVersion::WorkingCopy,
         }
     }
 
@@ -108,9 +111,6 @@ impl std::fmt::Debug for RenderedReport {
             .finish()
     }
 }
-
-/// Every report is a draft until plans have versions.
-const VERSION_LABEL: &str = "Draft";
 
 /// Lays out the whole report for `plan` and returns the PDF bytes. The report prints the
 /// figures in `plan` as they are; it computes none of its own.
@@ -158,7 +158,7 @@ fn lay_out(plan: &PlanDetail, options: &ReportOptions) -> Result<(ReportDocument
         engagement: &plan.engagement,
         kpis: &plan.kpis,
         generated_on: options.generated_on,
-        version: VERSION_LABEL,
+        version: &options.version,
         choices: &options.choices,
         health: &health,
     };

@@ -42,7 +42,7 @@ impl DocumentInfo {
             &format!("{:?}", detail.projection),
             &format!("{:?}", planner_core::assessment::guide()),
             &context.generated_on.to_string(),
-            context.version,
+            &context.version.describe(),
             &format!("{:?}", context.choices),
         ]);
         let institution = &plan.profile.name;
@@ -57,7 +57,10 @@ impl DocumentInfo {
             ],
             created_on: context.generated_on,
             running_header: vec![institution.clone(), plan.title.clone()],
-            running_footer: format!("Micro-credential adoption plan · {}", context.version),
+            running_footer: format!(
+                "Micro-credential adoption plan · {}",
+                context.version.short()
+            ),
             file_id: [permanent, content],
         }
     }

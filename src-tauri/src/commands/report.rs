@@ -116,6 +116,7 @@ async fn export(
         choices,
         // The PDF carries the plan file, so it can be imported back as the plan.
         plan_file: Some(state.plan_file(id)?),
+        version: state.reported_version(id)?,
     };
     let (bytes, pages) = write(&plan, &options, &path)?;
     state.remember_export(path.clone());

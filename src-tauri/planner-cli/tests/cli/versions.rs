@@ -104,3 +104,38 @@ fn compare_names_what_changed_since_a_version_and_between_two_files() {
         "the missing argument is named on the first line: {stderr}"
     );
 }
+
+#[test]
+fn the_report_cover_names_the_version_it_shows_or_says_it_is_the_working_copy() {
+    let (sandbox, id) = Sandbox::with_demo();
+    let cover = |text: String| text.split('\u{c}').next().unwrap_or_default().to_owned();
+    let first = cover(sandbox.pdf_text(&id));
+    assert!(
+        first.contains("Working copy (no version saved yet)"),
+        "no version yet: {first}"
+    );
+    sandbox.stdout(&["snapshot", &id, "--label", "sent to committee"]);
+    let saved = cover(sandbox.pdf_text(&id));
+    assert!(
+        saved.contains("Version 1, “sent to committee”, saved "),
+        "the plan as version 1 keeps it: {saved}"
+    );
+    sandbox.stdout(&["review", &id, "--status", "sent"]);
+    let changed = cover(sandbox.pdf_text(&id));
+    assert!(
+        changed.contains("Working copy, changed since version 1 ("),
+        "changed after the snapshot: {changed}"
+    );
+    let html = sandbox.dir.path().join("plan.html");
+    sandbox
+        .mcplan()
+        .args(["html", &id, "--out"])
+        .arg(&html)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(&html).expect("the page");
+    assert!(
+        page.contains("Working copy, changed since version 1 ("),
+        "the HTML edition's cover says the same"
+    );
+}

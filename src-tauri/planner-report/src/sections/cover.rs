@@ -16,7 +16,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>) {
     doc.start_cover_page();
     doc.bookmark("Cover");
     let details = [
-        ("Version", context.version.to_owned()),
+        ("Version", context.version.describe()),
         ("Status", plan.review.status.label().to_owned()),
         ("Date", long_date(context.generated_on)),
         (

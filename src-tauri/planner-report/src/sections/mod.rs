@@ -20,7 +20,7 @@ use planner_core::assessment::AssessmentResult;
 use planner_core::health::HealthItem;
 use planner_core::report::{ReportChoices, ReportSection};
 use planner_core::workplan::Kpi;
-use planner_core::{EngagementStatus, Plan, RolloutStatus, ScheduleStatus};
+use planner_core::{EngagementStatus, Plan, ReportedVersion, RolloutStatus, ScheduleStatus};
 
 use crate::content::Block;
 use crate::document::ReportDocument;
@@ -44,7 +44,7 @@ pub(crate) struct ReportContext<'a> {
     pub(crate) kpis: &'a [Kpi],
     pub(crate) generated_on: NaiveDate,
     /// Which version of the plan this is; every report is a draft until plan versions exist.
-    pub(crate) version: &'a str,
+    pub(crate) version: &'a ReportedVersion,
     /// The paper and the sections asked for.
     pub(crate) choices: &'a ReportChoices,
     /// What the plan health check finds, most serious first.
@@ -71,7 +71,9 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>, sectio
         ReportSection::Summary => summary::draw(doc, context),
         ReportSection::Health => health::draw(doc, context.health),
         ReportSection::Sources => sources::draw(doc),
-        ReportSection::SignOff => sign_off::draw(doc, context.version, &context.plan.review),
+        ReportSection::SignOff => {
+            sign_off::draw(doc, &context.version.describe(), &context.plan.review)
+        }
         // Drawn once every other section has its page, onto the pages kept for it.
         ReportSection::Contents => {}
     }

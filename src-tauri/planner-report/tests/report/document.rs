@@ -321,7 +321,7 @@ fn sources_and_sign_off_close_the_report() {
     let sign_off = pages_text(&path, section_pages_in(&path, "Committee sign-off"));
     let mut after = 0;
     for expected in [
-        "version: Draft; status: Draft",
+        "version: Working copy (no version saved yet); status: Draft",
         "Approved",
         "Approved with changes",
         "Not approved",

@@ -135,7 +135,7 @@ fn the_sample_report_opens_with_a_cover_and_the_full_profile() {
         "Micro-credential adoption plan",
         "Lakeshore State University System",
         "Industry micro-credentials: system-wide expansion 2027–2031",
-        "Version Draft",
+        "Version Working copy (no version saved yet)",
         "Status Draft",
         "Date 29 November 2026",
         "Country United States",

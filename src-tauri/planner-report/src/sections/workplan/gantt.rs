@@ -4,6 +4,8 @@
 //! time axis and the column heads repeated at the top of each; a row is never split, and a
 //! name wraps rather than being cut.
 
+use std::ops::Range;
+
 use chrono::{Days, NaiveDate};
 use planner_core::rollout::{PhaseSpan, Term};
 
@@ -14,7 +16,9 @@ use crate::fonts::Face;
 use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, MM, TextStyle, palette, styles};
 use crate::plot::{LEGEND, LegendEntry, TICK, legend_line};
 
-use super::gantt_links::{self, CRITICAL_THICKNESS, GanttLink, OTHER_THICKNESS, RowPlace};
+use super::gantt_links::{
+    self, CRITICAL_THICKNESS, FarEnd, GanttLink, OTHER_COLOUR, OTHER_THICKNESS, PageRows, RowPlace,
+};
 
 /// One task as the chart draws it.
 #[derive(Debug, Clone)]
@@ -156,22 +160,16 @@ fn measure(doc: &ReportDocument, row: &GanttRow) -> Measured {
     }
 }
 
-/// Lays the chart out over as many pages as it needs, each stopping above `bottom`: the first
-/// page's marks from `first_top`, every other page's from the top of the text area. Each page
-/// has its header.
-pub(crate) fn lay_out(
-    doc: &ReportDocument,
+/// Which rows each page holds, as ranges: a row is never split, and the last one keeps the
+/// legend. The first page's rows start under its header at `first_top`, every other page's
+/// at the top of the text area; each stops above `bottom`.
+fn paginate(
     gantt: &Gantt<'_>,
+    measured: &[Measured],
+    (header_height, legend_height): (f32, f32),
     first_top: f32,
     bottom: f32,
-) -> Vec<ChartLayout> {
-    let scale = gantt.scale();
-    let (_, header_height) = header(doc, gantt, scale, 0.0);
-    let (_, legend_height) = legend(doc, gantt, 0.0);
-    let measured: Vec<Measured> = gantt.rows.iter().map(|r| measure(doc, r)).collect();
-    let places = places(gantt, &measured, scale);
-
-    // The rows each page holds: a row is never split, and the last one keeps the legend.
+) -> Vec<Range<usize>> {
     let mut breaks = vec![0];
     let mut y = first_top - header_height;
     let mut rows_top = y;
@@ -185,42 +183,114 @@ pub(crate) fn lay_out(
         }
         y -= size.height;
     }
-    breaks.push(measured.len());
+    breaks.push(gantt.rows.len());
+    breaks.windows(2).map(|pair| pair[0]..pair[1]).collect()
+}
 
-    let mut pages = Vec::new();
-    for (n, range) in breaks.windows(2).enumerate() {
-        let top = if n == 0 { first_top } else { CONTENT_TOP };
-        let (mut marks, _) = header(doc, gantt, scale, top);
-        let rows_top = top - header_height;
-        let mut background = Vec::new();
-        let mut y = rows_top;
-        let span = range[0]..range[1];
-        for (row, size) in gantt.rows[span.clone()].iter().zip(&measured[span]) {
-            draw_row(doc, row, size, scale, y, &mut background, &mut marks);
-            y -= size.height;
-        }
-        background.extend(bands(gantt, scale, y, rows_top));
-        let from = places.get(range[0]).map_or(0.0, |p| p.top);
-        let to = from + (rows_top - y);
-        background.extend(gantt_links::page_marks(
-            doc,
-            gantt.links,
-            &places,
-            (from, to),
-            (rows_top, PLOT_LEFT),
-        ));
-        background.append(&mut marks);
-        let mut height = top - y;
-        if range[1] == measured.len() {
-            background.extend(legend(doc, gantt, y).0);
-            height += legend_height;
-        }
-        pages.push(ChartLayout {
-            marks: background,
-            height,
-        });
-    }
+/// For each row, the number of the page (from 0) `pages` puts it on.
+fn page_of_rows(pages: &[Range<usize>]) -> Vec<usize> {
     pages
+        .iter()
+        .enumerate()
+        .flat_map(|(n, rows)| rows.clone().map(move |_| n))
+        .collect()
+}
+
+/// Lays the chart out over as many pages as it needs, each stopping above `bottom`: the first
+/// page's marks from `first_top`, every other page's from the top of the text area. Each page
+/// has its header. The first is page `first_page` of the report, which an arrow to a task on
+/// another page names.
+pub(crate) fn lay_out(
+    doc: &ReportDocument,
+    gantt: &Gantt<'_>,
+    (first_top, bottom): (f32, f32),
+    first_page: usize,
+) -> Vec<ChartLayout> {
+    let measured: Vec<Measured> = gantt.rows.iter().map(|r| measure(doc, r)).collect();
+    let heights = (
+        header(doc, gantt, gantt.scale(), 0.0).1,
+        legend(doc, gantt, 0.0).1,
+    );
+    let pages = paginate(gantt, &measured, heights, first_top, bottom);
+    let page_of = page_of_rows(&pages);
+    let far = FarEnd::Page { first: first_page };
+    pages
+        .iter()
+        .enumerate()
+        .map(|(n, rows)| {
+            let top = if n == 0 { first_top } else { CONTENT_TOP };
+            let page = PageRows {
+                shown: rows.clone(),
+                page_of: &page_of,
+                far,
+            };
+            lay_out_page(doc, gantt, &measured, &page, top)
+        })
+        .collect()
+}
+
+/// The whole chart as one page without end, for the HTML edition: an arrow is drawn whole
+/// where the PDF (laid out from `first_top` above `bottom`) draws it whole, and otherwise
+/// names the tasks at its far end.
+fn lay_out_whole(
+    doc: &ReportDocument,
+    gantt: &Gantt<'_>,
+    (first_top, bottom): (f32, f32),
+) -> ChartLayout {
+    let measured: Vec<Measured> = gantt.rows.iter().map(|r| measure(doc, r)).collect();
+    let heights = (
+        header(doc, gantt, gantt.scale(), 0.0).1,
+        legend(doc, gantt, 0.0).1,
+    );
+    let pages = paginate(gantt, &measured, heights, first_top, bottom);
+    let page = PageRows {
+        shown: 0..gantt.rows.len(),
+        page_of: &page_of_rows(&pages),
+        far: FarEnd::Title(gantt.rows),
+    };
+    lay_out_page(doc, gantt, &measured, &page, 0.0)
+}
+
+/// One page of the chart from `top`: its header, the rows `page` shows, their arrows and, on
+/// the last, the legend.
+fn lay_out_page(
+    doc: &ReportDocument,
+    gantt: &Gantt<'_>,
+    measured: &[Measured],
+    page: &PageRows<'_>,
+    top: f32,
+) -> ChartLayout {
+    let scale = gantt.scale();
+    let places = places(gantt, measured, scale);
+    let (mut marks, header_height) = header(doc, gantt, scale, top);
+    let rows_top = top - header_height;
+    let mut background = Vec::new();
+    let mut y = rows_top;
+    let span = page.shown.clone();
+    for (row, size) in gantt.rows[span.clone()].iter().zip(&measured[span]) {
+        draw_row(doc, row, size, scale, y, &mut background, &mut marks);
+        y -= size.height;
+    }
+    background.extend(bands(gantt, scale, y, rows_top));
+    let from = places.get(page.shown.start).map_or(0.0, |p| p.top);
+    background.extend(gantt_links::page_marks(
+        doc,
+        gantt.links,
+        &places,
+        page,
+        (from, rows_top),
+        (PLOT_LEFT, PLOT_RIGHT),
+    ));
+    background.append(&mut marks);
+    let mut height = top - y;
+    if page.shown.end == gantt.rows.len() {
+        background.extend(legend(doc, gantt, y).0);
+        height += legend(doc, gantt, y).1;
+    }
+    ChartLayout {
+        marks: background,
+        height,
+    }
 }
 
 /// Each row's place on the whole chart, for the arrows.
@@ -232,6 +302,7 @@ fn places(gantt: &Gantt<'_>, measured: &[Measured], scale: TimeScale) -> Vec<Row
         .zip(measured)
         .map(|(row, size)| {
             let (start, end) = bar_ends(row, scale);
+            let slack_end = scale.x(row.slack_end);
             let place = RowPlace {
                 top,
                 height: size.height,
@@ -242,6 +313,8 @@ fn places(gantt: &Gantt<'_>, measured: &[Measured], scale: TimeScale) -> Vec<Row
                 },
                 end,
                 reach: if row.milestone { DIAMOND } else { BAR / 2.0 },
+                mark_end: if row.milestone { end + DIAMOND } else { end },
+                right: if row.milestone { end + DIAMOND } else { end }.max(slack_end),
             };
             top += size.height;
             place
@@ -269,16 +342,15 @@ pub(crate) fn opening_height(doc: &ReportDocument, gantt: &Gantt<'_>) -> f32 {
 /// Draws the chart from the cursor, on as many pages as it takes; the cursor ends below it.
 /// What the report says records it whole, as one chart on a page without end.
 pub(crate) fn draw(doc: &mut ReportDocument, gantt: &Gantt<'_>) {
-    let whole = lay_out(doc, gantt, 0.0, f32::NEG_INFINITY);
-    for chart in whole {
-        doc.record(Block::Chart {
-            marks: chart.marks,
-            top: 0.0,
-            height: chart.height,
-        });
-    }
     doc.keep_together(opening_height(doc, gantt));
-    let pages = lay_out(doc, gantt, doc.cursor(), doc.content_bottom());
+    let area = (doc.cursor(), doc.content_bottom());
+    let chart = lay_out_whole(doc, gantt, area);
+    doc.record(Block::Chart {
+        marks: chart.marks,
+        top: 0.0,
+        height: chart.height,
+    });
+    let pages = lay_out(doc, gantt, area, doc.page_number());
     doc.unrecorded(|doc| {
         for (n, page) in pages.into_iter().enumerate() {
             if n > 0 {
@@ -574,7 +646,7 @@ fn legend(doc: &ReportDocument, gantt: &Gantt<'_>, top: f32) -> (Vec<Mark>, f32)
         let entries = vec![
             LegendEntry {
                 width: 6.0 * MM,
-                key: arrow(OTHER_THICKNESS, palette::MUTED),
+                key: arrow(OTHER_THICKNESS, OTHER_COLOUR),
                 label: LINK_LEGEND,
             },
             LegendEntry {
@@ -639,6 +711,7 @@ mod tests {
     use crate::sections::workplan::sample::SampleWorkPlan;
     use crate::sections::workplan::schedule::{gantt_links, gantt_rows, scheduled};
     use planner_core::workplan::{Dependency, Task, TaskKind, WorkPlan};
+    use std::collections::HashMap;
 
     fn rows(sample: &SampleWorkPlan) -> Vec<GanttRow> {
         let figures = sample.figures();
@@ -650,16 +723,24 @@ mod tests {
         gantt_links(&figures, &scheduled(&figures))
     }
 
+    fn chart<'a>(
+        sample: &'a SampleWorkPlan,
+        rows: &'a [GanttRow],
+        links: &'a [GanttLink],
+    ) -> Gantt<'a> {
+        Gantt {
+            rows,
+            links,
+            terms: &sample.rollout().terms,
+            phases: &sample.rollout().phases,
+        }
+    }
+
     fn pages(sample: &SampleWorkPlan, rows: &[GanttRow]) -> Vec<ChartLayout> {
         let doc = test_page();
         let links = links(sample);
-        let gantt = Gantt {
-            rows,
-            links: &links,
-            terms: &sample.rollout().terms,
-            phases: &sample.rollout().phases,
-        };
-        lay_out(&doc, &gantt, CONTENT_TOP, CONTENT_BOTTOM)
+        let gantt = chart(sample, rows, &links);
+        lay_out(&doc, &gantt, (CONTENT_TOP, CONTENT_BOTTOM), FIRST_PAGE)
     }
 
     /// Every page's marks inside the text area, from the top of the page down.
@@ -742,30 +823,139 @@ mod tests {
         }
     }
 
+    /// The page the tests' charts start on.
+    const FIRST_PAGE: usize = 20;
+
+    /// For each title, the page of the report it prints on.
+    fn page_of_titles(pages: &[ChartLayout]) -> HashMap<String, usize> {
+        pages
+            .iter()
+            .enumerate()
+            .flat_map(|(n, page)| {
+                page.texts()
+                    .into_iter()
+                    .map(move |t| (t.to_owned(), FIRST_PAGE + n))
+            })
+            .collect()
+    }
+
     #[test]
-    fn an_arrow_to_a_task_on_a_later_page_leaves_one_page_and_enters_the_next() {
+    fn an_arrow_to_a_task_on_another_page_is_a_short_arrow_naming_that_page() {
         let sample = long_plan(500, |i| format!("Custom task number {i}"));
         let rows = rows(&sample);
         let links = links(&sample);
         let pages = pages(&sample, &rows);
         assert_on_the_page(&pages);
+        let page_of = page_of_titles(&pages);
+        let page = |row: usize| page_of[&rows[row].title];
+        // The sample's own tasks, whose names wrap, are all on the first page.
+        let added = |row: usize| page_of.contains_key(&rows[row].title);
+        let crossing: Vec<&GanttLink> = links
+            .iter()
+            .filter(|l| added(l.from) && added(l.to) && page(l.from) != page(l.to))
+            .collect();
+        assert!(crossing.len() >= 5, "chains of ten run over page breaks");
+        for link in crossing {
+            let (from, to) = (page(link.from), page(link.to));
+            let on = |n: usize| pages[n - FIRST_PAGE].texts();
+            assert!(
+                on(to).contains(&format!("from p. {from}").as_str()),
+                "{:?} on page {to} says it waits for a task on page {from}",
+                rows[link.to].title
+            );
+            assert!(
+                on(from).contains(&format!("to p. {to}").as_str()),
+                "{:?} on page {from} says a task on page {to} waits for it",
+                rows[link.from].title
+            );
+        }
         let heads: usize = pages.iter().map(|p| count(&p.marks, is_arrowhead)).sum();
-        assert_eq!(
-            heads,
-            links.len() + 2,
-            "each arrow's head once, on its task's page"
+        let whole = links
+            .iter()
+            .filter(|l| !added(l.from) || !added(l.to) || page(l.from) == page(l.to))
+            .count();
+        assert!(
+            heads > whole + 2,
+            "a head per arrow on a page, per short arrow and two in the legend"
         );
-        // Chains of ten run over page breaks: some arrow leaves a page at its last row's foot
-        // and another enters the next page at the top of its rows.
-        let crossing = pages.windows(2).any(|pair| {
-            let bottom = CONTENT_TOP - pair[0].height;
-            let leaves = pair[0].marks.iter().any(|m| {
-                matches!(m, Mark::Line { from, to, dash: None, colour, .. }
-                    if *colour != palette::RULE && from.0 == to.0 && (from.1.min(to.1) - bottom).abs() < 0.01)
-            });
-            leaves && count(&pair[1].marks, is_arrowhead) > 0
-        });
-        assert!(crossing, "an arrow runs over a page break");
+    }
+
+    /// The arrows' lines: solid, in an arrow's colour and weight.
+    fn arrow_lines(marks: &[Mark]) -> Vec<&Mark> {
+        marks
+            .iter()
+            .filter(|m| {
+                matches!(m, Mark::Line { dash: None, colour, thickness, .. }
+                    if (*colour == palette::ACCENT && *thickness == CRITICAL_THICKNESS)
+                        || (*colour == OTHER_COLOUR && *thickness == OTHER_THICKNESS))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn on_the_large_plan_arrows_stay_on_their_page_and_labels_never_touch_a_bar_or_each_other() {
+        let sample = SampleWorkPlan::of(planner_core::sample::large_plan());
+        let rows = rows(&sample);
+        let links = links(&sample);
+        let pages = pages(&sample, &rows);
+        assert!(pages.len() > 5, "500 tasks run over pages");
+        assert_on_the_page(&pages);
+        let gantt = chart(&sample, &rows, &links);
+        let header = header(&test_page(), &gantt, gantt.scale(), 0.0).1;
+        let top = CONTENT_TOP - header;
+        let mut longest = 0.0_f32;
+        for (n, page) in pages.iter().enumerate().take(pages.len() - 1) {
+            let bottom = CONTENT_TOP - page.height;
+            for mark in arrow_lines(&page.marks) {
+                let (l, r, b, t) = mark.extent();
+                assert!(
+                    l >= PLOT_LEFT - 0.01 && r <= PLOT_RIGHT + 0.01,
+                    "{mark:?} across the plot, page {}",
+                    n + 1
+                );
+                assert!(
+                    b >= bottom - 0.01 && t <= top + 0.01,
+                    "{mark:?} among the rows, page {}",
+                    n + 1
+                );
+                longest = longest.max(t - b);
+            }
+            let labels: Vec<&Mark> = page
+                .marks
+                .iter()
+                .filter(|m| matches!(m, Mark::Text { style, .. } if style.size == 5.5))
+                .collect();
+            let bars: Vec<&Mark> = page
+                .marks
+                .iter()
+                .filter(|m| {
+                    matches!(m, Mark::Bar { height, .. } if *height == BAR) || is_diamond(m)
+                })
+                .collect();
+            let overlap = |a: &Mark, b: &Mark| {
+                let (al, ar, ab, at) = a.extent();
+                let (bl, br, bb, bt) = b.extent();
+                al < br - 0.01 && bl < ar - 0.01 && ab < bt - 0.01 && bb < at - 0.01
+            };
+            for (i, label) in labels.iter().enumerate() {
+                for other in labels[i + 1..].iter().chain(&bars) {
+                    assert!(
+                        !overlap(label, other),
+                        "{label:?} clear of {other:?}, page {}",
+                        n + 1
+                    );
+                }
+            }
+        }
+        assert!(
+            longest < CONTENT_TOP - CONTENT_BOTTOM,
+            "no arrow runs down a whole page: {longest}"
+        );
+        let texts: Vec<&str> = pages.iter().flat_map(ChartLayout::texts).collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with("from p. ")),
+            "waits on other pages are named"
+        );
     }
 
     #[test]

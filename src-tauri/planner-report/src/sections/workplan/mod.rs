@@ -150,7 +150,7 @@ mod tests {
             engagement: &detail.engagement,
             kpis: &detail.kpis,
             generated_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("a date"),
-            version: "Draft",
+            version: &planner_core::ReportedVersion::WorkingCopy,
             choices: &ReportChoices::default(),
             health: &[],
         };

@@ -15,8 +15,8 @@ use crate::content::{Block, Tone};
 use crate::error::{Error, Result};
 use crate::fonts::Fonts;
 use crate::layout::{
-    CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, CONTENT_WIDTH, Colour, HAIRLINE, HEADER_BASELINE,
-    HEADER_RULE, PAGE_HEIGHT, PageFrame, TextStyle, palette, styles,
+    CONTENT_LEFT, CONTENT_TOP, Colour, HAIRLINE, HEADER_BASELINE, HEADER_RULE, PAGE_HEIGHT,
+    PageFrame, TextStyle, palette, styles,
 };
 use crate::metadata::{self, DocumentInfo};
 use crate::shape;
@@ -27,6 +27,8 @@ use crate::wrap;
 struct PageDraft {
     /// The cover carries no running header or footer.
     running: bool,
+    /// Turned sideways, for a chart that needs the width.
+    landscape: bool,
     ops: Vec<Op>,
 }
 
@@ -56,6 +58,8 @@ pub(crate) struct ReportDocument {
     pdf: PdfDocument,
     fonts: Fonts,
     frame: PageFrame,
+    /// The same paper turned sideways.
+    landscape: PageFrame,
     pages: Vec<PageDraft>,
     /// Top of the next block on the current page.
     cursor: f32,
@@ -88,6 +92,7 @@ impl ReportDocument {
             pdf,
             fonts,
             frame: PageFrame::for_paper(paper),
+            landscape: PageFrame::landscape(paper),
             pages: Vec::new(),
             cursor: CONTENT_TOP,
             revisiting: None,
@@ -99,9 +104,26 @@ impl ReportDocument {
         })
     }
 
-    /// Where body text must stop above the footer, on this paper.
+    /// The frame of the page being drawn.
+    fn page_frame(&self) -> PageFrame {
+        let index = self.revisiting.or(self.pages.len().checked_sub(1));
+        match index.map(|i| self.pages[i].landscape) {
+            Some(true) => self.landscape,
+            _ => self.frame,
+        }
+    }
+
+    /// Where body text must stop above the footer, on the page being drawn.
     pub(crate) fn content_bottom(&self) -> f32 {
-        self.frame.content_bottom()
+        self.page_frame().content_bottom()
+    }
+
+    /// The bottom and right edges of the text area on a page turned sideways.
+    pub(crate) fn sideways_text_area(&self) -> (f32, f32) {
+        (
+            self.landscape.content_bottom(),
+            self.landscape.content_right,
+        )
     }
 
     /// The height a page offers body text, on this paper.
@@ -181,6 +203,7 @@ impl ReportDocument {
     pub(crate) fn start_cover_page(&mut self) {
         self.pages.push(PageDraft {
             running: false,
+            landscape: false,
             ops: Vec::new(),
         });
         self.cursor = PAGE_HEIGHT;
@@ -189,6 +212,17 @@ impl ReportDocument {
     pub(crate) fn start_page(&mut self) {
         self.pages.push(PageDraft {
             running: true,
+            landscape: false,
+            ops: Vec::new(),
+        });
+        self.cursor = CONTENT_TOP;
+    }
+
+    /// A page turned sideways, with its running header and footer across its width.
+    pub(crate) fn start_landscape_page(&mut self) {
+        self.pages.push(PageDraft {
+            running: true,
+            landscape: true,
             ops: Vec::new(),
         });
         self.cursor = CONTENT_TOP;
@@ -459,9 +493,13 @@ impl ReportDocument {
         plan_file: Option<&str>,
     ) -> Result<RenderedReport> {
         let total = self.pages.len();
-        let frame = self.frame;
         let mut pages = Vec::with_capacity(total);
         for (index, mut draft) in std::mem::take(&mut self.pages).into_iter().enumerate() {
+            let frame = if draft.landscape {
+                self.landscape
+            } else {
+                self.frame
+            };
             if draft.running {
                 draft
                     .ops
@@ -594,16 +632,17 @@ fn running_ops(
     let style = styles::RUNNING;
     let width = |t: &str| text::width(fonts, &style, t);
     let parts: Vec<&str> = info.running_header.iter().map(String::as_str).collect();
-    let header = wrap::fit_parts(&parts, " · ", CONTENT_WIDTH, width);
+    let right = frame.content_right;
+    let header = wrap::fit_parts(&parts, " · ", right - CONTENT_LEFT, width);
     let page_label = format!("Page {page} of {total}");
-    let footer_room = CONTENT_WIDTH - width(&page_label) - 12.0;
+    let footer_room = right - CONTENT_LEFT - width(&page_label) - 12.0;
     let footer = wrap::truncate(&info.running_footer, footer_room, width);
 
     // Set as the body is: a header that reads from the right (an Arabic or Hebrew name) stands
     // against the right margin.
     let right_to_left = shape::is_right_to_left(&header);
     let header_x = if right_to_left {
-        CONTENT_RIGHT - width(&header)
+        right - width(&header)
     } else {
         CONTENT_LEFT
     };
@@ -616,14 +655,14 @@ fn running_ops(
     );
     ops.extend(rule_ops(
         CONTENT_LEFT,
-        CONTENT_RIGHT,
+        right,
         HEADER_RULE,
         HAIRLINE,
         palette::RULE,
     ));
     ops.extend(rule_ops(
         CONTENT_LEFT,
-        CONTENT_RIGHT,
+        right,
         frame.footer_rule(),
         HAIRLINE,
         palette::RULE,
@@ -635,7 +674,7 @@ fn running_ops(
         &style,
         &footer,
     ));
-    let label_x = CONTENT_RIGHT - width(&page_label);
+    let label_x = right - width(&page_label);
     ops.extend(text_ops(
         fonts,
         label_x,

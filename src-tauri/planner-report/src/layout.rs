@@ -41,6 +41,8 @@ pub(crate) struct PageFrame {
     pub(crate) height: f32,
     /// Added to a grid position to place it on the paper.
     pub(crate) shift: (f32, f32),
+    /// The right edge of the text area, on the grid.
+    pub(crate) content_right: f32,
 }
 
 impl PageFrame {
@@ -51,6 +53,21 @@ impl PageFrame {
             width,
             height,
             shift: ((width - PAGE_WIDTH) / 2.0, height - PAGE_HEIGHT),
+            content_right: CONTENT_RIGHT,
+        }
+    }
+
+    /// The paper turned sideways, for a chart that needs the width: the text area keeps its
+    /// left margin and its distance from the top and bottom edges, and runs to a right margin
+    /// as wide as the left.
+    pub(crate) fn landscape(paper: Paper) -> Self {
+        let (width_mm, height_mm) = paper.size_mm();
+        let (width, height) = (height_mm * MM, width_mm * MM);
+        Self {
+            width,
+            height,
+            shift: (0.0, height - PAGE_HEIGHT),
+            content_right: width - MARGIN_RIGHT,
         }
     }
 

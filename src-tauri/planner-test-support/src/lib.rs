@@ -113,6 +113,9 @@ pub struct WordBox {
     /// From the top of the page, as poppler measures.
     pub y_min: f32,
     pub y_max: f32,
+    /// The size of its page, in points: a page may be turned sideways.
+    pub page_width: f32,
+    pub page_height: f32,
 }
 
 /// Every word's box, from `pdftotext -bbox`.
@@ -129,6 +132,8 @@ pub fn word_boxes(path: &Path) -> Vec<WordBox> {
     };
     let mut words = Vec::new();
     for (index, page) in html.split("<page ").skip(1).enumerate() {
+        let page_tag = page.split_once('>').map_or("", |(tag, _)| tag);
+        let (page_width, page_height) = (attr(page_tag, "width"), attr(page_tag, "height"));
         for chunk in page.split("<word ").skip(1) {
             let (tag, rest) = chunk.split_once('>').expect("word tag");
             let text = rest.split("</word>").next().unwrap_or_default().to_owned();
@@ -139,6 +144,8 @@ pub fn word_boxes(path: &Path) -> Vec<WordBox> {
                 x_max: attr(tag, "xMax"),
                 y_min: attr(tag, "yMin"),
                 y_max: attr(tag, "yMax"),
+                page_width,
+                page_height,
             });
         }
     }

@@ -29,7 +29,17 @@ pub(crate) fn write_chart(
             _ => None,
         })
         .collect();
-    let width = CONTENT_WIDTH + 2.0 * SIDE;
+    // A chart drawn on pages turned sideways is wider than the text column.
+    let right = marks
+        .iter()
+        .map(|m| match m {
+            Mark::Bar { x, width, .. } => x + width,
+            Mark::Line { from, to, .. } => from.0.max(to.0),
+            Mark::Shape { points, .. } => points.iter().map(|p| p.0).fold(f32::MIN, f32::max),
+            Mark::Text { x, width, .. } => x + width,
+        })
+        .fold(CONTENT_LEFT + CONTENT_WIDTH, f32::max);
+    let width = right - CONTENT_LEFT + 2.0 * SIDE;
     let _ = writeln!(
         out,
         "<figure class=\"chart\">\n<svg role=\"img\" \

@@ -327,19 +327,22 @@ fn every_word_on_every_page_stays_inside_the_margins() {
 }
 
 /// Fails unless every word of the PDF at `path` lies between the margins and, after the
-/// cover, in the text area or the running header and footer; returns the words.
+/// cover, in the text area or the running header and footer, on its page whether upright or
+/// turned sideways; returns the words.
 fn assert_every_word_inside_the_text_area(path: &Path) -> Vec<planner_test_support::WordBox> {
-    let right_margin = A4_WIDTH_PT - MARGIN_PT;
     let words = word_boxes(path);
     for word in &words {
+        let right_margin = word.page_width - MARGIN_PT;
         assert!(
             word.x_min >= MARGIN_PT - 0.5 && word.x_max <= right_margin + 0.5,
             "{word:?} stays between the margins ({MARGIN_PT:.1}–{right_margin:.1} pt)"
         );
-        let running = word.y_max < HEADER_RULE_PT || word.y_min > FOOTER_RULE_PT;
+        let footer_rule = word.page_height - (A4_HEIGHT_PT - FOOTER_RULE_PT);
+        let content_bottom = word.page_height - (A4_HEIGHT_PT - CONTENT_BOTTOM_PT);
+        let running = word.y_max < HEADER_RULE_PT || word.y_min > footer_rule;
         if word.page > 1 && !running {
             assert!(
-                word.y_min >= CONTENT_TOP_PT - 0.5 && word.y_max <= CONTENT_BOTTOM_PT + 0.5,
+                word.y_min >= CONTENT_TOP_PT - 0.5 && word.y_max <= content_bottom + 0.5,
                 "{word:?} sits in the text area, clear of the running header and footer"
             );
         }

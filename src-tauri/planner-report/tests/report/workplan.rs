@@ -117,9 +117,10 @@ fn a_plan_of_500_tasks_prints_every_one_on_a_sane_number_of_pages_inside_the_pag
     let plan = with_tasks(500);
     let (_dir, path) = export_to_temp(&plan);
     let added = page_count(&path) - page_count(&small_path);
-    // About 25 two-line rows a page: twenty pages of chart, not one per handful of tasks.
+    // About 18 two-line rows a page turned sideways: thirty pages of chart, not one per
+    // handful of tasks.
     assert!(
-        (10..=25).contains(&added),
+        (15..=35).contains(&added),
         "500 more tasks take {added} more pages"
     );
     let text = squeeze(&pdf_text(&path));
@@ -127,7 +128,40 @@ fn a_plan_of_500_tasks_prints_every_one_on_a_sane_number_of_pages_inside_the_pag
         let title = format!("Faculty workshop round {i} on mapping certificates to outcomes");
         assert!(text.contains(&title), "{title:?} printed");
     }
-    assert_every_word_inside_the_text_area(&path);
+    let words = assert_every_word_inside_the_text_area(&path);
+    let sideways: std::collections::BTreeSet<u32> = words
+        .iter()
+        .filter(|w| w.page_width > w.page_height)
+        .map(|w| w.page)
+        .collect();
+    let (Some(&first), Some(&last)) = (sideways.first(), sideways.last()) else {
+        panic!("the chart goes on pages turned sideways");
+    };
+    for page in first..=last {
+        assert!(
+            words.iter().any(|w| w.page == page && w.text == "workshop"),
+            "page {page}, turned sideways, holds the chart's tasks"
+        );
+    }
+    assert_eq!(
+        sideways.len(),
+        (last - first + 1) as usize,
+        "the chart's pages follow one another"
+    );
+    assert!(
+        text.contains(&format!(
+            "The Gantt chart follows on pages {first} to {last}, turned sideways"
+        )),
+        "the page before says where the chart is"
+    );
+    let after = words
+        .iter()
+        .find(|w| w.page == last + 1)
+        .expect("a page after the chart");
+    assert!(
+        after.page_width < after.page_height,
+        "what follows the chart is upright again"
+    );
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::chart::{self, ChartLayout, Mark};
 use crate::content::Block;
 use crate::document::ReportDocument;
 use crate::fonts::Face;
-use crate::layout::{CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, MM, TextStyle, palette, styles};
+use crate::layout::{CONTENT_LEFT, CONTENT_TOP, CONTENT_WIDTH, MM, TextStyle, palette, styles};
 use crate::plot::{LEGEND, LegendEntry, TICK, legend_line};
 
 use super::gantt_links::{
@@ -37,13 +37,50 @@ pub(crate) struct GanttRow {
 }
 
 /// Everything the chart needs.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Gantt<'a> {
     pub(crate) rows: &'a [GanttRow],
     /// What waits for what, drawn as arrows.
     pub(crate) links: &'a [GanttLink],
     pub(crate) terms: &'a [Term],
     pub(crate) phases: &'a [PhaseSpan],
+    /// Its columns across the page.
+    pub(crate) columns: Columns,
+}
+
+/// The chart's columns: the tasks' names, their owners, and the plot up to `right`. On an
+/// upright page the plot has half the text area; a long chart goes on pages turned sideways,
+/// where each column is wider, owners fit on a line and the plot has most of the room.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Columns {
+    task: f32,
+    owner: f32,
+    right: f32,
+}
+
+impl Columns {
+    pub(crate) const UPRIGHT: Columns = Columns {
+        task: 48.0 * MM,
+        owner: 32.0 * MM,
+        right: crate::layout::CONTENT_RIGHT,
+    };
+
+    /// The columns of a page turned sideways, whose text area ends at `right`.
+    pub(crate) fn sideways(right: f32) -> Self {
+        Self {
+            task: 62.0 * MM,
+            owner: 50.0 * MM,
+            right,
+        }
+    }
+
+    fn owner_left(&self) -> f32 {
+        CONTENT_LEFT + self.task
+    }
+
+    fn plot_left(&self) -> f32 {
+        CONTENT_LEFT + self.task + self.owner
+    }
 }
 
 pub(crate) const TASK_HEAD: &str = "Task";
@@ -55,11 +92,7 @@ pub(crate) const LATE_LEGEND: &str = "Finishes after its phase’s gate";
 pub(crate) const LINK_LEGEND: &str = "Waits for the task the arrow comes from";
 pub(crate) const CRITICAL_LINK_LEGEND: &str = "Bold arrow: the wait sets the plan’s finish";
 
-const TASK_COLUMN: f32 = 48.0 * MM;
-const OWNER_COLUMN: f32 = 32.0 * MM;
 const GAP: f32 = 2.0 * MM;
-const PLOT_LEFT: f32 = CONTENT_LEFT + TASK_COLUMN + OWNER_COLUMN;
-const PLOT_RIGHT: f32 = CONTENT_RIGHT;
 const ROW_PAD: f32 = 0.7 * MM;
 const BAR: f32 = 2.4 * MM;
 const DIAMOND: f32 = 1.5 * MM;
@@ -92,12 +125,16 @@ const LATE: TextStyle = TextStyle {
 struct TimeScale {
     from: NaiveDate,
     days: f32,
+    columns: Columns,
+    /// The plot's edges.
+    left: f32,
+    right: f32,
 }
 
 impl TimeScale {
     fn x(&self, date: NaiveDate) -> f32 {
         let days = (date - self.from).num_days() as f32;
-        PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * (days / self.days).clamp(0.0, 1.0)
+        self.left + (self.right - self.left) * (days / self.days).clamp(0.0, 1.0)
     }
 }
 
@@ -122,10 +159,16 @@ impl Gantt<'_> {
             (Some(from), Some(to)) => TimeScale {
                 from,
                 days: (to - from).num_days().max(1) as f32,
+                columns: self.columns,
+                left: self.columns.plot_left(),
+                right: self.columns.right,
             },
             _ => TimeScale {
                 from: NaiveDate::MIN,
                 days: 1.0,
+                columns: self.columns,
+                left: self.columns.plot_left(),
+                right: self.columns.right,
             },
         }
     }
@@ -139,16 +182,16 @@ struct Measured {
     height: f32,
 }
 
-fn measure(doc: &ReportDocument, row: &GanttRow) -> Measured {
+fn measure(doc: &ReportDocument, row: &GanttRow, columns: Columns) -> Measured {
     let style = if row.critical { CRITICAL_TITLE } else { TITLE };
-    let title = doc.wrap(&style, &row.title, TASK_COLUMN - GAP);
-    let owner = doc.wrap(&OWNER, &row.owner, OWNER_COLUMN - GAP);
+    let title = doc.wrap(&style, &row.title, columns.task - GAP);
+    let owner = doc.wrap(&OWNER, &row.owner, columns.owner - GAP);
     let late = row
         .late_for
         .as_ref()
         .map(|phase| format!("Ends after the {phase} gate"));
     let late_lines = late.as_ref().map_or(0, |text| {
-        doc.wrap(&LATE, text, TASK_COLUMN - GAP).len().max(1)
+        doc.wrap(&LATE, text, columns.task - GAP).len().max(1)
     });
     let left = title.len() as f32 * style.line_height + late_lines as f32 * LATE.line_height;
     let right = owner.len() as f32 * OWNER.line_height;
@@ -206,7 +249,11 @@ pub(crate) fn lay_out(
     (first_top, bottom): (f32, f32),
     first_page: usize,
 ) -> Vec<ChartLayout> {
-    let measured: Vec<Measured> = gantt.rows.iter().map(|r| measure(doc, r)).collect();
+    let measured: Vec<Measured> = gantt
+        .rows
+        .iter()
+        .map(|r| measure(doc, r, gantt.columns))
+        .collect();
     let heights = (
         header(doc, gantt, gantt.scale(), 0.0).1,
         legend(doc, gantt, 0.0).1,
@@ -237,7 +284,11 @@ fn lay_out_whole(
     gantt: &Gantt<'_>,
     (first_top, bottom): (f32, f32),
 ) -> ChartLayout {
-    let measured: Vec<Measured> = gantt.rows.iter().map(|r| measure(doc, r)).collect();
+    let measured: Vec<Measured> = gantt
+        .rows
+        .iter()
+        .map(|r| measure(doc, r, gantt.columns))
+        .collect();
     let heights = (
         header(doc, gantt, gantt.scale(), 0.0).1,
         legend(doc, gantt, 0.0).1,
@@ -279,7 +330,7 @@ fn lay_out_page(
         &places,
         page,
         (from, rows_top),
-        (PLOT_LEFT, PLOT_RIGHT),
+        (scale.left, scale.right),
     ));
     background.append(&mut marks);
     let mut height = top - y;
@@ -326,39 +377,76 @@ fn places(gantt: &Gantt<'_>, measured: &[Measured], scale: TimeScale) -> Vec<Row
 fn bar_ends(row: &GanttRow, scale: TimeScale) -> (f32, f32) {
     let start = scale.x(row.start);
     if row.milestone {
-        let x = start.clamp(PLOT_LEFT + DIAMOND, PLOT_RIGHT - DIAMOND);
+        let x = start.clamp(scale.left + DIAMOND, scale.right - DIAMOND);
         return (x, x);
     }
-    let end = scale.x(row.end).max(start + MIN_BAR).min(PLOT_RIGHT);
+    let end = scale.x(row.end).max(start + MIN_BAR).min(scale.right);
     (start.min(end - MIN_BAR), end)
 }
 
 /// What must fit under the cursor for the chart to start there: its header and first row.
 pub(crate) fn opening_height(doc: &ReportDocument, gantt: &Gantt<'_>) -> f32 {
     let (_, header_height) = header(doc, gantt, gantt.scale(), 0.0);
-    header_height + gantt.rows.first().map_or(0.0, |r| measure(doc, r).height)
+    header_height
+        + gantt
+            .rows
+            .first()
+            .map_or(0.0, |r| measure(doc, r, gantt.columns).height)
 }
 
 /// Draws the chart from the cursor, on as many pages as it takes; the cursor ends below it.
-/// What the report says records it whole, as one chart on a page without end.
+/// A chart longer than a page goes on pages turned sideways, where its time axis has twice
+/// the room, and what follows it starts on an upright page. What the report says records it
+/// whole, as one chart on a page without end.
 pub(crate) fn draw(doc: &mut ReportDocument, gantt: &Gantt<'_>) {
-    doc.keep_together(opening_height(doc, gantt));
+    let sideways = lay_out(doc, gantt, (CONTENT_TOP, doc.content_bottom()), 1).len() > 1;
+    let gantt = if sideways {
+        let (bottom, right) = doc.sideways_text_area();
+        let wide = Gantt {
+            columns: Columns::sideways(right),
+            ..*gantt
+        };
+        let pages = lay_out(doc, &wide, (CONTENT_TOP, bottom), 1).len();
+        let note = |first: usize| {
+            format!(
+                "The Gantt chart follows on pages {first} to {}, turned sideways to give its \
+                 time axis the width of the paper.",
+                first + pages - 1
+            )
+        };
+        let lines = doc.wrap(&styles::BODY, &note(0), CONTENT_WIDTH).len();
+        doc.keep_together(lines as f32 * styles::BODY.line_height);
+        let first = doc.page_number() + 1;
+        doc.unrecorded(|doc| {
+            doc.paragraph(CONTENT_LEFT, CONTENT_WIDTH, &styles::BODY, &note(first));
+        });
+        doc.start_landscape_page();
+        wide
+    } else {
+        doc.keep_together(opening_height(doc, gantt));
+        *gantt
+    };
     let area = (doc.cursor(), doc.content_bottom());
-    let chart = lay_out_whole(doc, gantt, area);
+    let chart = lay_out_whole(doc, &gantt, area);
     doc.record(Block::Chart {
         marks: chart.marks,
         top: 0.0,
         height: chart.height,
     });
-    let pages = lay_out(doc, gantt, area, doc.page_number());
+    let pages = lay_out(doc, &gantt, area, doc.page_number());
     doc.unrecorded(|doc| {
         for (n, page) in pages.into_iter().enumerate() {
-            if n > 0 {
+            if n > 0 && sideways {
+                doc.start_landscape_page();
+            } else if n > 0 {
                 doc.start_page();
             }
             let top = doc.cursor();
             chart::draw_marks(doc, page.marks);
             doc.set_cursor(top - page.height);
+        }
+        if sideways {
+            doc.start_page();
         }
     });
 }
@@ -394,7 +482,7 @@ fn header(doc: &ReportDocument, gantt: &Gantt<'_>, scale: TimeScale, top: f32) -
     }
     for (x, head) in [
         (CONTENT_LEFT, TASK_HEAD),
-        (CONTENT_LEFT + TASK_COLUMN, OWNER_HEAD),
+        (scale.columns.owner_left(), OWNER_HEAD),
     ] {
         let baseline = doc.baseline_below(&styles::LABEL, y + styles::LABEL.line_height);
         marks.push(chart::text(doc, x, baseline, styles::LABEL, head));
@@ -430,7 +518,7 @@ fn header(doc: &ReportDocument, gantt: &Gantt<'_>, scale: TimeScale, top: f32) -
     y -= PHASE_STRIP + 0.8 * MM;
     marks.push(Mark::hairline(
         (CONTENT_LEFT, y),
-        (CONTENT_RIGHT, y),
+        (scale.right, y),
         palette::MUTED,
     ));
     (marks, top - y)
@@ -523,7 +611,7 @@ fn draw_row(
         background.push(Mark::Bar {
             x: CONTENT_LEFT,
             y: bottom,
-            width: CONTENT_RIGHT - CONTENT_LEFT,
+            width: scale.right - CONTENT_LEFT,
             height: size.height,
             colour: palette::HIGHLIGHT,
         });
@@ -536,7 +624,7 @@ fn draw_row(
         line_top -= title_style.line_height;
     }
     if let Some(late) = &size.late {
-        for line in doc.wrap(&LATE, late, TASK_COLUMN - GAP) {
+        for line in doc.wrap(&LATE, late, scale.columns.task - GAP) {
             let baseline = doc.baseline_below(&LATE, line_top);
             marks.push(chart::text(doc, CONTENT_LEFT, baseline, LATE, &line));
             line_top -= LATE.line_height;
@@ -545,7 +633,7 @@ fn draw_row(
     let mut line_top = top - ROW_PAD;
     for line in &size.owner {
         let baseline = doc.baseline_below(&OWNER, line_top);
-        let x = CONTENT_LEFT + TASK_COLUMN;
+        let x = scale.columns.owner_left();
         marks.push(chart::text(doc, x, baseline, OWNER, line));
         line_top -= OWNER.line_height;
     }
@@ -585,7 +673,7 @@ fn draw_row(
     }
     background.push(Mark::hairline(
         (CONTENT_LEFT, bottom),
-        (CONTENT_RIGHT, bottom),
+        (scale.right, bottom),
         palette::RULE,
     ));
 }
@@ -694,7 +782,7 @@ fn legend(doc: &ReportDocument, gantt: &Gantt<'_>, top: f32) -> (Vec<Mark>, f32)
     let axis = chart::term_axis(doc, gantt.terms, narrowest_term(gantt.terms, scale), &TERM);
     if let Some(key) = axis.key {
         let text = format!("Terms: {key}.");
-        for line in doc.wrap(&LEGEND, &text, CONTENT_RIGHT - CONTENT_LEFT) {
+        for line in doc.wrap(&LEGEND, &text, gantt.columns.right - CONTENT_LEFT) {
             let baseline = doc.baseline_below(&LEGEND, y);
             marks.push(chart::text(doc, CONTENT_LEFT, baseline, LEGEND, &line));
             y -= LEGEND.line_height;
@@ -707,7 +795,7 @@ fn legend(doc: &ReportDocument, gantt: &Gantt<'_>, top: f32) -> (Vec<Mark>, f32)
 mod tests {
     use super::*;
     use crate::chart::{assert_inside, test_page};
-    use crate::layout::CONTENT_BOTTOM;
+    use crate::layout::{CONTENT_BOTTOM, CONTENT_RIGHT};
     use crate::sections::workplan::sample::SampleWorkPlan;
     use crate::sections::workplan::schedule::{gantt_links, gantt_rows, scheduled};
     use planner_core::workplan::{Dependency, Task, TaskKind, WorkPlan};
@@ -733,6 +821,7 @@ mod tests {
             links,
             terms: &sample.rollout().terms,
             phases: &sample.rollout().phases,
+            columns: Columns::UPRIGHT,
         }
     }
 
@@ -909,7 +998,7 @@ mod tests {
             for mark in arrow_lines(&page.marks) {
                 let (l, r, b, t) = mark.extent();
                 assert!(
-                    l >= PLOT_LEFT - 0.01 && r <= PLOT_RIGHT + 0.01,
+                    l >= Columns::UPRIGHT.plot_left() - 0.01 && r <= CONTENT_RIGHT + 0.01,
                     "{mark:?} across the plot, page {}",
                     n + 1
                 );
@@ -1151,6 +1240,7 @@ mod tests {
             links: &links,
             terms: &sample.rollout().terms,
             phases: &sample.rollout().phases,
+            columns: Columns::UPRIGHT,
         };
         draw(&mut doc, &gantt);
         assert!(doc.lines_by_page().len() > 2, "the PDF runs over pages");
@@ -1218,7 +1308,7 @@ mod tests {
                     && (*style == TITLE || *style == CRITICAL_TITLE)
                 {
                     assert!(
-                        x + width <= CONTENT_LEFT + TASK_COLUMN,
+                        x + width <= CONTENT_LEFT + Columns::UPRIGHT.task,
                         "{mark:?} in its column"
                     );
                 }

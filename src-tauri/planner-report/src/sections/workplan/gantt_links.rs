@@ -37,6 +37,8 @@ const HEAD_LENGTH: f32 = 1.3 * MM;
 const HEAD_HALF: f32 = 0.6 * MM;
 /// Between a label and what it stands beside.
 const LABEL_GAP: f32 = 0.6 * MM;
+/// Between a label and the next one along its row, so each reads as its own.
+const BETWEEN_LABELS: f32 = 2.5 * MM;
 pub(crate) const CRITICAL_THICKNESS: f32 = 1.1;
 pub(crate) const OTHER_THICKNESS: f32 = 0.35;
 /// Light enough that many waits with slack stay a faint web behind the bars.
@@ -174,7 +176,7 @@ impl RowSpace<'_> {
                 break;
             }
             if b > left {
-                left = b + LABEL_GAP;
+                left = b + BETWEEN_LABELS;
             }
         }
         self.claim(row, &[(left, left + width)])

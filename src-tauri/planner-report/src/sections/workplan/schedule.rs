@@ -98,6 +98,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, figures: &WorkPlanFigures<'_>) {
             links: &links,
             terms: &figures.rollout.terms,
             phases: &figures.rollout.phases,
+            columns: gantt::Columns::UPRIGHT,
         },
     );
     record_task_table(doc, &rows, &tasks);

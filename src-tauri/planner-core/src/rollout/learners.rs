@@ -27,7 +27,7 @@ use std::ops::Range;
 
 use super::inputs::Credential;
 use super::uptake::{Rates, ramp_table};
-use super::walk::{WalkBuffers, Walks};
+use super::walk::Walks;
 use crate::profile::{InstitutionProfile, InstitutionType};
 
 /// Average years to a degree where the dean gives none for a program: two-year programs at
@@ -78,15 +78,6 @@ pub(crate) struct Population {
     /// E of each group in the walks' order, and the runs of that order launching in one term.
     walk_students: Vec<f64>,
     launches: Vec<(usize, Range<usize>)>,
-}
-
-/// One draw's totals over the plan; its enrolments term by term are in the buffers' `by_term`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Drawn {
-    pub enrolments: f64,
-    pub learners: f64,
-    /// Σ enrolments × the home credit their credential grants a completer.
-    pub credit_enrolments: f64,
 }
 
 impl Population {
@@ -170,7 +161,7 @@ impl Population {
         let ramp = ramp_table(self.term_count, rates.midpoint_terms, rates.steepness);
         let mut ratios = vec![vec![0.0; self.term_count]; self.groups.len()];
         let walks = &self.walks;
-        walks.walk(rates, &ramp, &mut WalkBuffers::default(), |offset, row| {
+        walks.walk(rates, &ramp, |offset, row| {
             for (slot, enrolled) in row.iter().enumerate() {
                 ratios[walks.order[slot]][walks.launch[slot] + offset] = *enrolled;
             }
@@ -178,58 +169,19 @@ impl Population {
         ratios
     }
 
-    /// One Monte Carlo draw at `rates`, with the ramp `ramp` already worked out: enrolments,
-    /// learners and credits as [`Population::enrolments`] and [`Population::learners`] count
-    /// them, and each term's enrolments (Σ E·e(t)/E over the groups) in `buffers.by_term`.
-    pub fn draw(&self, rates: &Rates, ramp: &[f64], buffers: &mut WalkBuffers) -> Drawn {
-        let walks = &self.walks;
-        let mut by_slot = std::mem::take(&mut buffers.by_slot);
-        let mut by_term = std::mem::take(&mut buffers.by_term);
-        by_slot.clear();
-        by_slot.resize(walks.order.len(), 0.0);
-        by_term.clear();
-        by_term.resize(self.term_count, 0.0);
-        walks.walk(rates, ramp, buffers, |offset, row| {
-            for (sum, enrolled) in by_slot.iter_mut().zip(row) {
-                *sum += enrolled;
-            }
-            // Groups launching together enrol in the same term: one sum per launch.
-            for (launch, slots) in &self.launches {
-                if slots.start >= row.len() {
-                    break;
-                }
-                let slots = slots.start..slots.end.min(row.len());
-                let enrolled: f64 = row[slots.clone()]
-                    .iter()
-                    .zip(&self.walk_students[slots])
-                    .map(|(ratio, students)| ratio * students)
-                    .sum();
-                by_term[launch + offset] += enrolled;
-            }
-        });
-        let WalkBuffers {
-            by_slot: kept_slots,
-            by_term: kept_terms,
-            sums,
-            not_taken,
-            ..
-        } = buffers;
-        sums.resize(self.groups.len(), 0.0);
-        for (&g, sum) in walks.order.iter().zip(&by_slot) {
-            sums[g] = *sum;
-        }
-        *kept_slots = by_slot;
-        *kept_terms = by_term;
-        Drawn {
-            enrolments: self.enrolments(sums),
-            learners: self.learners_in(sums, not_taken),
-            credit_enrolments: self
-                .groups
-                .iter()
-                .zip(sums.iter())
-                .map(|(g, r)| g.credit_students * r)
-                .sum(),
-        }
+    /// The groups' walks, for the draws (`draws.rs`).
+    pub fn walks(&self) -> &Walks {
+        &self.walks
+    }
+
+    /// E of each group in the walks' order.
+    pub fn walk_students(&self) -> &[f64] {
+        &self.walk_students
+    }
+
+    /// The runs of the walks' order launching in one term, earliest first.
+    pub fn launches(&self) -> &[(usize, Range<usize>)] {
+        &self.launches
     }
 
     /// Students who could enrol in a credential over the plan, summed over its programs.
@@ -244,13 +196,7 @@ impl Population {
     /// Learners (students in one credential or more) for `enrolled[g]`, each group's ratio
     /// summed over the terms counted.
     pub fn learners(&self, enrolled: &[f64]) -> f64 {
-        self.learners_in(enrolled, &mut Vec::new())
-    }
-
-    /// [`Population::learners`] with its working space given.
-    fn learners_in(&self, enrolled: &[f64], not_taken: &mut Vec<f64>) -> f64 {
-        not_taken.clear();
-        not_taken.resize(self.could_enrol.len(), 1.0);
+        let mut not_taken = vec![1.0; self.could_enrol.len()];
         for e in self.credentials.iter().flatten() {
             let could = self.could_enrol[e.program];
             if could > 0.0 {
@@ -266,6 +212,7 @@ impl Population {
     }
 
     /// Enrolments of every credential together for `enrolled[g]` as in [`Population::learners`].
+    #[cfg(test)]
     pub fn enrolments(&self, enrolled: &[f64]) -> f64 {
         self.groups
             .iter()

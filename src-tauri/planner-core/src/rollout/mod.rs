@@ -5,11 +5,13 @@
 //! Where each formula lives: terms and fiscal years `terms.rs`, phases `phases.rs`, credit
 //! conversion `credit.rs`, who can enrol `learners.rs`, the logistic uptake ramp `uptake.rs`,
 //! costs and benefits `budget.rs`, scenarios `scenarios.rs`, the Monte Carlo `montecarlo.rs`
-//! (its inner loop `walk.rs`), calibration against the reference system `sample.rs`; the last
-//! projection, kept for a plan whose profile and inputs did not change, `memo.rs`.
+//! (its inner loop `draws.rs`, several draws at once over the walks of `walk.rs`), calibration
+//! against the reference system `sample.rs`; the last projection, kept for a plan whose profile
+//! and inputs did not change, `memo.rs`.
 
 mod budget;
 mod credit;
+mod draws;
 mod inputs;
 mod inputs_file;
 mod learners;

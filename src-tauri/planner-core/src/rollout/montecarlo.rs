@@ -29,9 +29,9 @@ use rand_core::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::draws::{DrawTables, LANES, Lanes, Work};
 use super::learners::Population;
 use super::uptake::Rates;
-use super::walk::WalkBuffers;
 
 pub const CHUNK: usize = 4096;
 /// From this many draws they are shared evenly among threads: below it, starting a thread
@@ -222,55 +222,13 @@ pub struct DrawBasis<'a> {
 }
 
 /// One draw's figures for the drawn multipliers of the target rate, the completion rate, the
-/// licence cost and the retention uplift; `buffers` is working space kept from one draw to the
-/// next.
-pub fn outcome(
-    basis: &DrawBasis<'_>,
-    [target_m, completion_m, licence_m, uplift_m]: [f64; 4],
-    buffers: &mut WalkBuffers,
-) -> Outcome {
-    let rates = Rates {
-        target_pct: (basis.rates.target_pct * target_m).clamp(0.0, 100.0),
-        ..basis.rates
-    };
-    let drawn = basis.population.draw(&rates, &basis.ramp, buffers);
-    let completion = (basis.rates.completion_pct * completion_m).clamp(0.0, 100.0) / 100.0;
-    let licence = basis.licence_cost * licence_m;
-    let uplift = (basis.retention_uplift_pct_points * uplift_m).clamp(0.0, 100.0);
-    let retention_per_learner = uplift / 100.0 * basis.net_tuition;
-    let fixed_net: f64 = basis.fixed.iter().map(|y| y.cost - y.benefit).sum();
-    let net_cost = fixed_net + drawn.enrolments * licence - drawn.learners * retention_per_learner;
-
-    // Each learner counted once, in the years they enrol, in proportion to enrolments.
-    let per_enrolment = if drawn.enrolments > 0.0 {
-        drawn.learners / drawn.enrolments * retention_per_learner
-    } else {
-        0.0
-    };
-    let by_year = &mut buffers.by_year;
-    by_year.clear();
-    by_year.resize(basis.fixed.len(), 0.0);
-    for t in &basis.term_years {
-        by_year[t.year] += buffers.by_term[t.term] * t.share;
-    }
-    let (mut cost, mut benefit) = (0.0, 0.0);
-    let mut payback_year = None;
-    for (year, (fixed, enrolments)) in basis.fixed.iter().zip(by_year.iter()).enumerate() {
-        cost += fixed.cost + enrolments * licence;
-        benefit += fixed.benefit + enrolments * per_enrolment;
-        let offering = basis.first_launch_year.is_some_and(|first| year >= first);
-        if offering && benefit > 0.0 && benefit >= cost {
-            payback_year = Some(year as u32);
-            break;
-        }
-    }
-    Outcome {
-        enrolments: drawn.enrolments,
-        completions: drawn.enrolments * completion,
-        credits_awarded: drawn.credit_enrolments * completion,
-        net_cost,
-        payback_year,
-    }
+/// licence cost and the retention uplift.
+#[cfg(test)]
+pub fn outcome(basis: &DrawBasis<'_>, multipliers: [f64; 4]) -> Outcome {
+    let every_lane = multipliers.map(|m| [m; LANES]);
+    DrawTables::new(basis)
+        .draw(basis, &every_lane, &mut Work::default())
+        .lane(0)
 }
 
 /// Two uniform numbers in [0, 1) from one 64-bit draw, 32 bits each: ample resolution for
@@ -282,35 +240,49 @@ fn two_units(rng: &mut ChaCha8Rng) -> (f64, f64) {
     ((x >> 32) as f64 * SCALE, (x & 0xffff_ffff) as f64 * SCALE)
 }
 
-/// Draws `first`, `first + 1`, … (numbered across chunks) into `out`: draw `d` is the
-/// `d % CHUNK`-th of chunk `d / CHUNK`, four 32-bit words of that chunk's stream, so a thread
-/// can start anywhere inside a chunk and draw the same numbers.
+/// Draws `first`, `first + 1`, … (numbered across chunks) into `out`, [`LANES`] at a time:
+/// draw `d` is the `d % CHUNK`-th of chunk `d / CHUNK`, four 32-bit words of that chunk's
+/// stream, so a thread can start anywhere inside a chunk and draw the same numbers.
 fn run_draws(
     first: usize,
     samplers: &[Sampler; 4],
     seed: u32,
-    basis: &DrawBasis<'_>,
+    (basis, tables): (&DrawBasis<'_>, &DrawTables),
     out: &mut [Outcome],
 ) {
     const WORDS_PER_DRAW: u128 = 4;
     let [target, completion, licence, uplift] = samplers;
     let mut rng = ChaCha8Rng::seed_from_u64(u64::from(seed));
-    let mut buffers = WalkBuffers::default();
-    for (i, drawn) in out.iter_mut().enumerate() {
-        let draw = first + i;
-        if i == 0 || draw.is_multiple_of(CHUNK) {
-            rng.set_stream((draw / CHUNK) as u64);
-            rng.set_word_pos((draw % CHUNK) as u128 * WORDS_PER_DRAW);
+    let mut work = Work::default();
+    for (batch, drawn) in out.chunks_mut(LANES).enumerate() {
+        let mut by_lane = [[0.0; 4]; LANES];
+        for (multipliers, draw) in by_lane
+            .iter_mut()
+            .zip(first + batch * LANES..)
+            .take(drawn.len())
+        {
+            if draw == first || draw.is_multiple_of(CHUNK) {
+                rng.set_stream((draw / CHUNK) as u64);
+                rng.set_word_pos((draw % CHUNK) as u128 * WORDS_PER_DRAW);
+            }
+            let (u1, u2) = two_units(&mut rng);
+            let (u3, u4) = two_units(&mut rng);
+            *multipliers = [
+                target.sample(u1),
+                completion.sample(u2),
+                licence.sample(u3),
+                uplift.sample(u4),
+            ];
         }
-        let (u1, u2) = two_units(&mut rng);
-        let (u3, u4) = two_units(&mut rng);
-        let multipliers = [
-            target.sample(u1),
-            completion.sample(u2),
-            licence.sample(u3),
-            uplift.sample(u4),
-        ];
-        *drawn = outcome(basis, multipliers, &mut buffers);
+        // A last batch short of draws fills its spare lanes with a copy of its first draw.
+        let first_draw = by_lane[0];
+        by_lane[drawn.len()..].fill(first_draw);
+        let multipliers: [Lanes; 4] =
+            std::array::from_fn(|k| std::array::from_fn(|lane| by_lane[lane][k]));
+        let figures = tables.draw(basis, &multipliers, &mut work);
+        for (lane, o) in drawn.iter_mut().enumerate() {
+            *o = figures.lane(lane);
+        }
     }
 }
 
@@ -367,20 +339,32 @@ fn band(values: &mut [f64]) -> Band {
 /// latest). Years are whole, so nothing is interpolated.
 fn payback_band(years: &[Option<u32>]) -> PaybackBand {
     let n = years.len();
-    let mut paid: Vec<u32> = years.iter().filter_map(|y| *y).collect();
-    paid.sort_unstable();
-    let at = |pct: usize| {
-        let k = (n * pct).div_ceil(100).max(1);
-        paid.get(k - 1).copied()
-    };
     if n == 0 {
         return PaybackBand::default();
     }
+    // How many draws pay back in each year: the k-th earliest is found by counting, no sort.
+    let mut in_year: Vec<usize> = Vec::new();
+    for &year in years.iter().flatten() {
+        let year = year as usize;
+        if year >= in_year.len() {
+            in_year.resize(year + 1, 0);
+        }
+        in_year[year] += 1;
+    }
+    let at = |pct: usize| {
+        let k = (n * pct).div_ceil(100).max(1);
+        let mut earlier = 0;
+        in_year.iter().position(|&count| {
+            earlier += count;
+            earlier >= k
+        })
+    };
+    let year = |pct| at(pct).map(|y| y as u32);
     PaybackBand {
-        p10: at(10),
-        p50: at(50),
-        p90: at(90),
-        paid_back: paid.len() as u32,
+        p10: year(10),
+        p50: year(50),
+        p90: year(90),
+        paid_back: in_year.iter().sum::<usize>() as u32,
     }
 }
 
@@ -398,7 +382,8 @@ pub fn uncertainty_bands(
         Sampler::new(&inputs.licence_cost),
         Sampler::new(&inputs.retention_uplift),
     ];
-    let (samplers, seed) = (&samplers, inputs.seed);
+    let tables = DrawTables::new(basis);
+    let (samplers, seed, model) = (&samplers, inputs.seed, (basis, &tables));
     let threads = if n >= PARALLEL_FROM {
         threads.max(1)
     } else {
@@ -411,12 +396,12 @@ pub fn uncertainty_bands(
         .map(|(i, out)| (i * per_thread, out));
     if threads == 1 {
         for (first, out) in jobs {
-            run_draws(first, samplers, seed, basis, out);
+            run_draws(first, samplers, seed, model, out);
         }
     } else {
         std::thread::scope(|scope| {
             for (first, out) in jobs {
-                scope.spawn(move || run_draws(first, samplers, seed, basis, out));
+                scope.spawn(move || run_draws(first, samplers, seed, model, out));
             }
         });
     }
@@ -556,7 +541,7 @@ mod tests {
         // 447.5 × 50 % × 0.9 = 201.375, each granted 3 credits: 604.125. Licences
         // 447.5 × 100 × 1.1 = 49,225; retention 447.5 × 2 × 0.5 / 100 × 10,000 = 44,750.
         // Net cost = 500,000 + 49,225 − 100,000 − 44,750 = 404,475.
-        let o = outcome(&basis, multipliers, &mut WalkBuffers::default());
+        let o = outcome(&basis, multipliers);
         assert!(
             (o.enrolments - 447.5).abs() < 1e-9 && (o.completions - 201.375).abs() < 1e-9,
             "{o:?}"
@@ -570,14 +555,14 @@ mod tests {
         // Fixed benefits of 450,000 in year 1 bring the running benefit to 70,000 + 450,000 +
         // 24,750 = 544,750, short of 549,225; 460,000 bring it to 554,750: paid back in year 1.
         basis.fixed[1].benefit = 450_000.0;
-        let short = outcome(&basis, multipliers, &mut WalkBuffers::default());
+        let short = outcome(&basis, multipliers);
         basis.fixed[1].benefit = 460_000.0;
-        let paid = outcome(&basis, multipliers, &mut WalkBuffers::default());
+        let paid = outcome(&basis, multipliers);
         assert_eq!((short.payback_year, paid.payback_year), (None, Some(1)));
         // A year before the first launch never pays back, however large its benefits.
         basis.fixed[0].benefit = 1_000_000.0;
         basis.first_launch_year = Some(1);
-        let late = outcome(&basis, multipliers, &mut WalkBuffers::default());
+        let late = outcome(&basis, multipliers);
         assert_eq!(late.payback_year, Some(1));
     }
 

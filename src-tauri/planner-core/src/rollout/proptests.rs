@@ -64,7 +64,8 @@ fn credential(launch: u32, hours: f64, credit: f64, programs: Vec<u32>) -> Crede
 }
 
 prop_compose! {
-    fn plan()(
+    /// A random valid plan (its profile and rollout).
+    pub(super) fn plan()(
         profile in profile(),
         start_days in 0..(40 * 365i64),
         horizon in 1..=10u8,

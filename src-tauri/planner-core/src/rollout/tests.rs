@@ -503,7 +503,6 @@ fn a_draw_s_shortcut_equals_re_projecting_with_the_drawn_inputs() {
     let rates = Rates::from_assumptions(&inputs.uptake);
     let base = model.run(&rates, &CostAdjustment::NONE);
     let basis = model.draw_basis(&rates, &base);
-    let buffers = &mut walk::WalkBuffers::default();
     let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
     let mut paybacks = Vec::new();
     for (t, k, l, u) in [
@@ -512,7 +511,7 @@ fn a_draw_s_shortcut_equals_re_projecting_with_the_drawn_inputs() {
         (1.3, 1.1, 0.9, 1.5),
         (0.6, 0.8, 1.2, 0.5),
     ] {
-        let o = montecarlo::outcome(&basis, [t, k, l, u], buffers);
+        let o = montecarlo::outcome(&basis, [t, k, l, u]);
         let mut drawn = inputs.clone();
         drawn.uptake.target_rate_pct *= t;
         drawn.uptake.completion_rate_pct *= k;

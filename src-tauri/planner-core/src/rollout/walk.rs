@@ -17,13 +17,13 @@ pub(crate) struct Walks {
     /// The launch term of each group in `order`.
     pub launch: Vec<usize>,
     /// P(launch)/E of each group in `order`.
-    start: Vec<f64>,
+    pub start: Vec<f64>,
     /// Per term since launch, how many groups (the first of `order`) still have a term then.
-    active: Vec<usize>,
+    pub active: Vec<usize>,
     /// s(t), u·s(t) and 1 − u·s(t) at each term since launch (row) of each group in `order`.
-    share: Vec<f64>,
-    turnover: Vec<f64>,
-    keep: Vec<f64>,
+    pub share: Vec<f64>,
+    pub turnover: Vec<f64>,
+    pub keep: Vec<f64>,
 }
 
 impl Walks {
@@ -81,19 +81,10 @@ impl Walks {
     /// Walks every group from its launch, handing `each(t − launch, e)` the e(t)/E of the
     /// groups still in the plan then (the first of `order`); e(t) is 0 before launch.
     #[inline]
-    pub fn walk(
-        &self,
-        rates: &Rates,
-        ramp: &[f64],
-        buffers: &mut WalkBuffers,
-        mut each: impl FnMut(usize, &[f64]),
-    ) {
+    pub fn walk(&self, rates: &Rates, ramp: &[f64], mut each: impl FnMut(usize, &[f64])) {
         let width = self.order.len();
-        let WalkBuffers {
-            pools, enrolled, ..
-        } = buffers;
-        pools.clone_from(&self.start);
-        enrolled.resize(width, 0.0);
+        let mut pools = self.start.clone();
+        let mut enrolled = vec![0.0; width];
         for (offset, &count) in self.active.iter().enumerate() {
             if count == 0 {
                 break;
@@ -113,21 +104,6 @@ impl Walks {
             each(offset, &enrolled[..count]);
         }
     }
-}
-
-/// Working space for one draw after another, so that draws allocate nothing.
-#[derive(Debug, Default)]
-pub(crate) struct WalkBuffers {
-    pools: Vec<f64>,
-    enrolled: Vec<f64>,
-    /// Σ e(t)/E of each group in `order`, then of each group.
-    pub by_slot: Vec<f64>,
-    pub sums: Vec<f64>,
-    /// Enrolments of each term, then of each fiscal year.
-    pub by_term: Vec<f64>,
-    pub by_year: Vec<f64>,
-    /// Per program, the share of its students who took none of its credentials.
-    pub not_taken: Vec<f64>,
 }
 
 #[cfg(test)]
@@ -189,7 +165,7 @@ mod tests {
             let ramp = ramp_table(terms, midpoint, 1.2);
             let walks = Walks::new(&groups, &shares);
             let mut walked = vec![vec![0.0; terms]; groups.len()];
-            walks.walk(&rates, &ramp, &mut WalkBuffers::default(), |offset, row| {
+            walks.walk(&rates, &ramp, |offset, row| {
                 for (slot, enrolled) in row.iter().enumerate() {
                     walked[walks.order[slot]][walks.launch[slot] + offset] = *enrolled;
                 }

@@ -385,3 +385,36 @@ fn a_task_and_its_dependency_are_saved_and_a_circle_is_refused_with_nothing_writ
     let edit = PlanEdit::WorkPlan(WorkPlanEdit::AddDependency { dependency: circle });
     refused(&state, &linked, edit, &closing, "Brief the deans' council");
 }
+
+#[test]
+fn a_report_names_the_version_the_plan_is_or_says_it_is_the_working_copy() {
+    let state = state();
+    let id = state.list_plans().expect("list")[0].id;
+    let version = |state: &AppState| state.reported_version(id).expect("the version");
+    assert_eq!(version(&state), planner_core::ReportedVersion::WorkingCopy);
+    state
+        .store()
+        .snapshot_plan(id, "sent to committee")
+        .expect("snapshot");
+    assert!(
+        matches!(version(&state), planner_core::ReportedVersion::Saved { number: 1, ref label, .. }
+            if label == "sent to committee"),
+        "the plan as version 1 keeps it: {:?}",
+        version(&state)
+    );
+    let before = state.get_plan(id).expect("the plan");
+    apply(
+        &state,
+        &before.stored,
+        rated(AreaKey::Resources, 2, "thin"),
+        "an answer",
+    );
+    assert!(
+        matches!(
+            version(&state),
+            planner_core::ReportedVersion::ChangedSince { number: 1, .. }
+        ),
+        "changed since: {:?}",
+        version(&state)
+    );
+}

@@ -18,7 +18,9 @@ use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use planner_core::{InstitutionProfile, Plan, PlanDetail, Stage, StoredPlan, sample_plan};
+use planner_core::{
+    InstitutionProfile, Plan, PlanDetail, ReportedVersion, Stage, StoredPlan, sample_plan,
+};
 use planner_report::{ReportOptions, export, render};
 
 use planner_test_support::{
@@ -121,6 +123,45 @@ fn names_in_any_supported_script_extract_exactly_as_typed() {
         assert!(
             !whole.contains('\u{fffd}'),
             "no unmappable glyphs for {name:?}"
+        );
+    }
+}
+
+#[test]
+fn the_cover_and_every_footer_name_the_version_the_report_shows() {
+    let on = NaiveDate::from_ymd_opt(2027, 3, 3).expect("a date");
+    for (version, cover_says, footer_says) in [
+        (
+            ReportedVersion::Saved {
+                number: 2,
+                label: "sent to committee".to_owned(),
+                on,
+            },
+            "Version Version 2, “sent to committee”, saved 3 March 2027",
+            "Micro-credential adoption plan · Version 2",
+        ),
+        (
+            ReportedVersion::ChangedSince { number: 2, on },
+            "Version Working copy, changed since version 2 (3 March 2027)",
+            "Micro-credential adoption plan · Working copy",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("report.pdf");
+        let options = ReportOptions {
+            version,
+            ..options()
+        };
+        export(&sample(), &options, &path).expect("exported");
+        let cover = squeeze(&pdf_text_page(&path, 1));
+        assert!(cover.contains(cover_says), "{cover_says:?} in:\n{cover}");
+        let profile = squeeze(&pdf_text_page(
+            &path,
+            section_page(&path, "Institution profile"),
+        ));
+        assert!(
+            profile.contains(footer_says) && !profile.contains(&format!("{footer_says},")),
+            "{footer_says:?}, in short, in the footer:\n{profile}"
         );
     }
 }

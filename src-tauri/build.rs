@@ -27,6 +27,9 @@ const COMMANDS: &[&str] = &[
     "export_plan_file",
     "import_plan_file",
     "import_file_opened_at_start",
+    "export_table_csv",
+    "roll_up_plans",
+    "export_rollup",
 ];
 
 fn main() {

@@ -1,3 +1,5 @@
+use planner_core::rollup::RollupError;
+use planner_core::tables::NoTable;
 use planner_core::{FileRefusal, Problem, ProblemKind, ValidationErrors};
 use serde::{Serialize, Serializer};
 
@@ -14,6 +16,12 @@ pub enum AppError {
     /// A file the planner will not take (a plan file, a report PDF): which file, and why.
     #[error(transparent)]
     File(#[from] FileRefusal),
+    /// Plans chosen for a roll-up that cannot be put side by side (too few, too many, twice).
+    #[error(transparent)]
+    Rollup(#[from] RollupError),
+    /// A table asked for that the plan cannot give yet (its rollout is not set up).
+    #[error(transparent)]
+    NoTable(#[from] NoTable),
     /// The exported report could not be shown in the computer's own viewer.
     #[error("Could not open {path}: {reason}")]
     Open { path: String, reason: String },
@@ -25,6 +33,8 @@ impl AppError {
             AppError::Invalid(errors) => return errors.problem(),
             // The dean chose the file: it is named by its name alone, never its folder.
             AppError::File(refusal) => (ProblemKind::Invalid, refusal.by_name()),
+            AppError::Rollup(refusal) => (ProblemKind::Invalid, refusal.to_string()),
+            AppError::NoTable(refusal) => (ProblemKind::Invalid, refusal.to_string()),
             AppError::Store(planner_store::Error::NotFound(_)) => (
                 ProblemKind::NotFound,
                 "This plan no longer exists; it may have been removed from another window".into(),

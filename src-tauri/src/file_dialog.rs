@@ -61,6 +61,27 @@ pub const REVIEWED_PDF: FileKind = FileKind {
     extensions: &["pdf"],
 };
 
+pub const CSV: FileKind = FileKind {
+    title: "Save the table for a spreadsheet",
+    filter: "Spreadsheet table (CSV)",
+    extensions: &["csv"],
+};
+
+pub const ROLLUP_CSV: FileKind = FileKind {
+    title: "Save the plans side by side for a spreadsheet",
+    ..CSV
+};
+
+pub const ROLLUP_PDF: FileKind = FileKind {
+    title: "Save the plans side by side as PDF",
+    ..PDF
+};
+
+pub const ROLLUP_HTML: FileKind = FileKind {
+    title: "Save the plans side by side as an accessible web page",
+    ..HTML
+};
+
 /// The file the dean chose to save to, or `None` when they cancelled.
 pub async fn ask_where_to_save(
     app: &AppHandle,

@@ -65,6 +65,9 @@ pub fn run() {
             commands::plan_files::export_plan_file,
             commands::plan_files::import_plan_file,
             commands::plan_files::import_file_opened_at_start,
+            commands::tables::export_table_csv,
+            commands::rollup::roll_up_plans,
+            commands::rollup::export_rollup,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -123,6 +123,8 @@ impl AppState {
 }
 
 mod plan_files;
+mod rollup;
+mod tables;
 
 pub use plan_files::file_to_open;
 

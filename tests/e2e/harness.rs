@@ -68,6 +68,12 @@ impl Sandbox {
         self
     }
 
+    /// This sandbox with the app's "Save as" dialog answering [`Sandbox::file`]`(name)`.
+    pub fn saving_as(mut self, name: &str) -> Self {
+        self.save_to = self.file(name);
+        self
+    }
+
     /// The plan file the app's "Open" dialog answers (and, for a test saving plan files, its
     /// "Save as" dialog too).
     pub fn plan_file(&self) -> PathBuf {
@@ -80,6 +86,12 @@ impl Sandbox {
 
     /// Runs the `mcplan` built beside the app on this sandbox's store and reads its JSON.
     pub fn mcplan_json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_slice(&self.mcplan(args)).expect("mcplan prints JSON")
+    }
+
+    /// Runs the `mcplan` built beside the app on this sandbox's store, which must succeed, and
+    /// answers what it printed.
+    pub fn mcplan(&self, args: &[&str]) -> Vec<u8> {
         let app_bin = std::env::var("MCPLAN_APP_BIN").expect("MCPLAN_APP_BIN");
         let mcplan = Path::new(&app_bin).with_file_name("mcplan");
         let out = Command::new(&mcplan)
@@ -93,7 +105,7 @@ impl Sandbox {
             "mcplan {args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        serde_json::from_slice(&out.stdout).expect("mcplan prints JSON")
+        out.stdout
     }
 
     pub fn pdf(&self) -> PathBuf {
@@ -202,6 +214,15 @@ impl App {
             .select_by_visible_text(text)
             .await
             .unwrap_or_else(|e| panic!("choose {text:?} in {css}: {e}"));
+    }
+
+    /// Every element at `css`, once the first has appeared.
+    pub async fn all(&self, css: &str) -> Vec<WebElement> {
+        self.wait_for(css).await;
+        self.driver
+            .find_all(By::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
     }
 
     pub async fn count(&self, css: &str) -> usize {

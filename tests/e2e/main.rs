@@ -11,6 +11,7 @@ mod harness;
 mod plan_files;
 mod review;
 mod risks;
+mod rollup;
 mod workplan;
 
 use harness::{Sandbox, app_field_value};

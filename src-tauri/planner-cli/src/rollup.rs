@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::Local;
 use planner_core::PlanDetail;
 use planner_core::format::{Money, count};
-use planner_core::rollup::{Rollup, RollupFigures, roll_up, rollup_csv};
+use planner_core::rollup::{Rollup, RollupFigures, check_choice, roll_up, rollup_csv};
 use planner_store::Store;
 
 use crate::Failure;
@@ -25,6 +25,7 @@ pub(crate) fn run(store: &Store, ids: &[String], output: Output) -> Result<(), F
         .iter()
         .map(|id| parse_id(id))
         .collect::<Result<Vec<_>, _>>()?;
+    check_choice(&ids).map_err(|e| Failure::Input(e.to_string()))?;
     if let Some(out) = csv.as_ref().or(pdf.as_ref()) {
         let example = if pdf.is_some() {
             "rollup.pdf"

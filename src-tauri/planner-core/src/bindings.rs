@@ -154,6 +154,14 @@ fn generated() -> Vec<(String, String)> {
         review::ReviewEdit,
         review::CommentsFound,
         review::SectionCount,
+        tables::CsvTable,
+        rollup::Rollup,
+        rollup::RollupFigures,
+        rollup::RollupYear,
+        rollup::CampusYear,
+        rollup::CampusSummary,
+        rollup::CampusHeadline,
+        rollup::RollupFile,
     );
     add("labels".to_owned(), crate::labels::typescript());
     files

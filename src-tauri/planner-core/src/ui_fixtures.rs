@@ -2,7 +2,8 @@
 //! the UI tests see Rust's own words. `cargo test -p planner-core ui_fixtures` fails when
 //! `ui/src/lib/fixtures/refusals.json` is stale; run it with `UPDATE_BINDINGS=1` to rewrite it.
 //!
-//! `ui/src/lib/fixtures/workplan.json` (the sample's work plan and its schedule) is written and
+//! `ui/src/lib/fixtures/workplan.json` (the sample's work plan and its schedule) and
+//! `ui/src/lib/fixtures/rollup.json` (roll-ups of the sample and other campuses) are written and
 //! checked the same way.
 //!
 //! Each case names a command, the fields a UI test types (`when`, by dotted key, laid over a
@@ -11,10 +12,12 @@
 
 use std::path::Path;
 
+use chrono::Datelike;
 use serde_json::{Map, Value, json};
 
 use crate::rollout::{RolloutInputs, sample_rollout};
-use crate::{PlanEdit, ProfileForm, StoredPlan, sample_plan};
+use crate::rollup::roll_up;
+use crate::{PlanDetail, PlanEdit, ProfileForm, StoredPlan, sample_plan};
 
 #[derive(Clone, Copy)]
 enum Command {
@@ -281,6 +284,64 @@ fn ui_work_plan_fixture_matches_the_sample() {
     assert!(
         std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()),
         "ui/src/lib/fixtures/workplan.json is stale; regenerate with \
+         `UPDATE_BINDINGS=1 cargo test -p planner-core ui_fixtures`"
+    );
+}
+
+/// The campuses the UI's roll-up tests choose: the sample (plan 1), the sample as a second
+/// campus starting a year later for four years (plan 2), and a third whose rollout is not set up
+/// (plan 3). Keyed by the plan numbers sent, in the order sent.
+fn rollup_fixture() -> String {
+    let mut riverside = sample_plan();
+    riverside.title = "Riverside expansion".to_owned();
+    riverside.profile.name = "Riverside Community College".to_owned();
+    riverside.profile.total_enrolment = 60_000;
+    let rollout = riverside
+        .rollout
+        .as_mut()
+        .expect("the sample has a rollout");
+    rollout.start_date = rollout
+        .start_date
+        .with_year(rollout.start_date.year() + 1)
+        .expect("a date a year later");
+    rollout.horizon_years = 4;
+    let mut thessaloniki = sample_plan();
+    thessaloniki.title = "Cybersecurity pathway pilot".to_owned();
+    thessaloniki.profile.name = "Αριστοτέλειο Πανεπιστήμιο Θεσσαλονίκης".to_owned();
+    thessaloniki.rollout = None;
+    let details: Vec<PlanDetail> = [sample_plan(), riverside, thessaloniki]
+        .into_iter()
+        .zip(1..)
+        .map(|(plan, id)| {
+            StoredPlan {
+                id,
+                ..StoredPlan::unsaved(plan)
+            }
+            .detail()
+        })
+        .collect();
+    let mut file = Map::new();
+    for chosen in [&details[..2], &details[..]] {
+        let key: Vec<String> = chosen.iter().map(|d| d.stored.id.to_string()).collect();
+        let rollup = roll_up(chosen).expect("the fixture's plans roll up");
+        file.insert(
+            key.join(","),
+            serde_json::to_value(rollup).expect("serialize"),
+        );
+    }
+    serde_json::to_string_pretty(&sorted(Value::Object(file))).expect("serialize fixture") + "\n"
+}
+
+#[test]
+fn ui_rollup_fixture_matches_the_roll_up() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/fixtures/rollup.json");
+    let text = rollup_fixture();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &text).expect("write roll-up fixture");
+    }
+    assert!(
+        std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()),
+        "ui/src/lib/fixtures/rollup.json is stale; regenerate with \
          `UPDATE_BINDINGS=1 cargo test -p planner-core ui_fixtures`"
     );
 }

@@ -9,4 +9,6 @@ pub mod plans;
 pub mod report;
 pub mod review;
 pub mod rollout;
+pub mod rollup;
+pub mod tables;
 pub mod workplan;

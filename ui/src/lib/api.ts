@@ -5,6 +5,7 @@ import type { AreaKey } from '../bindings/AreaKey';
 import type { AreaResponse } from '../bindings/AreaResponse';
 import type { AssessmentGuide } from '../bindings/AssessmentGuide';
 import type { CommentsFound } from '../bindings/CommentsFound';
+import type { CsvTable } from '../bindings/CsvTable';
 import type { DraftEdit } from '../bindings/DraftEdit';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
 import type { ExportStage } from '../bindings/ExportStage';
@@ -22,6 +23,8 @@ import type { ProfileOptions } from '../bindings/ProfileOptions';
 import type { ReportChoices } from '../bindings/ReportChoices';
 import type { ReviewEdit } from '../bindings/ReviewEdit';
 import type { RiskEdit } from '../bindings/RiskEdit';
+import type { Rollup } from '../bindings/Rollup';
+import type { RollupFile } from '../bindings/RollupFile';
 import type { RolloutInputs } from '../bindings/RolloutInputs';
 import type { WizardPosition } from '../bindings/WizardPosition';
 import type { WorkPlanEdit } from '../bindings/WorkPlanEdit';
@@ -253,6 +256,28 @@ export function importPlanFile(into: number | null = null): Promise<ImportOutcom
 /** The plan file the app was started to open, added as a new plan; null when there was none. */
 export function importFileOpenedAtStart(): Promise<PlanDetail | null> {
   return call('import_file_opened_at_start');
+}
+
+/**
+ * One of the plan's tables (uptake, budget, work plan, risks, KPIs) as the CSV file `mcplan csv`
+ * writes, with the figures as saved; Rust asks where with the native dialog. A table the plan
+ * has not got yet is refused (`invalid`) before the dialog opens.
+ */
+export function exportTableCsv(id: number, table: CsvTable): Promise<ExportOutcome> {
+  return call('export_table_csv', { id, table });
+}
+
+/**
+ * Plans side by side, in the order of `ids` (two or more): per fiscal year each plan's and the
+ * total figures, and each plan's top challenges. Changes no plan.
+ */
+export function rollUpPlans(ids: number[]): Promise<Rollup> {
+  return call('roll_up_plans', { ids });
+}
+
+/** Saves plans `ids` side by side as a CSV table, a PDF or a web page; Rust asks where. */
+export function exportRollup(ids: number[], file: RollupFile): Promise<ExportOutcome> {
+  return call('export_rollup', { ids, file });
 }
 
 /** Sets the rollout up with starting assumptions (5 years from next August, no credentials). */

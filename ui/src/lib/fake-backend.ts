@@ -23,6 +23,7 @@ import type { Problem } from '../bindings/Problem';
 import type { ProfileForm } from '../bindings/ProfileForm';
 import type { ReviewEdit } from '../bindings/ReviewEdit';
 import type { RiskEdit } from '../bindings/RiskEdit';
+import type { Rollup } from '../bindings/Rollup';
 import type { RolloutInputs } from '../bindings/RolloutInputs';
 import type { RolloutResult } from '../bindings/RolloutResult';
 import type { RolloutStatus } from '../bindings/RolloutStatus';
@@ -46,6 +47,7 @@ import {
 import { applyReviewEdit } from './fake-review';
 import { applyKpiEdit, applyRiskEdit, applyWorkPlanEdit } from './fake-workplan';
 import refusalFile from './fixtures/refusals.json';
+import rollupFile from './fixtures/rollup.json';
 
 export {
   FLAGGED_CREDIT,
@@ -148,6 +150,16 @@ export class FakeBackend {
     path: '/home/dean/Documents/Lakeshore plan.pdf',
     bytes: 48_213,
     pages: 12,
+  };
+  /**
+   * What the next `export_table_csv` or `export_rollup` answers; a Problem is thrown as the
+   * rejection.
+   */
+  fileAnswer: ExportOutcome | Problem = {
+    status: 'saved',
+    path: '/home/dean/Documents/Roll-up of 2 plans.csv',
+    bytes: 2_480,
+    pages: null,
   };
   /** What the next `export_plan_file` answers; a Problem is thrown as the rejection. */
   planFileAnswer: ExportOutcome | Problem = {
@@ -318,6 +330,16 @@ export class FakeBackend {
       case 'plan_health':
         this.#find(id);
         return this.healthAnswer;
+      case 'roll_up_plans':
+        return rolledUp(args.ids as number[]);
+      case 'export_table_csv':
+        this.#find(id);
+        if ('kind' in this.fileAnswer) throw this.fileAnswer;
+        return this.fileAnswer;
+      case 'export_rollup':
+        rolledUp(args.ids as number[]);
+        if ('kind' in this.fileAnswer) throw this.fileAnswer;
+        return this.fileAnswer;
       default:
         throw new Error(`The fake backend has no command ${command}`);
     }
@@ -431,4 +453,15 @@ export class FakeBackend {
       plan.profile = profile;
     });
   }
+}
+
+/**
+ * Rust's roll-up of the plans `ids`, replayed from the fixture Rust wrote
+ * (`fixtures/rollup.json`): the sample (1), a second campus (2) and a plan without a rollout (3).
+ */
+function rolledUp(ids: number[]): Rollup {
+  const rollups = rollupFile as unknown as Record<string, Rollup>;
+  const rollup = rollups[ids.join(',')];
+  if (!rollup) throw new Error(`The roll-up fixture has no roll-up of plans ${ids.join(', ')}`);
+  return structuredClone(rollup);
 }

@@ -237,3 +237,10 @@ export function parseNumber(text: string): number | null {
   const value = Number(t);
   return Number.isFinite(value) ? value : null;
 }
+
+/** A share (0–1) as a whole percentage, the reader's way: "42%", "42 %". */
+export function formatShare(value: number): string {
+  return new Intl.NumberFormat(locales(), { style: 'percent', maximumFractionDigits: 0 }).format(
+    plain(value),
+  );
+}

@@ -142,6 +142,25 @@ pub struct Rollup {
     pub notes: Vec<String>,
 }
 
+/// What a roll-up is saved as from the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RollupFile {
+    /// One table for a spreadsheet ([`rollup_csv`]).
+    Csv,
+    /// The roll-up report.
+    Pdf,
+    /// The same report as one accessible web page.
+    Html,
+}
+
+impl Rollup {
+    /// The name a file of it is suggested under, without extension: "Roll-up of 3 plans".
+    pub fn file_stem(&self) -> String {
+        format!("Roll-up of {} plans", self.campuses.len())
+    }
+}
+
 /// Why plans cannot be rolled up.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RollupError {
@@ -161,7 +180,7 @@ struct Counted<'a> {
 
 /// The roll-up of `plans`, in the order given.
 pub fn roll_up(plans: &[PlanDetail]) -> Result<Rollup, RollupError> {
-    check_choice(plans)?;
+    check_choice(&plans.iter().map(|p| p.stored.id).collect::<Vec<_>>())?;
     let counted: Vec<Option<Counted>> = plans.iter().map(counted).collect();
     let shared = |key: &dyn Fn(&PlanDetail) -> String| {
         let mut keys = plans
@@ -207,15 +226,17 @@ pub fn roll_up(plans: &[PlanDetail]) -> Result<Rollup, RollupError> {
     Ok(rollup)
 }
 
-fn check_choice(plans: &[PlanDetail]) -> Result<(), RollupError> {
-    match plans.len() {
+/// Whether plans `ids` can be rolled up (two to [`MAX_ROLLUP_PLANS`], each once), checked before
+/// any is read.
+pub fn check_choice(ids: &[PlanId]) -> Result<(), RollupError> {
+    match ids.len() {
         n if n < 2 => return Err(RollupError::TooFew(n)),
         n if n > MAX_ROLLUP_PLANS => return Err(RollupError::TooMany(n)),
         _ => {}
     }
-    for (i, plan) in plans.iter().enumerate() {
-        if plans[..i].iter().any(|p| p.stored.id == plan.stored.id) {
-            return Err(RollupError::Repeated(plan.stored.id));
+    for (i, id) in ids.iter().enumerate() {
+        if ids[..i].contains(id) {
+            return Err(RollupError::Repeated(*id));
         }
     }
     Ok(())

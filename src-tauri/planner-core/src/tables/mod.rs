@@ -50,6 +50,12 @@ impl CsvTable {
         CsvTable::ALL.into_iter().find(|t| t.key() == typed)
     }
 
+    /// The name a file of it is suggested under, without extension: "Lakeshore plan - budget
+    /// by fiscal year".
+    pub fn file_stem(self, plan_title: &str) -> String {
+        format!("{} - {}", crate::file_stem(plan_title), self.file_words())
+    }
+
     /// How a file of it is named: "uptake by term".
     pub fn file_words(self) -> &'static str {
         match self {

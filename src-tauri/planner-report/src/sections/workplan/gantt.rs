@@ -384,20 +384,10 @@ fn bar_ends(row: &GanttRow, scale: TimeScale) -> (f32, f32) {
     (start.min(end - MIN_BAR), end)
 }
 
-/// What must fit under the cursor for the chart to start there: its header and first row.
-pub(crate) fn opening_height(doc: &ReportDocument, gantt: &Gantt<'_>) -> f32 {
-    let (_, header_height) = header(doc, gantt, gantt.scale(), 0.0);
-    header_height
-        + gantt
-            .rows
-            .first()
-            .map_or(0.0, |r| measure(doc, r, gantt.columns).height)
-}
-
-/// Draws the chart from the cursor, on as many pages as it takes; the cursor ends below it.
-/// A chart longer than a page goes on pages turned sideways, where its time axis has twice
-/// the room, and what follows it starts on an upright page. What the report says records it
-/// whole, as one chart on a page without end.
+/// Draws the chart from the cursor, or from the top of the next page when it does not fit
+/// below it; the cursor ends below it. A chart longer than a page goes on pages turned
+/// sideways, where its time axis has twice the room, and what follows it starts on an upright
+/// page. What the report says records it whole, as one chart on a page without end.
 pub(crate) fn draw(doc: &mut ReportDocument, gantt: &Gantt<'_>) {
     let sideways = lay_out(doc, gantt, (CONTENT_TOP, doc.content_bottom()), 1).len() > 1;
     let gantt = if sideways {
@@ -423,7 +413,9 @@ pub(crate) fn draw(doc: &mut ReportDocument, gantt: &Gantt<'_>) {
         doc.start_landscape_page();
         wide
     } else {
-        doc.keep_together(opening_height(doc, gantt));
+        // It fits a page: never split, it starts on the next page when it must.
+        let whole = lay_out(doc, gantt, (0.0, f32::NEG_INFINITY), 1);
+        doc.keep_together(whole.iter().map(|page| page.height).sum());
         *gantt
     };
     let area = (doc.cursor(), doc.content_bottom());
@@ -1045,6 +1037,25 @@ mod tests {
             texts.iter().any(|t| t.starts_with("from p. ")),
             "waits on other pages are named"
         );
+    }
+
+    #[test]
+    fn a_chart_that_fits_a_page_is_not_split_but_starts_on_the_next_one() {
+        let sample = SampleWorkPlan::new();
+        let rows = rows(&sample);
+        let links = links(&sample);
+        let mut doc = test_page();
+        doc.move_down(150.0 * MM);
+        draw(&mut doc, &chart(&sample, &rows, &links));
+        let pages = doc.lines_by_page();
+        assert_eq!(pages.len(), 2, "the chart takes the next page");
+        assert!(pages[0].is_empty(), "and leaves the first: {:?}", pages[0]);
+        let texts: Vec<&str> = pages[1].iter().map(|(_, t)| t.as_str()).collect();
+        let text = texts.join(" ");
+        for task in &sample.work_plan().tasks {
+            assert!(text.contains(&task.title), "{:?} on it", task.title);
+        }
+        assert!(!text.contains("from p."), "no arrow runs to another page");
     }
 
     #[test]

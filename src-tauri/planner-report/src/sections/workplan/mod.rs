@@ -219,6 +219,33 @@ mod tests {
                 task.title
             );
         }
+        let waits: Vec<&str> = table.rows.iter().map(|row| row[5].as_str()).collect();
+        for dependency in &sample.work_plan().dependencies {
+            let title = |id: &str| {
+                let task = tasks.iter().find(|t| t.id == id).expect("a task");
+                task.title.clone()
+            };
+            let at = tasks
+                .iter()
+                .position(|t| t.id == dependency.successor)
+                .expect("its task");
+            let before = title(&dependency.predecessor);
+            let said = match dependency.lag_weeks {
+                0 => before,
+                1 => format!("{before} (1 week later)"),
+                n => format!("{before} ({n} weeks later)"),
+            };
+            assert!(
+                waits[at].split("; ").any(|w| w == said),
+                "{said:?} in what {:?} waits for: {:?}",
+                tasks[at].title,
+                waits[at]
+            );
+        }
+        assert!(
+            waits.iter().any(|w| w.contains("weeks later)")),
+            "the sample's lags are kept: {waits:?}"
+        );
         let drawn = drawn(&sample.detail).join(" ");
         assert!(
             !drawn.contains(super::schedule::TASKS_TITLE),

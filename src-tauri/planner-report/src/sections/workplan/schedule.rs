@@ -10,7 +10,7 @@ use planner_core::workplan::{ScheduledTask, Task};
 
 use super::WorkPlanFigures;
 use super::gantt::{self, Gantt, GanttRow};
-use super::gantt_links::GanttLink;
+use super::gantt_links::{GanttLink, weeks_later};
 use crate::content::{Block, TableContent};
 use crate::document::ReportDocument;
 use crate::layout::{MM, styles};
@@ -101,7 +101,7 @@ pub(crate) fn draw(doc: &mut ReportDocument, figures: &WorkPlanFigures<'_>) {
             columns: gantt::Columns::UPRIGHT,
         },
     );
-    record_task_table(doc, &rows, &tasks);
+    record_task_table(doc, &rows, &links, &tasks);
     doc.move_down(8.0 * MM);
     milestones_table(doc, &tasks);
     critical_path(doc, figures, &tasks);
@@ -193,16 +193,28 @@ pub(super) fn gantt_links(
 }
 
 /// The chart's text alternative in the HTML edition, where a screen reader cannot read bars:
-/// each task with its owner and dates, in the chart's order. The PDF's chart shows the same.
+/// each task with its owner, dates and what it waits for (with any lag, which the chart
+/// prints only where it has room), in the chart's order. The PDF's chart shows the same.
 fn record_task_table(
     doc: &mut ReportDocument,
     rows: &[GanttRow],
+    links: &[GanttLink],
     tasks: &[(&Task, &ScheduledTask)],
 ) {
+    let mut waits_for: Vec<Vec<String>> = vec![Vec::new(); rows.len()];
+    for link in links {
+        let title = rows[link.from].title.trim();
+        waits_for[link.to].push(if link.lag_weeks > 0 {
+            format!("{title} ({})", weeks_later(link.lag_weeks))
+        } else {
+            title.to_owned()
+        });
+    }
     let cells = rows
         .iter()
         .zip(tasks)
-        .map(|(row, (_, at))| {
+        .zip(waits_for)
+        .map(|((row, (_, at)), waits_for)| {
             let name = match &row.late_for {
                 Some(phase) => format!("{}\nEnds after the {phase} gate", row.title),
                 None => row.title.clone(),
@@ -213,12 +225,24 @@ fn record_task_table(
                 long_date(at.earliest_start),
                 long_date(at.earliest_finish),
                 slack(at),
+                if waits_for.is_empty() {
+                    "Nothing".to_owned()
+                } else {
+                    waits_for.join("; ")
+                },
             ]
         })
         .collect();
     doc.record(Block::Heading(TASKS_TITLE.to_owned()));
     doc.record(Block::Table(TableContent {
-        header: Some(titles(&["Task", "Owner", "Starts", "Ends", "Slack"])),
+        header: Some(titles(&[
+            "Task",
+            "Owner",
+            "Starts",
+            "Ends",
+            "Slack",
+            "Waits for",
+        ])),
         rows: cells,
         footer: None,
         highlighted: rows
@@ -227,8 +251,8 @@ fn record_task_table(
             .filter(|(_, r)| r.late_for.is_some())
             .map(|(i, _)| i)
             .collect(),
-        figures: vec![false; 5],
-        muted_details: vec![true, false, false, false, false],
+        figures: vec![false; 6],
+        muted_details: vec![true, false, false, false, false, false],
     }));
 }
 

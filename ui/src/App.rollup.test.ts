@@ -6,7 +6,7 @@ import App from './App.svelte';
 import type { Rollup } from './bindings/Rollup';
 import { FakeBackend, samplePlan, storedPlan } from './lib/fake-backend';
 import rollupFile from './lib/fixtures/rollup.json';
-import { formatMoney, formatNumber } from './lib/format';
+import { formatMoney, formatNumber, formatShare } from './lib/format';
 
 afterEach(() => clearMocks());
 
@@ -74,6 +74,13 @@ describe('plans side by side', () => {
       expect(within(total).getByRole('rowheader', { name: 'All campuses' })).toBeInTheDocument();
       expect(within(total).getAllByRole('cell')[0]).toHaveTextContent(count(year.total.enrolments));
     });
+    // Riverside starts in January: its first fiscal year is partly in its plan, and says so.
+    const first = TWO.years[0]!;
+    const riverside = within(years[0]!).getByRole('rowheader', { name: /Riverside/ });
+    expect(years[0]).toHaveTextContent(new RegExp(`^${first.label}\\s*partly covered`));
+    expect(riverside).toHaveTextContent(
+      `${formatShare(first.campuses[1]!.shareInPlan)} of the year in its plan`,
+    );
     const allYears = within(screen.getByTestId('rollup-all-years')).getAllByRole('cell');
     expect(allYears[0]).toHaveTextContent(count(TWO.total.enrolments));
     expect(allYears[1]).toHaveTextContent(count(TWO.total.creditsAwarded!));

@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value, json};
 
 use crate::rollout::{RolloutInputs, sample_rollout};
@@ -289,8 +289,9 @@ fn ui_work_plan_fixture_matches_the_sample() {
 }
 
 /// The campuses the UI's roll-up tests choose: the sample (plan 1), the sample as a second
-/// campus starting a year later for four years (plan 2), and a third whose rollout is not set up
-/// (plan 3). Keyed by the plan numbers sent, in the order sent.
+/// campus starting four months later, in January, for four years (plan 2: its first fiscal year
+/// is partly in its plan), and a third whose rollout is not set up (plan 3). Keyed by the plan
+/// numbers sent, in the order sent.
 fn rollup_fixture() -> String {
     let mut riverside = sample_plan();
     riverside.title = "Riverside expansion".to_owned();
@@ -300,10 +301,8 @@ fn rollup_fixture() -> String {
         .rollout
         .as_mut()
         .expect("the sample has a rollout");
-    rollout.start_date = rollout
-        .start_date
-        .with_year(rollout.start_date.year() + 1)
-        .expect("a date a year later");
+    rollout.start_date = NaiveDate::from_ymd_opt(rollout.start_date.year() + 1, 1, 4)
+        .expect("the January after the sample's start");
     rollout.horizon_years = 4;
     let mut thessaloniki = sample_plan();
     thessaloniki.title = "Cybersecurity pathway pilot".to_owned();

@@ -1,8 +1,9 @@
 //! The work plan's Gantt chart: one row per task, in the plan's order, with its name and owner
 //! at the left and its bar (a diamond for a milestone) on a time axis of academic years and
-//! terms, the rollout's phases as bands behind the rows. A long plan runs over pages with the
-//! time axis and the column heads repeated at the top of each; a row is never split, and a
-//! name wraps rather than being cut.
+//! terms, the rollout's phases as bands behind the rows. A chart that fits a page is kept on
+//! one; a longer one runs over pages turned sideways, with the time axis and the column heads
+//! repeated at the top of each; a row is never split, and a name wraps rather than being cut.
+//! How the dependencies are drawn is in `gantt_links`.
 
 use std::ops::Range;
 

@@ -30,6 +30,9 @@ const COMMANDS: &[&str] = &[
     "export_table_csv",
     "roll_up_plans",
     "export_rollup",
+    "list_versions",
+    "snapshot_plan",
+    "compare_versions",
 ];
 
 fn main() {

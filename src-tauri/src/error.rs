@@ -39,6 +39,10 @@ impl AppError {
                 ProblemKind::NotFound,
                 "This plan no longer exists; it may have been removed from another window".into(),
             ),
+            AppError::Store(planner_store::Error::VersionNotFound { number, .. }) => (
+                ProblemKind::NotFound,
+                format!("This plan has no version {number}"),
+            ),
             AppError::Store(planner_store::Error::ChangedElsewhere { .. }) => (
                 ProblemKind::ChangedElsewhere,
                 "This plan was changed outside this window; it has been reloaded.".into(),

@@ -68,6 +68,9 @@ pub fn run() {
             commands::tables::export_table_csv,
             commands::rollup::roll_up_plans,
             commands::rollup::export_rollup,
+            commands::versions::list_versions,
+            commands::versions::snapshot_plan,
+            commands::versions::compare_versions,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -125,6 +125,7 @@ impl AppState {
 mod plan_files;
 mod rollup;
 mod tables;
+mod versions;
 
 pub use plan_files::file_to_open;
 

@@ -12,6 +12,7 @@ mod plan_files;
 mod review;
 mod risks;
 mod rollup;
+mod versions;
 mod workplan;
 
 use harness::{Sandbox, app_field_value};

@@ -3,12 +3,13 @@ use std::path::Path;
 
 use chrono::Local;
 use planner_core::assessment::parse_answers_file;
+use planner_core::compare::ChangesSince;
 use planner_core::format::{Money, count, format_count, long_date, payback_range};
 use planner_core::report::{Paper, ReportChoices, parse_sections};
 use planner_core::rollout::{Band, parse_inputs_file};
 use planner_core::text::excerpt;
 use planner_core::{
-    Plan, PlanDetail, PlanEdit, PlanId, ProfileForm, ReportedVersion, RolloutStatus,
+    Plan, PlanDetail, PlanEdit, PlanId, ProfileForm, ReportedVersion, RolloutStatus, StoredPlan,
     write_plan_file,
 };
 use planner_store::Store;
@@ -147,8 +148,15 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             let stored = store.get_plan(id)?;
             let versions = store.get_versions(id)?;
             let version = ReportedVersion::of(&stored.plan, versions.last());
+            let changes = changes_since(&store, &stored, &choices)?;
             let plan_file = write_plan_file(&stored.plan, &versions);
-            pdf(&stored.detail(), (plan_file, version), &out, choices)
+            pdf(
+                &stored.detail(),
+                (plan_file, version),
+                &out,
+                choices,
+                changes,
+            )
         }
         Command::Html { id, out, choices } => {
             let choices = report_choices(&choices)?;
@@ -156,7 +164,8 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             let id = parse_id(&id)?;
             let stored = store.get_plan(id)?;
             let version = ReportedVersion::of(&stored.plan, store.get_versions(id)?.last());
-            html(&stored.detail(), version, &out, choices)
+            let changes = changes_since(&store, &stored, &choices)?;
+            html(&stored.detail(), version, &out, choices, changes)
         }
         Command::Review {
             id,
@@ -370,7 +379,8 @@ pub(crate) fn check_destination(out: &Path, store: &Store, example: &str) -> Out
         .map_err(|err| Failure::Input(err.to_string()))
 }
 
-/// `--paper` and `--sections` as typed; left out, A4 and every section.
+/// `--paper`, `--sections` and `--compare-with` as typed; left out, A4, every section and no
+/// appendix of changes.
 fn report_choices(args: &ReportArgs) -> Result<ReportChoices, Failure> {
     let mut choices = ReportChoices::default();
     if let Some(typed) = args.paper.as_deref() {
@@ -382,7 +392,21 @@ fn report_choices(args: &ReportArgs) -> Result<ReportChoices, Failure> {
         choices.sections = parse_sections(typed)
             .map_err(|problem| Failure::Input(format!("--sections: {problem}")))?;
     }
+    choices.changes_since = args.compare_with;
     Ok(choices)
+}
+
+/// What changed since the version `--compare-with` names, for the report's appendix.
+fn changes_since(
+    store: &Store,
+    stored: &StoredPlan,
+    choices: &ReportChoices,
+) -> Result<Option<ChangesSince>, Failure> {
+    let Some(number) = choices.changes_since else {
+        return Ok(None);
+    };
+    let version = store.get_version(stored.id, number)?;
+    Ok(Some(ChangesSince::new(&version, &stored.plan)))
 }
 
 /// Writes the PDF report of `version` of the plan, carrying `plan_file` (the plan with its
@@ -392,12 +416,14 @@ fn pdf(
     (plan_file, version): (String, ReportedVersion),
     out: &Path,
     choices: ReportChoices,
+    changes: Option<ChangesSince>,
 ) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
         choices,
         plan_file: Some(plan_file),
         version,
+        changes,
     };
     let report = planner_report::export(plan, &options, out).map_err(report_failure)?;
     say(&format!(
@@ -413,12 +439,14 @@ fn html(
     version: ReportedVersion,
     out: &Path,
     choices: ReportChoices,
+    changes: Option<ChangesSince>,
 ) -> Outcome {
     let options = planner_report::ReportOptions {
         generated_on: Local::now().date_naive(),
         choices,
         plan_file: None,
         version,
+        changes,
     };
     let bytes = planner_report::export_html(plan, &options, out).map_err(report_failure)?;
     say(&format!("Wrote {} ({bytes} bytes)", out.display()))

@@ -263,6 +263,10 @@ struct ReportArgs {
     /// All of them when left out.
     #[arg(long, value_name = "KEYS")]
     sections: Option<String>,
+    /// Add the appendix "What changed since the version you reviewed": what changed since
+    /// this version of the plan (its number, as `mcplan versions` lists it).
+    #[arg(long, value_name = "VERSION")]
+    compare_with: Option<u32>,
 }
 
 /// A failure, with the exit code it deserves.

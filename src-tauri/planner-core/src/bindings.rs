@@ -203,3 +203,21 @@ fn ui_bindings_match_the_rust_types() {
          `UPDATE_BINDINGS=1 cargo test -p planner-core bindings`"
     );
 }
+
+fn plan_file_schema_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/plan-file.schema.json")
+}
+
+#[test]
+fn the_published_plan_file_schema_matches_the_rust_types() {
+    let path = plan_file_schema_path();
+    let schema = plan_file_schema();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &schema).expect("write the plan file schema");
+    }
+    assert!(
+        std::fs::read_to_string(&path).ok().as_deref() == Some(schema.as_str()),
+        "docs/plan-file.schema.json is stale; regenerate with \
+         `UPDATE_BINDINGS=1 cargo test -p planner-core bindings`"
+    );
+}

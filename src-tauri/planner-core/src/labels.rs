@@ -175,6 +175,7 @@ keyed_labels! {
         Health = "health" => "Plan health check",
         Sources = "sources" => "Sources",
         SignOff = "sign_off" => "Committee sign-off",
+        Changes = "changes" => "What changed since the version you reviewed",
     }
     Paper {
         A4 = "a4" => "A4 (210 × 297 mm)",

@@ -45,7 +45,7 @@ pub use plan::{
 };
 pub use plan_file::{
     MAX_PLAN_FILE_BYTES, MAX_PLAN_FILE_DEPTH, PLAN_FILE_FORMAT, PLAN_FILE_VERSION, PlanFile,
-    PlanFileError, read_plan_file, write_plan_file,
+    PlanFileError, plan_file_schema, read_plan_file, write_plan_file,
 };
 pub use profile::{
     InstitutionProfile, InstitutionType, MAX_ENROLMENT, ProfileForm, Stage, TermStartForm,

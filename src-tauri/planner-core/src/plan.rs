@@ -17,7 +17,7 @@ pub const MAX_TITLE_CHARS: usize = 200;
 pub type PlanId = i64;
 
 /// Everything a plan says. It is what the store keeps and what a plan file carries.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     pub title: String,

@@ -7,7 +7,20 @@ use ts_rs::TS;
 
 /// A part of the report a dean may leave out, in the order the report prints them. The cover
 /// always prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportSection {
     Contents,
@@ -27,6 +40,17 @@ pub enum ReportSection {
     Health,
     Sources,
     SignOff,
+    /// The appendix of what changed since a version of the plan: printed when the choices name
+    /// that version ([`ReportChoices::changes_since`]), never by being listed in `sections`.
+    Changes,
+}
+
+impl ReportSection {
+    /// True for the sections a dean ticks or unticks in `sections` (all but the appendix of
+    /// what changed, which a version chosen brings in).
+    pub fn is_chosen_by_ticking(self) -> bool {
+        self != ReportSection::Changes
+    }
 }
 
 /// The paper the report is laid out on.
@@ -56,21 +80,33 @@ pub struct ReportChoices {
     /// The sections to print; their order here does not matter, the report's order is
     /// [`ReportSection::ALL`].
     pub sections: Vec<ReportSection>,
+    /// The number of the plan's version whose changes since the appendix lists ("What changed
+    /// since the version you reviewed"); none, no appendix.
+    #[serde(default)]
+    pub changes_since: Option<u32>,
 }
 
 impl Default for ReportChoices {
-    /// A4, every section.
+    /// A4, every section, no appendix of changes.
     fn default() -> Self {
         ReportChoices {
             paper: Paper::A4,
-            sections: ReportSection::ALL.to_vec(),
+            sections: ReportSection::ALL
+                .into_iter()
+                .filter(|s| s.is_chosen_by_ticking())
+                .collect(),
+            changes_since: None,
         }
     }
 }
 
 impl ReportChoices {
     pub fn includes(&self, section: ReportSection) -> bool {
-        self.sections.contains(&section)
+        if section.is_chosen_by_ticking() {
+            self.sections.contains(&section)
+        } else {
+            self.changes_since.is_some()
+        }
     }
 }
 
@@ -80,8 +116,18 @@ pub fn parse_sections(text: &str) -> Result<Vec<ReportSection>, String> {
     let mut sections = Vec::new();
     for typed in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
         let key = typed.replace('-', "_");
+        if ReportSection::parse(&key).is_some_and(|s| !s.is_chosen_by_ticking()) {
+            return Err(format!(
+                "{typed:?}: the appendix of what changed prints when you name the version to \
+                 compare with (--compare-with VERSION), not as a section"
+            ));
+        }
         let section = ReportSection::parse(&key).ok_or_else(|| {
-            let known: Vec<&str> = ReportSection::ALL.iter().map(|s| s.key()).collect();
+            let known: Vec<&str> = ReportSection::ALL
+                .iter()
+                .filter(|s| s.is_chosen_by_ticking())
+                .map(|s| s.key())
+                .collect();
             format!(
                 "{typed:?} is not a section of the report; the sections are {}",
                 known.join(", ")
@@ -124,9 +170,31 @@ mod tests {
     }
 
     #[test]
-    fn by_default_every_section_prints_on_a4() {
+    fn by_default_every_section_prints_on_a4_without_the_changes() {
         let choices = ReportChoices::default();
         assert_eq!(choices.paper, Paper::A4);
-        assert!(ReportSection::ALL.iter().all(|s| choices.includes(*s)));
+        for section in ReportSection::ALL {
+            assert_eq!(
+                choices.includes(section),
+                section != ReportSection::Changes,
+                "{section:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_changes_print_when_a_version_is_named_whatever_the_sections_say() {
+        let choices = |sections: Vec<ReportSection>, changes_since| ReportChoices {
+            paper: Paper::A4,
+            sections,
+            changes_since,
+        };
+        assert!(choices(vec![ReportSection::Summary], Some(2)).includes(ReportSection::Changes));
+        assert!(
+            !choices(vec![ReportSection::Changes], None).includes(ReportSection::Changes),
+            "listing the appendix without a version to compare with prints nothing"
+        );
+        let refused = parse_sections("summary,changes").expect_err("not a ticked section");
+        assert!(refused.contains("--compare-with"), "{refused}");
     }
 }

@@ -29,6 +29,7 @@ enum Command {
     SetKpi,
     SetEngagement,
     EditReview,
+    SnapshotPlan,
 }
 
 impl Command {
@@ -42,6 +43,7 @@ impl Command {
             Command::SetKpi => "set_kpi",
             Command::SetEngagement => "set_engagement",
             Command::EditReview => "edit_review",
+            Command::SnapshotPlan => "snapshot_plan",
         }
     }
 }
@@ -127,6 +129,11 @@ fn cases() -> Vec<(&'static str, Command, Value)> {
             EditReview,
             json!({ "type": "add_reviewer", "name": "", "role": "Provost" }),
         ),
+        (
+            "version_without_label",
+            SnapshotPlan,
+            json!({ "label": "  " }),
+        ),
     ]
 }
 
@@ -204,6 +211,9 @@ fn generated() -> String {
                 PlanEdit::Engagement(Box::new(engagement))
                     .apply(&sample)
                     .err()
+            }
+            Command::SnapshotPlan => {
+                crate::version_label(when["label"].as_str().expect("a label")).err()
             }
         };
         let refusal = refusal.unwrap_or_else(|| {

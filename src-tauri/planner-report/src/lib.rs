@@ -32,6 +32,7 @@ mod wrap;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use planner_core::compare::ChangesSince;
 use planner_core::report::{Paper, ReportChoices, ReportSection};
 use planner_core::{PlanDetail, ReportedVersion};
 
@@ -61,6 +62,9 @@ pub struct ReportOptions {
     pub plan_file: Option<String>,
     /// Which version of the plan the report shows, named on its cover.
     pub version: ReportedVersion,
+    /// What changed since a version of the plan, printed as the appendix "What changed since
+    /// the version you reviewed"; none, no appendix.
+    pub changes: Option<ChangesSince>,
 }
 
 impl ReportOptions {
@@ -71,6 +75,7 @@ impl ReportOptions {
             choices: ReportChoices::default(),
             plan_file: None,
             version: ReportedVersion::WorkingCopy,
+            changes: None,
         }
     }
 
@@ -91,8 +96,21 @@ impl ReportOptions {
         self.choices.paper
     }
 
+    /// The same options, with the appendix of what changed since `changes`'s version.
+    pub fn with_changes(self, changes: ChangesSince) -> Self {
+        Self {
+            changes: Some(changes),
+            ..self
+        }
+    }
+
+    /// Whether `section` prints: the appendix of changes when there are changes to print, any
+    /// other section when the choices tick it.
     pub fn includes(&self, section: ReportSection) -> bool {
-        self.choices.includes(section)
+        match section {
+            ReportSection::Changes => self.changes.is_some(),
+            _ => self.choices.includes(section),
+        }
     }
 }
 
@@ -161,6 +179,7 @@ fn lay_out(plan: &PlanDetail, options: &ReportOptions) -> Result<(ReportDocument
         version: &options.version,
         choices: &options.choices,
         health: &health,
+        changes: options.changes.as_ref(),
     };
     let info = DocumentInfo::for_plan(plan, &context);
     // The contents come before the sections but list their pages: lay out with one page kept

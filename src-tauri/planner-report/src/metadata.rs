@@ -44,6 +44,7 @@ impl DocumentInfo {
             &context.generated_on.to_string(),
             &context.version.describe(),
             &format!("{:?}", context.choices),
+            &format!("{:?}", context.changes),
         ]);
         let institution = &plan.profile.name;
         Self {

@@ -70,11 +70,30 @@ impl Store {
     /// Keeps the plan as it is now as its next version, labelled `label` ("sent to committee,
     /// 3 March"). The working plan is not changed: not its revision, not its edit time.
     pub fn snapshot_plan(&mut self, id: PlanId, label: &str) -> Result<VersionSummary> {
+        self.snapshot_plan_at(id, None, label)
+    }
+
+    /// [`Store::snapshot_plan`], kept only if the plan is still at `expected_revision` (the one
+    /// the window shows), so the version holds what the dean saw; otherwise nothing is written
+    /// and [`Error::ChangedElsewhere`] says so.
+    pub fn snapshot_plan_at(
+        &mut self,
+        id: PlanId,
+        expected_revision: Option<i64>,
+        label: &str,
+    ) -> Result<VersionSummary> {
         let label = version_label(label)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let current = read_plan(&tx, id)?;
+        if let Some(expected) = expected_revision.filter(|e| *e != current.revision) {
+            return Err(Error::ChangedElsewhere {
+                id,
+                expected,
+                found: current.revision,
+            });
+        }
         let version = add_version(&tx, id, &label, &now(), &current.plan)?;
         tx.commit()?;
         Ok(version)

@@ -11,4 +11,5 @@ pub mod review;
 pub mod rollout;
 pub mod rollup;
 pub mod tables;
+pub mod versions;
 pub mod workplan;

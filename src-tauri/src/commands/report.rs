@@ -94,6 +94,12 @@ async fn export(
     ) -> Result<(usize, Option<u32>), AppError>,
 ) -> Result<ExportOutcome, AppError> {
     let plan = state.get_plan(id)?;
+    let choices = choices.unwrap_or_default();
+    // Before the dialog, so a version that is not there is said before anything is asked.
+    let changes = choices
+        .changes_since
+        .map(|number| state.changes_since(id, number))
+        .transpose()?;
     let suggested = format!(
         "{}.{}",
         planner_core::file_stem(&plan.stored.plan.title),
@@ -105,7 +111,6 @@ async fn export(
         return Ok(ExportOutcome::Cancelled);
     };
     planner_report::refuse_protected(&path, &state.store_files())?;
-    let choices = choices.unwrap_or_default();
     let sections = ReportSection::ALL
         .iter()
         .filter(|s| choices.includes(**s))
@@ -117,6 +122,7 @@ async fn export(
         // The PDF carries the plan file, so it can be imported back as the plan.
         plan_file: Some(state.plan_file(id)?),
         version: state.reported_version(id)?,
+        changes,
     };
     let (bytes, pages) = write(&plan, &options, &path)?;
     state.remember_export(path.clone());

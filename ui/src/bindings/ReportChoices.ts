@@ -10,4 +10,9 @@ export type ReportChoices = { paper: Paper,
  * The sections to print; their order here does not matter, the report's order is
  * [`ReportSection::ALL`].
  */
-sections: Array<ReportSection>, };
+sections: Array<ReportSection>, 
+/**
+ * The number of the plan's version whose changes since the appendix lists ("What changed
+ * since the version you reviewed"); none, no appendix.
+ */
+changesSince: number | null, };

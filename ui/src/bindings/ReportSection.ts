@@ -4,4 +4,4 @@
  * A part of the report a dean may leave out, in the order the report prints them. The cover
  * always prints.
  */
-export type ReportSection = "contents" | "summary" | "profile" | "assessment" | "actions" | "timeline" | "portfolio" | "uptake" | "budget" | "scenarios" | "work_plan" | "engagement" | "risks" | "kpis" | "health" | "sources" | "sign_off";
+export type ReportSection = "contents" | "summary" | "profile" | "assessment" | "actions" | "timeline" | "portfolio" | "uptake" | "budget" | "scenarios" | "work_plan" | "engagement" | "risks" | "kpis" | "health" | "sources" | "sign_off" | "changes";

@@ -7,4 +7,9 @@ export type ValueChange = { what: string,
 /**
  * "none" when the earlier plan had no such value.
  */
-before: string, after: string, };
+before: string, after: string, 
+/**
+ * For a figure, how far it moved as a reader would work it out from the two printed
+ * ("+5,084", "+€12,500", "1 year later", "3 weeks earlier"); `None` for the other values.
+ */
+difference: string | null, };

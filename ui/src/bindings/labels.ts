@@ -99,6 +99,7 @@ export const ReportSectionLabels: Record<ReportSection, string> = {
   health: "Plan health check",
   sources: "Sources",
   sign_off: "Committee sign-off",
+  changes: "What changed since the version you reviewed",
 };
 
 export const ScenarioKindLabels: Record<ScenarioKind, string> = {

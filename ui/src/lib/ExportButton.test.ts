@@ -9,10 +9,19 @@ import type { ExportStage } from '../bindings/ExportStage';
 import type { HealthItem } from '../bindings/HealthItem';
 import { ReportSectionLabels } from '../bindings/labels';
 import type { ReportSection } from '../bindings/ReportSection';
+import type { VersionSummary } from '../bindings/VersionSummary';
 
 afterEach(() => clearMocks());
 
-const ALL_SECTIONS = Object.keys(ReportSectionLabels) as ReportSection[];
+/** The sections a dean ticks: all but the appendix of changes, which a version brings. */
+const ALL_SECTIONS = (Object.keys(ReportSectionLabels) as ReportSection[]).filter(
+  (s) => s !== 'changes',
+);
+
+const VERSIONS: VersionSummary[] = [
+  { number: 1, label: 'First draft', createdAt: '2027-01-10T12:00:00Z' },
+  { number: 2, label: 'Sent to committee, 3 March', createdAt: '2027-03-03T09:15:00Z' },
+];
 
 const UNOWNED_TASK: HealthItem = {
   rule: 'task_without_owner',
@@ -23,10 +32,11 @@ const UNOWNED_TASK: HealthItem = {
 };
 
 /**
- * Rust as the panel meets it: the health check answers at once with `health`; an export waits
- * until the test answers, as the native save dialog would.
+ * Rust as the panel meets it: the health check answers at once with `health`, the plan's
+ * versions with `versions`; an export waits until the test answers, as the native save dialog
+ * would.
  */
-function rustWith(health: HealthItem[] = []) {
+function rustWith(health: HealthItem[] = [], versions: VersionSummary[] = []) {
   let answer!: (outcome: ExportOutcome | { reject: unknown }) => void;
   let progress: Channel<ExportStage> | undefined;
   const calls: { command: string; args: unknown }[] = [];
@@ -34,6 +44,7 @@ function rustWith(health: HealthItem[] = []) {
     const { progress: channel, ...rest } = (args ?? {}) as Record<string, unknown>;
     calls.push({ command, args: rest });
     if (command === 'plan_health') return health;
+    if (command === 'list_versions') return versions;
     if (command === 'open_exported') return null;
     progress = channel as Channel<ExportStage>;
     return new Promise((resolve, reject) => {
@@ -106,7 +117,11 @@ describe('Export report', () => {
       command: 'export_pdf',
       args: {
         id: 4,
-        choices: { paper: 'letter', sections: ALL_SECTIONS.filter((s) => s !== 'budget') },
+        choices: {
+          paper: 'letter',
+          sections: ALL_SECTIONS.filter((s) => s !== 'budget'),
+          changesSince: null,
+        },
       },
     });
 
@@ -171,7 +186,7 @@ describe('Export report', () => {
     const order: string[] = [];
     mockIPC((command) => {
       order.push(command);
-      return command === 'plan_health' ? [] : { status: 'cancelled' };
+      return command === 'plan_health' || command === 'list_versions' ? [] : { status: 'cancelled' };
     });
     const { user, panel } = await openPanel({
       beforeExport: async () => {
@@ -180,8 +195,40 @@ describe('Export report', () => {
       },
     });
 
-    await expect.poll(() => order).toEqual(['saved', 'plan_health']);
+    await expect.poll(() => order).toEqual(['saved', 'list_versions', 'plan_health']);
     await user.click(within(panel).getByTestId('export-start'));
-    await expect.poll(() => order).toEqual(['saved', 'plan_health', 'saved', 'export_pdf']);
+    await expect
+      .poll(() => order)
+      .toEqual(['saved', 'list_versions', 'plan_health', 'saved', 'export_pdf']);
+  });
+
+  it('adds what changed since the version the dean picks, newest offered first', async () => {
+    const rust = rustWith([], VERSIONS);
+    const { user, panel } = await openPanel();
+
+    const since = await within(panel).findByLabelText('Add what changed since:');
+    expect(
+      within(since)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      'No version (no appendix)',
+      'Version 2: Sent to committee, 3 March',
+      'Version 1: First draft',
+    ]);
+    expect(within(panel).queryByLabelText('What changed since the version you reviewed')).toBeNull();
+    await user.selectOptions(since, 'Version 2: Sent to committee, 3 March');
+    await user.click(within(panel).getByTestId('export-start'));
+    expect(rust.calls.at(-1)).toEqual({
+      command: 'export_pdf',
+      args: { id: 4, choices: { paper: 'a4', sections: ALL_SECTIONS, changesSince: 2 } },
+    });
+  });
+
+  it('offers no appendix for a plan without versions', async () => {
+    rustWith([], []);
+    const { panel } = await openPanel();
+    await within(panel).findByText('Nothing in the plan would weaken it in a committee’s eyes.');
+    expect(within(panel).queryByLabelText('Add what changed since:')).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import type { FieldError } from '../bindings/FieldError';
 import type { KpiEdit } from '../bindings/KpiEdit';
 import type { HealthItem } from '../bindings/HealthItem';
 import type { ImportOutcome } from '../bindings/ImportOutcome';
+import type { PlanComparison } from '../bindings/PlanComparison';
 import type { PlanDetail } from '../bindings/PlanDetail';
 import type { PlanSummary } from '../bindings/PlanSummary';
 import type { Problem } from '../bindings/Problem';
@@ -22,6 +23,7 @@ import type { ProfileForm } from '../bindings/ProfileForm';
 import type { ProfileOptions } from '../bindings/ProfileOptions';
 import type { ReportChoices } from '../bindings/ReportChoices';
 import type { ReviewEdit } from '../bindings/ReviewEdit';
+import type { VersionSummary } from '../bindings/VersionSummary';
 import type { RiskEdit } from '../bindings/RiskEdit';
 import type { Rollup } from '../bindings/Rollup';
 import type { RollupFile } from '../bindings/RollupFile';
@@ -278,6 +280,33 @@ export function rollUpPlans(ids: number[]): Promise<Rollup> {
 /** Saves plans `ids` side by side as a CSV table, a PDF or a web page; Rust asks where. */
 export function exportRollup(ids: number[], file: RollupFile): Promise<ExportOutcome> {
   return call('export_rollup', { ids, file });
+}
+
+/** The plan's versions, oldest first. */
+export function listVersions(id: number): Promise<VersionSummary[]> {
+  return call('list_versions', { id });
+}
+
+/**
+ * Keeps the plan at `expectedRevision` as its next version, labelled `label`; answers every
+ * version. An empty or too long label is refused (`invalid`, field `label`); a plan changed
+ * elsewhere since, with `changed_elsewhere`, keeping nothing.
+ */
+export function snapshotPlan(
+  id: number,
+  expectedRevision: number,
+  label: string,
+): Promise<VersionSummary[]> {
+  return call('snapshot_plan', { id, expectedRevision, label });
+}
+
+/** What changed from version `from` to version `to`, or to the plan now when `to` is null. */
+export function compareVersions(
+  id: number,
+  from: number,
+  to: number | null,
+): Promise<PlanComparison> {
+  return call('compare_versions', { id, from, to });
 }
 
 /** Sets the rollout up with starting assumptions (5 years from next August, no credentials). */

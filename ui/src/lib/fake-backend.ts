@@ -17,6 +17,7 @@ import type { InstitutionProfile } from '../bindings/InstitutionProfile';
 import type { InstitutionType } from '../bindings/InstitutionType';
 import type { KpiEdit } from '../bindings/KpiEdit';
 import type { Plan } from '../bindings/Plan';
+import type { PlanComparison } from '../bindings/PlanComparison';
 import type { PlanDetail } from '../bindings/PlanDetail';
 import type { PlanSummary } from '../bindings/PlanSummary';
 import type { Problem } from '../bindings/Problem';
@@ -30,6 +31,7 @@ import type { RolloutStatus } from '../bindings/RolloutStatus';
 import type { ScheduleStatus } from '../bindings/ScheduleStatus';
 import type { Stage } from '../bindings/Stage';
 import type { StoredPlan } from '../bindings/StoredPlan';
+import type { VersionSummary } from '../bindings/VersionSummary';
 import type { WizardPosition } from '../bindings/WizardPosition';
 import type { WorkPlanEdit } from '../bindings/WorkPlanEdit';
 import { summaryOf } from './api';
@@ -182,6 +184,13 @@ export class FakeBackend {
   pdfCommentsAnswer: CommentsFound | Problem | null = null;
   /** What `plan_health` answers. */
   healthAnswer: HealthItem[] = [];
+  /** Each plan's versions by plan number, oldest first, as `list_versions` answers them. */
+  readonly versions = new Map<number, VersionSummary[]>();
+  /**
+   * What `compare_versions` answers: the fake does not compare plans (planner-core does); a
+   * test gives the comparison Rust would make.
+   */
+  comparisonAnswer: PlanComparison = { inputs: [], figures: [], credentials: [], tasks: [], risks: [] };
   /** Commands to refuse once, with the Problem to throw. */
   readonly refusals = new Map<string, Problem>();
   /** Milliseconds each answer waits, so a preview shows "Saving…" and "Exporting…". */
@@ -236,7 +245,7 @@ export class FakeBackend {
       this.refusals.delete(command);
       throw refusal;
     }
-    const sent = args.form ?? args.inputs ?? args.edit ?? args.kpi ?? args.engagement;
+    const sent = args.form ?? args.inputs ?? args.edit ?? args.kpi ?? args.engagement ?? args;
     const recorded = recordedRefusal(command, sent);
     if (recorded) throw structuredClone(recorded);
     const id = args.id as number;
@@ -340,6 +349,29 @@ export class FakeBackend {
         rolledUp(args.ids as number[]);
         if ('kind' in this.fileAnswer) throw this.fileAnswer;
         return this.fileAnswer;
+      case 'list_versions':
+        this.#find(id);
+        return structuredClone(this.versions.get(id) ?? []);
+      case 'snapshot_plan': {
+        this.#find(id);
+        const kept = this.versions.get(id) ?? [];
+        kept.push({
+          number: kept.length + 1,
+          label: args.label as string,
+          createdAt: new Date().toISOString(),
+        });
+        this.versions.set(id, kept);
+        return structuredClone(kept);
+      }
+      case 'compare_versions': {
+        this.#find(id);
+        const known = (n: unknown) => (this.versions.get(id) ?? []).some((v) => v.number === n);
+        const missing = [args.from, args.to].find((n) => n !== null && !known(n));
+        if (missing !== undefined) {
+          throw { kind: 'not_found', message: `This plan has no version ${missing}`, fields: [] };
+        }
+        return structuredClone(this.comparisonAnswer);
+      }
       default:
         throw new Error(`The fake backend has no command ${command}`);
     }

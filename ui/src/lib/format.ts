@@ -73,6 +73,19 @@ export function formatEdited(iso: string, now: number): string {
   }).format(when);
 }
 
+/** A moment (RFC 3339) as the reader writes a date and time: "3 Mar 2027, 10:15". */
+export function formatMoment(iso: string): string {
+  const when = Date.parse(iso);
+  if (Number.isNaN(when)) return '';
+  return new Intl.DateTimeFormat(locales(), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(when);
+}
+
 /** The last part of a path, whichever separator the system uses. */
 export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;

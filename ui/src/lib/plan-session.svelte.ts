@@ -121,12 +121,21 @@ export class PlanSession {
    * `revision` (and what is on screen) when called: after a reload it is called again.
    */
   write(run: () => Promise<PlanDetail>): Promise<PlanDetail> {
-    const result = this.#tail.then(() => this.#attempt(run));
-    this.#tail = result.catch(() => undefined);
-    return result.then((next) => {
+    return this.inTurn(run).then((next) => {
       this.#show(next);
       return next;
     });
+  }
+
+  /**
+   * Runs `run` after the writes before it, as `write` does, for a call that names the revision
+   * on screen but answers something other than the plan (a version kept of it): refused because
+   * the plan changed elsewhere, the plan is reloaded and `run` called again.
+   */
+  inTurn<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(() => this.#attempt(run));
+    this.#tail = result.catch(() => undefined);
+    return result;
   }
 
   /** Resolves once every write asked for so far has finished. */
@@ -160,7 +169,7 @@ export class PlanSession {
       });
   }
 
-  async #attempt(run: () => Promise<PlanDetail>): Promise<PlanDetail> {
+  async #attempt<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {

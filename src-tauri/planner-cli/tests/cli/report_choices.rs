@@ -1,7 +1,7 @@
 //! `mcplan pdf --paper … --sections …`: the report on the paper and with the sections asked for.
 
 use assert_cmd::prelude::*;
-use planner_test_support::{outline, pdf_info};
+use planner_test_support::{outline, pdf_info, pdf_text, position, squeeze};
 
 use crate::Sandbox;
 
@@ -58,5 +58,66 @@ fn an_unknown_paper_or_section_is_refused_by_name_and_nothing_is_written() {
     assert!(
         !std::path::Path::new(out).exists(),
         "no file written for a refused command"
+    );
+}
+
+#[test]
+fn compare_with_adds_what_changed_since_that_version_to_the_pdf_and_the_page() {
+    let (sandbox, id) = Sandbox::with_demo();
+    sandbox.stdout(&["snapshot", &id, "--label", "Sent to committee, 3 March"]);
+    let mut inputs = sandbox.json(&["show", &id, "--json"])["plan"]["rollout"].clone();
+    inputs["uptake"]["targetRatePct"] = serde_json::json!(3);
+    let inputs_file = sandbox.dir.path().join("rollout.json");
+    std::fs::write(&inputs_file, inputs.to_string()).expect("write inputs");
+    let inputs_file = inputs_file.display().to_string();
+    sandbox.stdout(&["rollout", &id, "--inputs", &inputs_file]);
+
+    let out = sandbox.dir.path().join("with-changes.pdf");
+    let out_arg = out.display().to_string();
+    sandbox.stdout(&[
+        "pdf",
+        &id,
+        "--out",
+        &out_arg,
+        "--sections",
+        "summary",
+        "--compare-with",
+        "1",
+    ]);
+    let titles: Vec<String> = outline(&std::fs::read(&out).expect("the PDF"))
+        .into_iter()
+        .map(|(title, _)| title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Cover",
+            "Executive summary",
+            "What changed since the version you reviewed"
+        ],
+        "the appendix follows the sections asked for"
+    );
+    let text = squeeze(&pdf_text(&out));
+    for said in [
+        "version 1, “Sent to committee, 3 March”",
+        "Target uptake per term 2.5% 3%",
+        "Enrolments 32,512 37,596 +5,084",
+    ] {
+        position(&text, said);
+    }
+
+    let page = sandbox.dir.path().join("with-changes.html");
+    let page_arg = page.display().to_string();
+    sandbox.stdout(&["html", &id, "--out", &page_arg, "--compare-with", "1"]);
+    let html = std::fs::read_to_string(&page).expect("the page");
+    assert!(
+        html.contains("What changed since the version you reviewed") && html.contains("+5,084"),
+        "the web page carries the same appendix"
+    );
+    let out_arg = sandbox.dir.path().join("none.pdf").display().to_string();
+    sandbox.refuses(
+        &["pdf", &id, "--out", &out_arg, "--compare-with", "7"],
+        2,
+        "has no version 7",
     );
 }

@@ -79,7 +79,10 @@ fn compare_names_what_changed_since_a_version_and_between_two_files() {
         said.starts_with("Inputs\n  Target uptake per term: 2.5% → 3%\n\nResulting figures\n"),
         "{said}"
     );
-    assert!(said.contains("\n  Enrolments: 32,512 → 37,596\n"), "{said}");
+    assert!(
+        said.contains("\n  Enrolments: 32,512 → 37,596 (+5,084)\n"),
+        "{said}"
+    );
     sandbox.stdout(&["snapshot", &id, "--label", "higher uptake"]);
     assert_eq!(
         sandbox.stdout(&["compare", &id, "--from", "1", "--to", "2"]),

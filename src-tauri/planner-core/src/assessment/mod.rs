@@ -24,7 +24,20 @@ use crate::profile::Stage;
 
 /// The six challenge areas of the reference report. The keys are used everywhere: store, plan
 /// files, CLI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AreaKey {
     Awareness,
@@ -113,8 +126,27 @@ impl<'de> Deserialize<'de> for Answer {
     }
 }
 
+impl schemars::JsonSchema for Answer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "One statement's answer: 1 (strongly disagree) to 5 (strongly agree), \"dont_know\", or null while unanswered.",
+            "anyOf": [
+                { "type": "integer", "minimum": 1, "maximum": 5 },
+                { "const": "dont_know" },
+                { "type": "null" }
+            ]
+        })
+    }
+}
+
 /// The dean's answers for one area.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AreaResponse {
     /// One per statement, in the guide's order.
@@ -124,7 +156,9 @@ pub struct AreaResponse {
 }
 
 /// Where the wizard was left.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum WizardPosition {
     #[default]
@@ -135,7 +169,7 @@ pub enum WizardPosition {
     Summary,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AdoptedAction {
     /// A key of the action library.
@@ -145,7 +179,9 @@ pub struct AdoptedAction {
 }
 
 /// Everything the dean has said in the assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Assessment {
     pub responses: BTreeMap<AreaKey, AreaResponse>,

@@ -160,16 +160,12 @@ fn rollout_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
     ];
     match (&before.rollout, &after.rollout) {
         (None, None) => Vec::new(),
-        (Some(_), None) => vec![ValueChange {
-            what: "Rollout model".to_owned(),
-            before: "set up".to_owned(),
-            after: "not set up".to_owned(),
-        }],
-        (None, Some(_)) => vec![ValueChange {
-            what: "Rollout model".to_owned(),
-            before: "not set up".to_owned(),
-            after: "set up".to_owned(),
-        }],
+        (Some(_), None) => ValueChange::new("Rollout model", "set up".into(), "not set up".into())
+            .into_iter()
+            .collect(),
+        (None, Some(_)) => ValueChange::new("Rollout model", "not set up".into(), "set up".into())
+            .into_iter()
+            .collect(),
         (Some(b), Some(a)) => rows
             .iter()
             .filter_map(|(what, show)| ValueChange::new(what, show(b), show(a)))

@@ -37,11 +37,11 @@ fn changes<T: PartialEq>(
             Some(b) if b != a => {
                 let mut details = details(b, a);
                 if details.is_empty() {
-                    details.push(ValueChange {
-                        what: "Other details".to_owned(),
-                        before: "as they were".to_owned(),
-                        after: "changed".to_owned(),
-                    });
+                    details.extend(ValueChange::new(
+                        "Other details",
+                        "as they were".to_owned(),
+                        "changed".to_owned(),
+                    ));
                 }
                 out.push(ItemChange {
                     change: ChangeKind::Changed,

@@ -9,7 +9,9 @@ mod items;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::format::long_date;
 use crate::plan::Plan;
+use crate::version::{PlanVersion, VersionSummary};
 
 /// One value before and after, in plain words ("Target uptake per term": "2.5%" → "3%").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -19,6 +21,9 @@ pub struct ValueChange {
     /// "none" when the earlier plan had no such value.
     pub before: String,
     pub after: String,
+    /// For a figure, how far it moved as a reader would work it out from the two printed
+    /// ("+5,084", "+€12,500", "1 year later", "3 weeks earlier"); `None` for the other values.
+    pub difference: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -64,6 +69,40 @@ pub fn compare(before: &Plan, after: &Plan) -> PlanComparison {
     }
 }
 
+/// What changed since one of the plan's versions: the version and the changes from it to the
+/// plan as it is now. The report's appendix "What changed since the version you reviewed"
+/// prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangesSince {
+    pub version: VersionSummary,
+    pub comparison: PlanComparison,
+}
+
+impl ChangesSince {
+    /// The changes from `version` to `now`.
+    pub fn new(version: &PlanVersion, now: &Plan) -> Self {
+        ChangesSince {
+            version: version.summary.clone(),
+            comparison: compare(&version.plan, now),
+        }
+    }
+
+    /// “version 2, “Sent to committee, 3 March”, kept on 3 March 2027”.
+    pub fn version_named(&self) -> String {
+        let kept = self
+            .version
+            .created_at
+            .get(..10)
+            .and_then(|day| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+            .map(|day| format!(", kept on {}", long_date(day)))
+            .unwrap_or_default();
+        format!(
+            "version {}, “{}”{kept}",
+            self.version.number, self.version.label
+        )
+    }
+}
+
 impl PlanComparison {
     /// True when the two plans say the same.
     pub fn is_empty(&self) -> bool {
@@ -98,12 +137,19 @@ impl ValueChange {
             what: what.to_owned(),
             before,
             after,
+            difference: None,
         })
     }
 
-    /// "What: before → after".
+    /// "What: before → after", and the difference in brackets when there is one.
     pub fn line(&self) -> String {
-        format!("{}: {} → {}", self.what, self.before, self.after)
+        match &self.difference {
+            Some(difference) => format!(
+                "{}: {} → {} ({difference})",
+                self.what, self.before, self.after
+            ),
+            None => format!("{}: {} → {}", self.what, self.before, self.after),
+        }
     }
 }
 

@@ -31,6 +31,7 @@ fn a_higher_target_uptake_is_named_with_the_figures_it_moves() {
             what: "Target uptake per term".to_owned(),
             before: "2.5%".to_owned(),
             after: "3.5%".to_owned(),
+            difference: None,
         }],
         "only the one input changed"
     );
@@ -50,6 +51,18 @@ fn a_higher_target_uptake_is_named_with_the_figures_it_moves() {
     assert!(
         number(&enrolments.after) > number(&enrolments.before),
         "more enrolments: {enrolments:?}"
+    );
+    assert_eq!(
+        enrolments.difference,
+        Some(format!(
+            "+{}",
+            crate::format::count(number(&enrolments.after) - number(&enrolments.before))
+        )),
+        "the difference is the printed figures subtracted"
+    );
+    assert_eq!(
+        changes.inputs[0].difference, None,
+        "an input shows before and after only"
     );
     assert!(changes.credentials.is_empty() && changes.tasks.is_empty() && changes.risks.is_empty());
 }
@@ -121,6 +134,7 @@ fn a_later_start_moves_the_end_date_and_every_milestone() {
         (ends.before.as_str(), ends.after.as_str()),
         ("31 August 2031", "31 August 2032")
     );
+    assert_eq!(ends.difference.as_deref(), Some("1 year later"));
     let milestones = changes
         .figures
         .iter()

@@ -3,6 +3,7 @@
 //! writes is refused whole, with one line naming the problem and where in the file it is, so
 //! nothing half-read ever reaches the store.
 
+mod schema;
 mod strict;
 mod upgrade;
 mod validate;
@@ -14,6 +15,7 @@ use crate::plan::Plan;
 use crate::version::{PlanVersion, VersionSummary};
 use strict::{StrictValue, first_unknown_key, too_deep};
 
+pub use schema::plan_file_schema;
 pub use strict::MAX_DEPTH as MAX_PLAN_FILE_DEPTH;
 pub(crate) use validate::checked_plan;
 
@@ -39,12 +41,16 @@ pub struct PlanFile {
 
 /// A version as the file spells it: its fields side by side, so a refusal inside its plan is
 /// named by its whole path (`versions[0].plan.risks[2].impact`).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct VersionInFile {
+    /// 1 for the plan's first version, one more for each later one.
     number: u32,
+    /// What the version is, such as “Sent to committee, 3 March”.
     label: String,
+    /// When the version was kept: RFC 3339, UTC.
     created_at: String,
+    /// The plan as it was then.
     plan: Plan,
 }
 
@@ -56,14 +62,23 @@ struct PlanFileOut<'a> {
     versions: &'a [VersionInFile],
 }
 
-#[derive(Deserialize)]
+/// A plan file of the Micro-credential Adoption Planner (`.mcplan`): a whole plan and the
+/// versions kept of it. Every key is known and given once; a file with any other key is
+/// refused.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Micro-credential Adoption Planner plan file")]
 struct PlanFileIn {
+    /// Always "mcplan".
     #[serde(rename = "format")]
     _format: String,
+    /// The version of the format this schema describes (older versions are upgraded as they
+    /// are read).
     #[serde(rename = "version")]
     _version: u32,
+    /// The plan as it is now.
     plan: Plan,
+    /// The versions kept of the plan, oldest first.
     versions: Vec<VersionInFile>,
 }
 

@@ -225,3 +225,85 @@ mod generated {
         }
     }
 }
+
+mod schema {
+    use serde_json::{Value, json};
+
+    use crate::sample::large_plan;
+    use crate::{PlanVersion, VersionSummary, plan_file_schema, read_plan_file, sample_plan};
+
+    fn validator() -> jsonschema::Validator {
+        let schema: Value = serde_json::from_str(&plan_file_schema()).expect("the schema is JSON");
+        jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
+    }
+
+    fn file_with_a_version() -> Value {
+        let plan = sample_plan();
+        let version = PlanVersion {
+            summary: VersionSummary {
+                number: 1,
+                label: "Sent to committee, 3 March".to_owned(),
+                created_at: "2027-03-03T09:15:00Z".to_owned(),
+            },
+            plan: plan.clone(),
+        };
+        serde_json::from_str(&super::write_plan_file(&plan, &[version])).expect("JSON")
+    }
+
+    /// What a case calls the change, and the change made to a file the planner wrote.
+    type Mutation = (&'static str, fn(&mut Value));
+
+    fn problems(validator: &jsonschema::Validator, file: &Value) -> Vec<String> {
+        validator.iter_errors(file).map(|e| e.to_string()).collect()
+    }
+
+    #[test]
+    fn plan_files_the_planner_writes_meet_the_schema() {
+        let validator = validator();
+        let sample = file_with_a_version();
+        assert_eq!(
+            problems(&validator, &sample),
+            Vec::<String>::new(),
+            "the sample"
+        );
+        let large: Value =
+            serde_json::from_str(&super::write_plan_file(&large_plan(), &[])).expect("JSON");
+        assert_eq!(
+            problems(&validator, &large),
+            Vec::<String>::new(),
+            "the large plan"
+        );
+    }
+
+    #[test]
+    fn what_the_reader_refuses_the_schema_refuses_too() {
+        let validator = validator();
+        let cases: [Mutation; 5] = [
+            ("an unknown key deep in the plan", |f| {
+                f["plan"]["risks"][0]["colour"] = json!("red");
+            }),
+            ("a stage that is not one", |f| {
+                f["plan"]["profile"]["stage"] = json!("thinking_about_it");
+            }),
+            ("a missing title", |f| {
+                f["plan"].as_object_mut().expect("plan").remove("title");
+            }),
+            ("a newer format version", |f| f["version"] = json!(3)),
+            ("a version without its label", |f| {
+                f["versions"][0]
+                    .as_object_mut()
+                    .expect("a version")
+                    .remove("label");
+            }),
+        ];
+        for (what, change) in cases {
+            let mut file = file_with_a_version();
+            change(&mut file);
+            assert!(!validator.is_valid(&file), "the schema refuses {what}");
+            assert!(
+                read_plan_file(&file.to_string()).is_err(),
+                "the reader refuses {what} too"
+            );
+        }
+    }
+}

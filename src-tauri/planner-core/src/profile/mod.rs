@@ -31,7 +31,7 @@ fn default_credit_system() -> CreditSystem {
 }
 
 /// The institution a plan is for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct InstitutionProfile {
     /// As the institution writes it, in any script.

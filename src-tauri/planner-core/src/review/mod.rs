@@ -30,7 +30,9 @@ pub const MAX_PAGE: u32 = 10_000;
 
 /// The committee review of one plan. A plan nobody has reviewed yet has the default: a draft
 /// with no reviewers and no comments.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Review {
     pub status: PlanStatus,
@@ -39,7 +41,9 @@ pub struct Review {
 }
 
 /// Where the plan stands with its committee; printed on the report's cover.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanStatus {
     #[default]
@@ -49,7 +53,7 @@ pub enum PlanStatus {
 }
 
 /// A member of the committee.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Reviewer {
     pub name: String,
@@ -60,7 +64,7 @@ pub struct Reviewer {
 }
 
 /// What a reviewer decided, and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Decision {
     pub verdict: Verdict,
@@ -68,7 +72,7 @@ pub struct Decision {
     pub date: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Approved,
@@ -77,7 +81,7 @@ pub enum Verdict {
 }
 
 /// A comment on one section of the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewComment {
     pub section: ReportSection,
@@ -94,7 +98,7 @@ pub struct ReviewComment {
 }
 
 /// Where a comment was made.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(tag = "from", rename_all = "snake_case")]
 pub enum CommentOrigin {
     /// Typed in the window.

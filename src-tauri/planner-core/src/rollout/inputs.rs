@@ -9,7 +9,7 @@ use super::scenarios::ScenarioInputs;
 
 /// The rollout model's inputs: calendar, phases, credential portfolio, uptake and budget
 /// assumptions, scenarios and uncertainty. Checked as a whole by [`RolloutInputs::validate`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RolloutInputs {
     /// The plan's first day. The first term is the first one starting on or after it.
@@ -30,7 +30,7 @@ pub struct RolloutInputs {
 /// Where each phase begins, as a term index (term 0 is the plan's first term). Prepare runs
 /// from term 0 until Pilot begins; a phase whose start equals the next one's is empty, and a
 /// start at the term count means the phase lies beyond the horizon.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PhasePlan {
     pub pilot_start_term: u32,
@@ -47,7 +47,7 @@ pub struct PhasePlan {
     pub sustain_gate: Option<Vec<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProviderKind {
     /// A company's certificate, such as Google's or IBM's.
@@ -56,7 +56,7 @@ pub enum ProviderKind {
     InHouse,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Provider {
     pub kind: ProviderKind,
@@ -64,7 +64,7 @@ pub struct Provider {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CredentialField {
     Cybersecurity,
@@ -78,7 +78,7 @@ pub enum CredentialField {
 }
 
 /// The credit an external body recommends for the credential; any may be missing.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct CreditRecommendation {
     /// ACE recommendation, in US semester credit hours.
@@ -93,7 +93,7 @@ pub struct CreditRecommendation {
 }
 
 /// How the institution counts the credential toward a degree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GrantMethod {
     /// Free elective credit.
@@ -105,14 +105,14 @@ pub enum GrantMethod {
 }
 
 /// The credit the institution itself grants a completer, in its home credit system.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HomeCredit {
     pub amount: f64,
     pub method: GrantMethod,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TargetProgram {
     pub name: String,
@@ -125,14 +125,16 @@ pub struct TargetProgram {
 }
 
 /// Another credential of the portfolio, by position or by exact title.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum CredentialRef {
     Index(u32),
     Title(String),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentType {
     Exam,
@@ -144,7 +146,9 @@ pub enum AssessmentType {
     Mixed,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Participation {
     #[default]
@@ -155,7 +159,7 @@ pub enum Participation {
 
 /// The standard elements the 2022 EU Council Recommendation on micro-credentials asks every
 /// micro-credential to describe.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct StandardElements {
     pub learning_outcomes: String,
@@ -167,7 +171,7 @@ pub struct StandardElements {
 }
 
 /// One micro-credential of the portfolio.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Credential {
     pub title: String,
@@ -196,7 +200,7 @@ pub struct Credential {
 
 /// How students take up the credentials. Rates are per term, in percent of the students of
 /// the target programs who have not taken the credential yet.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UptakeAssumptions {
     /// Share of eligible students who enrol in the credential's launch term.
@@ -231,7 +235,7 @@ fn default_course_count() -> u32 {
 }
 
 /// Money the plan receives from outside in one fiscal year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Grant {
     pub name: String,
@@ -242,7 +246,7 @@ pub struct Grant {
 
 /// Costs and benefits, all in the plan's currency. Annual amounts are for a full fiscal year
 /// and are prorated for the part of a fiscal year the plan covers.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct BudgetInputs {
     /// Paid for each enrolment.

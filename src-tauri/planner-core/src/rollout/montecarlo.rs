@@ -39,7 +39,7 @@ pub const CHUNK: usize = 4096;
 const PARALLEL_FROM: usize = 2_000;
 pub const MAX_DRAWS: u32 = 200_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DrawShape {
     /// Most likely at the expected value, tapering to the ends.
@@ -50,7 +50,7 @@ pub enum DrawShape {
 
 /// A range around the expected value, as multipliers of it (0.7 to 1.2 = 30 % lower to 20 %
 /// higher). `low` ≤ 1 ≤ `high`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VariedInput {
     pub low: f64,
@@ -113,7 +113,7 @@ impl Sampler {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct UncertaintyInputs {
     /// 0 turns the bands off; at most 200,000.

@@ -8,7 +8,7 @@ use super::Model;
 use super::budget::CostAdjustment;
 use super::uptake::Rates;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ScenarioKind {
     Conservative,
@@ -18,7 +18,7 @@ pub enum ScenarioKind {
 
 /// How a scenario departs from the expected inputs. An absolute value, where given, wins over
 /// the multiplier for the same input.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ScenarioAdjustment {
     pub target_rate_multiplier: f64,
@@ -73,7 +73,7 @@ impl ScenarioAdjustment {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScenarioInputs {
     pub conservative: ScenarioAdjustment,

@@ -38,7 +38,7 @@ pub const MAX_HOURS_PER_TERM: f64 = 600.0;
 pub const MAX_SESSION_HOURS: f64 = 40.0;
 
 /// What the plan says about engaging the faculty.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 pub struct FacultyEngagement {
     pub departments: Vec<Department>,
@@ -50,7 +50,7 @@ pub struct FacultyEngagement {
     pub hours_per_engaged_member_per_term: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Department {
     pub name: String,
@@ -59,7 +59,7 @@ pub struct Department {
 }
 
 /// A faculty member who argues for the credentials inside a department.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Champion {
     pub name: String,
@@ -67,7 +67,7 @@ pub struct Champion {
     pub role: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TrainingSession {
     pub title: String,
@@ -78,7 +78,7 @@ pub struct TrainingSession {
     pub capacity: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct EngagementTarget {
     pub term: u32,

@@ -10,7 +10,7 @@ use crate::error::ValidationErrors;
 use crate::format::{MINUS, count, one_decimal};
 use crate::rollout::{RolloutResult, UptakeTotals, fiscal_split};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum KpiKey {
     Enrolments,
@@ -76,7 +76,7 @@ impl KpiKey {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum KpiSource {
     /// Targets follow the rollout model.
@@ -87,7 +87,7 @@ pub enum KpiSource {
 
 /// The target for one fiscal year. The model's figures for a year count the terms that start
 /// in it, so a year only partly inside the plan has only those terms' figures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct KpiTarget {
     /// The fiscal year's label, "FY2028".
@@ -96,7 +96,7 @@ pub struct KpiTarget {
     pub value: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Kpi {
     pub key: KpiKey,

@@ -57,7 +57,9 @@ pub use validate::{
 };
 
 /// The tasks of a plan and what waits on what.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase", default)]
 pub struct WorkPlan {
     pub tasks: Vec<Task>,
@@ -65,7 +67,7 @@ pub struct WorkPlan {
 }
 
 /// One piece of work, or a milestone (a task of no length).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Task {
     /// Unique within the plan; dependencies name tasks by it. Never shown.
@@ -86,7 +88,7 @@ pub struct Task {
 }
 
 /// Where a task comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum TaskKind {
     /// An action adopted from the library (its key).
@@ -108,7 +110,7 @@ impl TaskKind {
 
 /// Finish-to-start: `successor` starts no earlier than `lag_weeks` working weeks after
 /// `predecessor` finishes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Dependency {
     /// The id of the task that must finish first.

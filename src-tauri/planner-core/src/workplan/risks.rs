@@ -11,7 +11,7 @@ use super::validate::{MAX_OWNER_CHARS, MAX_TITLE_CHARS, error};
 use crate::assessment::{AreaKey, AreaResult, Assessment, AssessmentResult, guide};
 use crate::error::ValidationErrors;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Risk {
     /// The assessment area it comes from; `None` for a risk the dean added.

@@ -4,6 +4,7 @@
 
 pub(crate) mod actions;
 pub(crate) mod assessment;
+mod changes;
 pub(crate) mod contents;
 pub(crate) mod cover;
 mod health;
@@ -17,6 +18,7 @@ pub(crate) mod workplan;
 
 use chrono::NaiveDate;
 use planner_core::assessment::AssessmentResult;
+use planner_core::compare::ChangesSince;
 use planner_core::health::HealthItem;
 use planner_core::report::{ReportChoices, ReportSection};
 use planner_core::workplan::Kpi;
@@ -49,6 +51,8 @@ pub(crate) struct ReportContext<'a> {
     pub(crate) choices: &'a ReportChoices,
     /// What the plan health check finds, most serious first.
     pub(crate) health: &'a [HealthItem],
+    /// What changed since the version the reader reviewed, when the report is asked to say.
+    pub(crate) changes: Option<&'a ChangesSince>,
 }
 
 /// Draws `section` of the report, filing its outline entries under it. The table of contents
@@ -73,6 +77,11 @@ pub(crate) fn draw(doc: &mut ReportDocument, context: &ReportContext<'_>, sectio
         ReportSection::Sources => sources::draw(doc),
         ReportSection::SignOff => {
             sign_off::draw(doc, &context.version.describe(), &context.plan.review)
+        }
+        ReportSection::Changes => {
+            if let Some(changes) = context.changes {
+                changes::draw(doc, changes);
+            }
         }
         // Drawn once every other section has its page, onto the pages kept for it.
         ReportSection::Contents => {}

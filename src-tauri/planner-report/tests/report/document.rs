@@ -20,6 +20,7 @@ fn options_with(paper: Paper, sections: &[ReportSection]) -> ReportOptions {
         choices: ReportChoices {
             paper,
             sections: sections.to_vec(),
+            changes_since: None,
         },
         ..options()
     }

@@ -301,6 +301,7 @@ fn the_paper_and_sections_chosen_shape_the_page() {
     chosen.choices = ReportChoices {
         paper: Paper::Letter,
         sections: vec![ReportSection::Profile, ReportSection::Budget],
+        changes_since: None,
     };
     let page = render_html(&sample(), &chosen).expect("HTML edition");
     assert!(

@@ -3,6 +3,7 @@
 //! would. poppler-utils must be installed; without it these tests fail, never skip.
 
 mod attachment;
+mod changes;
 mod document;
 mod html;
 mod long_text;

@@ -119,3 +119,32 @@ fn a_version_cannot_be_changed_and_goes_with_its_plan() {
         Err(Error::NotFound(_))
     ));
 }
+
+#[test]
+fn a_snapshot_of_a_revision_the_plan_has_moved_past_keeps_nothing() {
+    let mut store = Store::open_in_memory().expect("open");
+    let created = store.add_sample_plan().expect("sample");
+    let edited = renamed(&mut store, &created, "Renamed from the command line");
+    let refused = store
+        .snapshot_plan_at(created.id, Some(created.revision), "sent to committee")
+        .expect_err("the window showed the plan before the rename");
+    assert!(
+        matches!(refused, Error::ChangedElsewhere { expected, found, .. }
+            if expected == created.revision && found == edited.revision),
+        "{refused:?}"
+    );
+    assert!(
+        store.list_versions(created.id).expect("list").is_empty(),
+        "no version kept"
+    );
+    let kept = store
+        .snapshot_plan_at(created.id, Some(edited.revision), "sent to committee")
+        .expect("at the plan's revision");
+    assert_eq!(
+        store
+            .get_version(created.id, kept.number)
+            .expect("kept")
+            .plan,
+        edited.plan
+    );
+}

@@ -153,6 +153,7 @@ mod tests {
             version: &planner_core::ReportedVersion::WorkingCopy,
             choices: &ReportChoices::default(),
             health: &[],
+            changes: None,
         };
         let mut doc = ReportDocument::new(1).expect("document");
         for section in [

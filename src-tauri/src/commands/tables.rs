@@ -8,8 +8,9 @@ use tauri::{AppHandle, State};
 use crate::file_dialog::{self, ask_where_to_save};
 use crate::{AppError, AppState};
 
-/// Asks where to save, then writes `table` of plan `id` as `mcplan csv` does; remembered for
-/// "Open it". A table the plan cannot give yet is refused before the dialog opens.
+/// Asks where to save, then writes `table` of plan `id` as `mcplan csv` does. It is not
+/// remembered for "Open it": that stays the report the plan's export panel last saved. A table
+/// the plan cannot give yet is refused before the dialog opens.
 #[tauri::command]
 pub async fn export_table_csv(
     app: AppHandle,
@@ -23,7 +24,6 @@ pub async fn export_table_csv(
         return Ok(ExportOutcome::Cancelled);
     };
     let bytes = state.write_file(&path, text.as_bytes())?;
-    state.remember_export(path.clone());
     Ok(ExportOutcome::Saved {
         path: path.display().to_string(),
         bytes,

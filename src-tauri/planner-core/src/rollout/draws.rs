@@ -54,11 +54,12 @@ struct Product {
     students: f64,
 }
 
-/// The enrolments of the groups launching together, added to those of term `term`.
+/// What one launch term adds to a term's enrolments: one group's, or the sum of the groups
+/// launching together (which `products` are theirs).
 #[derive(Debug, Clone, PartialEq)]
-struct TermSum {
-    term: usize,
-    products: Range<usize>,
+enum Add {
+    One(Product),
+    Together(Range<usize>),
 }
 
 /// The share of a program's students who could enrol that one credential enrolled.
@@ -78,8 +79,9 @@ pub(crate) struct DrawTables {
     offsets: usize,
     /// Term by term, and within a term in the order the walk adds them (launch after launch,
     /// latest first); `term_ranges` says which are each term's.
-    term_sums: Vec<TermSum>,
+    adds: Vec<Add>,
     term_ranges: Vec<Range<usize>>,
+    /// The groups launching together, for [`Add::Together`].
     products: Vec<Product>,
     /// Per group: its last step (`None` when it launches after the plan), E, and E × credit.
     group_last: Vec<Option<usize>>,
@@ -88,10 +90,16 @@ pub(crate) struct DrawTables {
     /// Per program: the most students who could enrol.
     could_enrol: Vec<f64>,
     taken: Vec<Taken>,
-    /// Per credential and program, in portfolio order: the program and which of `taken`.
-    takes: Vec<(usize, usize)>,
+    /// Program by program, and within a program in portfolio order: which of `taken` each
+    /// credential's is; `program_takes` says which are each program's.
+    takes: Vec<usize>,
+    program_takes: Vec<Range<usize>>,
     /// Σ over the years of fixed cost − fixed benefit.
     fixed_net: f64,
+    /// Year by year, in term order: each term's share of days in that fiscal year;
+    /// `year_ranges` says which are each year's.
+    year_terms: Vec<(usize, f64)>,
+    year_ranges: Vec<Range<usize>>,
 }
 
 impl DrawTables {
@@ -103,7 +111,7 @@ impl DrawTables {
         let mut known: foldhash::HashMap<(Option<usize>, [u64; 4]), usize> =
             foldhash::HashMap::default();
         let mut at: Vec<usize> = vec![0; width];
-        let mut term_sums = Vec::new();
+        let mut adds: Vec<(usize, Add)> = Vec::new();
         let mut products = Vec::new();
         let mut offsets = 0;
         for (offset, &count) in walks.active.iter().enumerate() {
@@ -138,31 +146,26 @@ impl DrawTables {
                 if slots.start >= count {
                     break;
                 }
-                let first = products.len();
                 let active = slots.start..slots.end.min(count);
-                products.extend(
-                    at[active.clone()]
-                        .iter()
-                        .zip(&population.walk_students()[active])
-                        .map(|(&step, &students)| Product { step, students }),
-                );
-                term_sums.push(TermSum {
-                    term: launch + offset,
-                    products: first..products.len(),
-                });
+                let mut together = at[active.clone()]
+                    .iter()
+                    .zip(&population.walk_students()[active])
+                    .map(|(&step, &students)| Product { step, students });
+                let add = match (together.next(), together.len()) {
+                    (Some(only), 0) => Add::One(only),
+                    (first, _) => {
+                        let start = products.len();
+                        products.extend(first.into_iter().chain(together));
+                        Add::Together(start..products.len())
+                    }
+                };
+                adds.push((launch + offset, add));
             }
         }
         // Stable: a term's sums keep the walk's order.
-        term_sums.sort_by_key(|ts| ts.term);
-        let mut term_ranges = Vec::with_capacity(population.term_count);
-        for term in 0..population.term_count {
-            let first = term_ranges.last().map_or(0, |r: &Range<usize>| r.end);
-            let count = term_sums[first..]
-                .iter()
-                .take_while(|ts| ts.term == term)
-                .count();
-            term_ranges.push(first..first + count);
-        }
+        adds.sort_by_key(|(term, _)| *term);
+        let term_ranges = ranges(population.term_count, adds.iter().map(|(term, _)| *term));
+        let adds = adds.into_iter().map(|(_, add)| add).collect();
         // A group walks at all when it is active at launch: the first of the walks' order.
         let walked = walks.active.first().copied().unwrap_or(0);
         let mut group_last = vec![None; population.groups.len()];
@@ -188,10 +191,30 @@ impl DrawTables {
                 takes.push((e.program, index));
             }
         }
+        takes.sort_by_key(|(program, _)| *program);
+        let program_takes = ranges(
+            population.could_enrol.len(),
+            takes.iter().map(|(program, _)| *program),
+        );
+        let takes = takes.into_iter().map(|(_, taken)| taken).collect();
+        let mut year_terms: Vec<(usize, usize, f64)> = basis
+            .term_years
+            .iter()
+            .map(|t| (t.year, t.term, t.share))
+            .collect();
+        year_terms.sort_by_key(|(year, _, _)| *year);
+        let year_ranges = ranges(
+            basis.fixed.len(),
+            year_terms.iter().map(|(year, _, _)| *year),
+        );
+        let year_terms = year_terms
+            .into_iter()
+            .map(|(_, term, share)| (term, share))
+            .collect();
         DrawTables {
             steps,
             offsets,
-            term_sums,
+            adds,
             term_ranges,
             products,
             group_last,
@@ -204,7 +227,10 @@ impl DrawTables {
             could_enrol: population.could_enrol.clone(),
             taken,
             takes,
+            program_takes,
             fixed_net: basis.fixed.iter().map(|y| y.cost - y.benefit).sum(),
+            year_terms,
+            year_ranges,
         }
     }
 
@@ -225,9 +251,7 @@ impl DrawTables {
             enrolled,
             by_term,
             sums,
-            shares,
-            not_taken,
-            by_year,
+            kept,
         } = work;
         rate.clear();
         rate.extend(
@@ -258,17 +282,17 @@ impl DrawTables {
         by_term.clear();
         by_term.extend(self.term_ranges.iter().map(|range| {
             let mut total = ZERO;
-            for ts in &self.term_sums[range.clone()] {
-                match &self.products[ts.products.clone()] {
-                    [only] => {
+            for add in &self.adds[range.clone()] {
+                match add {
+                    Add::One(only) => {
                         let e = &enrolled[only.step];
                         for l in 0..LANES {
                             total[l] += e[l] * only.students;
                         }
                     }
-                    together => {
+                    Add::Together(products) => {
                         let mut launched = [-0.0; LANES];
-                        for p in together {
+                        for p in &self.products[products.clone()] {
                             let e = &enrolled[p.step];
                             for l in 0..LANES {
                                 launched[l] += e[l] * p.students;
@@ -301,21 +325,22 @@ impl DrawTables {
         };
         let enrolments = weighted(&self.group_students);
         let credit_enrolments = weighted(&self.group_credit_students);
-        shares.clear();
-        shares.extend(self.taken.iter().map(|t| {
+        // 1 − x_c for each credential's share x_c of a program's students; per program
+        // Π(1 − x_c) of them took none.
+        kept.clear();
+        kept.extend(self.taken.iter().map(|t| {
             let s = &sums[t.group];
-            lanes(|l| (t.students * s[l] / t.could).clamp(0.0, 1.0))
+            lanes(|l| 1.0 - (t.students * s[l] / t.could).clamp(0.0, 1.0))
         }));
-        not_taken.clear();
-        not_taken.resize(self.could_enrol.len(), [1.0; LANES]);
-        for &(program, share) in &self.takes {
-            let (left, share) = (&mut not_taken[program], &shares[share]);
-            for l in 0..LANES {
-                left[l] *= 1.0 - share[l];
-            }
-        }
         let mut learners = [-0.0; LANES];
-        for (could, left) in self.could_enrol.iter().zip(not_taken.iter()) {
+        for (could, takes) in self.could_enrol.iter().zip(&self.program_takes) {
+            let mut left = [1.0; LANES];
+            for &taken in &self.takes[takes.clone()] {
+                let kept = &kept[taken];
+                for l in 0..LANES {
+                    left[l] *= kept[l];
+                }
+            }
             for l in 0..LANES {
                 learners[l] += could * (1.0 - left[l]);
             }
@@ -340,20 +365,20 @@ impl DrawTables {
                 0.0
             }
         });
-        by_year.clear();
-        by_year.resize(basis.fixed.len(), ZERO);
-        for t in &basis.term_years {
-            let (year, term) = (&mut by_year[t.year], &by_term[t.term]);
-            for l in 0..LANES {
-                year[l] += term[l] * t.share;
-            }
-        }
         let (mut cost, mut benefit) = (ZERO, ZERO);
         let mut payback_year = [None; LANES];
-        for (year, (fixed, enrolments)) in basis.fixed.iter().zip(by_year.iter()).enumerate() {
+        for (year, (fixed, terms)) in basis.fixed.iter().zip(&self.year_ranges).enumerate() {
+            // The year's enrolments: its terms' by their days in it.
+            let mut enrolled = ZERO;
+            for &(term, share) in &self.year_terms[terms.clone()] {
+                let term = &by_term[term];
+                for l in 0..LANES {
+                    enrolled[l] += term[l] * share;
+                }
+            }
             for l in 0..LANES {
-                cost[l] += fixed.cost + enrolments[l] * licence[l];
-                benefit[l] += fixed.benefit + enrolments[l] * per_enrolment[l];
+                cost[l] += fixed.cost + enrolled[l] * licence[l];
+                benefit[l] += fixed.benefit + enrolled[l] * per_enrolment[l];
             }
             if basis.first_launch_year.is_some_and(|first| year >= first) {
                 for l in 0..LANES {
@@ -374,6 +399,27 @@ impl DrawTables {
             payback_year,
         }
     }
+}
+
+/// For keys `0..count` given in order, where each key's run of them begins and ends.
+fn ranges(count: usize, keys: impl Iterator<Item = usize>) -> Vec<Range<usize>> {
+    let mut ends = vec![0; count];
+    let mut seen = 0;
+    for key in keys {
+        seen += 1;
+        if let Some(end) = ends.get_mut(key) {
+            *end = seen;
+        }
+    }
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let end = end.max(start);
+            let range = start..end;
+            start = end;
+            range
+        })
+        .collect()
 }
 
 /// The figures of [`LANES`] draws.
@@ -407,9 +453,7 @@ pub(crate) struct Work {
     enrolled: Vec<Lanes>,
     by_term: Vec<Lanes>,
     sums: Vec<Lanes>,
-    shares: Vec<Lanes>,
-    not_taken: Vec<Lanes>,
-    by_year: Vec<Lanes>,
+    kept: Vec<Lanes>,
 }
 
 #[cfg(test)]
@@ -551,7 +595,7 @@ mod tests {
         // walked. One walk of 27 whole terms is computed, and the plan's short last term (a
         // twentieth of a term) after each of its 20 lengths: 47 steps.
         assert_eq!(tables.term_ranges.len(), 31);
-        assert_eq!(tables.products.len(), (9..=28).sum::<usize>());
+        assert_eq!(tables.adds.len(), (9..=28).sum::<usize>());
         assert_eq!(tables.steps.len(), 27 + 20);
     }
 

@@ -151,12 +151,21 @@ pub(crate) fn project_valid(
     let model = Model::new(profile, inputs);
     let rates = Rates::from_assumptions(&inputs.uptake);
     let run = model.run(&rates, &CostAdjustment::NONE);
-    let scenarios = scenarios::compare_scenarios(&model, &rates);
-    let uncertainty = (inputs.uncertainty.draws > 0 && threads > 0).then(|| {
+    // The scenarios and the calibration are worked out while other threads start the draws.
+    let rest = || {
+        (
+            scenarios::compare_scenarios(&model, &rates),
+            calibrate(profile, inputs, &model, &rates, &run.uptake),
+        )
+    };
+    let (uncertainty, (scenarios, calibration)) = if inputs.uncertainty.draws > 0 && threads > 0 {
         let basis = model.draw_basis(&rates, &run);
-        montecarlo::uncertainty_bands(&inputs.uncertainty, &basis, threads)
-    });
-    let calibration = calibrate(profile, inputs, &model, &rates, &run.uptake);
+        let (bands, rest) =
+            montecarlo::uncertainty_bands(&inputs.uncertainty, &basis, threads, rest);
+        (Some(bands), rest)
+    } else {
+        (None, rest())
+    };
     let end = terms::horizon_end(inputs.start_date, inputs.horizon_years)
         .and_then(|d| d.pred_opt())
         .unwrap_or(inputs.start_date);

@@ -24,6 +24,8 @@
 //! fiscal years by their days in each, as the budget does. Draws come in chunks of [`CHUNK`], chunk `i` from ChaCha8 seeded with the
 //! seed on stream `i`, so the numbers are the same whatever the thread count.
 
+use std::sync::{Mutex, PoisonError};
+
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
@@ -37,6 +39,8 @@ pub const CHUNK: usize = 4096;
 /// From this many draws they are shared evenly among threads: below it, starting a thread
 /// costs about as much as it saves.
 const PARALLEL_FROM: usize = 2_000;
+/// Draws a thread takes at a time: a whole number of batches of [`LANES`].
+const JOB: usize = 32 * LANES;
 pub const MAX_DRAWS: u32 = 200_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
@@ -249,11 +253,11 @@ fn run_draws(
     seed: u32,
     (basis, tables): (&DrawBasis<'_>, &DrawTables),
     out: &mut [Outcome],
+    work: &mut Work,
 ) {
     const WORDS_PER_DRAW: u128 = 4;
     let [target, completion, licence, uplift] = samplers;
     let mut rng = ChaCha8Rng::seed_from_u64(u64::from(seed));
-    let mut work = Work::default();
     for (batch, drawn) in out.chunks_mut(LANES).enumerate() {
         let mut by_lane = [[0.0; 4]; LANES];
         for (multipliers, draw) in by_lane
@@ -279,7 +283,7 @@ fn run_draws(
         by_lane[drawn.len()..].fill(first_draw);
         let multipliers: [Lanes; 4] =
             std::array::from_fn(|k| std::array::from_fn(|lane| by_lane[lane][k]));
-        let figures = tables.draw(basis, &multipliers, &mut work);
+        let figures = tables.draw(basis, &multipliers, work);
         for (lane, o) in drawn.iter_mut().enumerate() {
             *o = figures.lane(lane);
         }
@@ -368,12 +372,16 @@ fn payback_band(years: &[Option<u32>]) -> PaybackBand {
     }
 }
 
-/// The bands from `inputs.draws` draws, shared among up to `threads` threads.
-pub fn uncertainty_bands(
+/// The bands from `inputs.draws` draws, shared among up to `threads` threads, and what
+/// `meanwhile` gives: this thread runs it while the others draw, then draws with them. The
+/// draws come in jobs of [`JOB`] that each thread takes in turn as it finishes the last, so the
+/// threads end together however long `meanwhile` takes.
+pub fn uncertainty_bands<T>(
     inputs: &UncertaintyInputs,
     basis: &DrawBasis<'_>,
     threads: usize,
-) -> UncertaintyBands {
+    meanwhile: impl FnOnce() -> T,
+) -> (UncertaintyBands, T) {
     let n = inputs.draws.min(MAX_DRAWS) as usize;
     let mut outcomes = vec![Outcome::default(); n];
     let samplers = [
@@ -383,33 +391,40 @@ pub fn uncertainty_bands(
         Sampler::new(&inputs.retention_uplift),
     ];
     let tables = DrawTables::new(basis);
-    let (samplers, seed, model) = (&samplers, inputs.seed, (basis, &tables));
-    let threads = if n >= PARALLEL_FROM {
-        threads.max(1)
-    } else {
-        1
-    };
-    let per_thread = n.div_ceil(threads).max(1);
-    let jobs = outcomes
-        .chunks_mut(per_thread)
-        .enumerate()
-        .map(|(i, out)| (i * per_thread, out));
-    if threads == 1 {
-        for (first, out) in jobs {
-            run_draws(first, samplers, seed, model, out);
+    let jobs = Mutex::new(outcomes.chunks_mut(JOB).enumerate());
+    let draw_jobs = || {
+        let mut work = Work::default();
+        loop {
+            let job = jobs.lock().unwrap_or_else(PoisonError::into_inner).next();
+            let Some((i, out)) = job else { break };
+            run_draws(
+                i * JOB,
+                &samplers,
+                inputs.seed,
+                (basis, &tables),
+                out,
+                &mut work,
+            );
         }
+    };
+    let helpers = if n >= PARALLEL_FROM {
+        threads.saturating_sub(1)
     } else {
-        std::thread::scope(|scope| {
-            for (first, out) in jobs {
-                scope.spawn(move || run_draws(first, samplers, seed, model, out));
-            }
-        });
-    }
+        0
+    };
+    let other = std::thread::scope(|scope| {
+        for _ in 0..helpers {
+            scope.spawn(draw_jobs);
+        }
+        let other = meanwhile();
+        draw_jobs();
+        other
+    });
     let figure = |of: fn(&Outcome) -> f64| {
         let mut values: Vec<f64> = outcomes.iter().map(of).collect();
         band(&mut values)
     };
-    UncertaintyBands {
+    let bands = UncertaintyBands {
         draws: n as u32,
         seed: inputs.seed,
         enrolments: figure(|o| o.enrolments),
@@ -417,7 +432,8 @@ pub fn uncertainty_bands(
         credits_awarded: figure(|o| o.credits_awarded),
         net_cost: figure(|o| o.net_cost),
         payback_year: payback_band(&outcomes.iter().map(|o| o.payback_year).collect::<Vec<_>>()),
-    }
+    };
+    (bands, other)
 }
 
 /// Threads worth using on this machine for the draws.

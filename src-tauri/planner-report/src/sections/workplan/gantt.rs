@@ -937,12 +937,17 @@ mod tests {
             .filter(|l| added(l.from) && added(l.to) && page(l.from) != page(l.to))
             .collect();
         assert!(crossing.len() >= 5, "chains of ten run over page breaks");
+        assert!(crossing.iter().any(|l| l.lag_weeks > 0), "some with a lag");
         for link in crossing {
             let (from, to) = (page(link.from), page(link.to));
             let on = |n: usize| pages[n - FIRST_PAGE].texts();
+            let waits = match link.lag_weeks {
+                0 => format!("from p. {from}"),
+                lag => format!("from p. {from} ({})", gantt_links::weeks_later(lag)),
+            };
             assert!(
-                on(to).contains(&format!("from p. {from}").as_str()),
-                "{:?} on page {to} says it waits for a task on page {from}",
+                on(to).contains(&waits.as_str()),
+                "{:?} on page {to} says it waits for a task on page {from}: {waits:?}",
                 rows[link.to].title
             );
             assert!(
@@ -1151,7 +1156,8 @@ mod tests {
         );
     }
 
-    /// The sample plus `n` tasks in chains of ten, each of which waits on the one before.
+    /// The sample plus `n` tasks in chains of ten, each of which waits on the one before (a
+    /// task at an odd place a week after it).
     fn long_plan(n: usize, title: impl Fn(usize) -> String) -> SampleWorkPlan {
         let milestone = |i: usize| i % 25 == 24;
         SampleWorkPlan::with(|plan: &mut WorkPlan| {
@@ -1171,8 +1177,9 @@ mod tests {
                 });
                 if i % 10 != 0 {
                     let before = format!("extra-{}", i - 1);
+                    let lag = (i % 2) as i32;
                     plan.dependencies
-                        .push(Dependency::new(&before, &format!("extra-{i}"), 0));
+                        .push(Dependency::new(&before, &format!("extra-{i}"), lag));
                 }
             }
         })

@@ -3,10 +3,10 @@
 //! slack line) and runs right into the start of the task that waits. An arrow between tasks on
 //! different pages is not run across the pages, where hundreds of them would stack into dark
 //! bands: the task that waits gets a short arrow into its start saying where the tasks it
-//! waits for are ("from p. 38, 41"), and the task waited for a short arrow out of its end
-//! saying where the tasks waiting for it are ("to p. 47"). Arrows with slack are thin and
-//! light, critical ones bold; a label ("2 weeks later") is set only where it has room in its
-//! row, clear of the bars and of the other labels.
+//! waits for are, with any lag ("from p. 38 (2 weeks later), 41"), and the task waited for a
+//! short arrow out of its end saying where the tasks waiting for it are ("to p. 47"). Arrows
+//! with slack are thin and light, critical ones bold; a label ("2 weeks later") is set only
+//! where it has room in its row, clear of the bars and of the other labels.
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -77,18 +77,32 @@ pub(crate) enum FarEnd<'a> {
 }
 
 impl FarEnd<'_> {
-    /// "from p. 38, 41", "to “Work package 12”".
-    fn label(&self, towards: &str, rows: &BTreeSet<usize>, page_of: &[usize]) -> String {
+    /// "from p. 38 (2 weeks later), 41", "to “Work package 12”": the far rows, each with the
+    /// lag of the wait (none is given for the rows that wait).
+    fn label(&self, towards: &str, rows: &BTreeSet<(usize, i32)>, page_of: &[usize]) -> String {
+        let with_lag = |name: String, lag: i32| {
+            if lag > 0 {
+                format!("{name} ({})", weeks_later(lag))
+            } else {
+                name
+            }
+        };
         match self {
             FarEnd::Page { first } => {
-                let pages: BTreeSet<usize> = rows.iter().map(|&r| first + page_of[r]).collect();
-                let pages: Vec<String> = pages.iter().map(ToString::to_string).collect();
+                let pages: BTreeSet<(usize, i32)> = rows
+                    .iter()
+                    .map(|&(r, lag)| (first + page_of[r], lag))
+                    .collect();
+                let pages: Vec<String> = pages
+                    .into_iter()
+                    .map(|(page, lag)| with_lag(page.to_string(), lag))
+                    .collect();
                 format!("{towards} p. {}", pages.join(", "))
             }
             FarEnd::Title(titles) => {
                 let names: Vec<String> = rows
                     .iter()
-                    .map(|&r| format!("“{}”", titles[r].title.trim()))
+                    .map(|&(r, lag)| with_lag(format!("“{}”", titles[r].title.trim()), lag))
                     .collect();
                 format!("{towards} {}", names.join(", "))
             }
@@ -205,14 +219,15 @@ pub(crate) fn page_marks(
     let mut lines = Vec::new();
     let mut labels = Vec::new();
 
-    // Into a row and out of it, the rows on other pages, and whether any of those waits is
-    // critical.
-    let mut incoming: HashMap<usize, (BTreeSet<usize>, bool)> = HashMap::new();
-    let mut outgoing: HashMap<usize, (BTreeSet<usize>, bool)> = HashMap::new();
+    // Into a row and out of it, the rows on other pages (with the lag of each wait into the
+    // row), and whether any of those waits is critical.
+    type Ends = HashMap<usize, (BTreeSet<(usize, i32)>, bool)>;
+    let mut incoming: Ends = HashMap::new();
+    let mut outgoing: Ends = HashMap::new();
     for link in links.iter().filter(|l| !same_page(l)) {
         for (row, other, ends) in [
-            (link.to, link.from, &mut incoming),
-            (link.from, link.to, &mut outgoing),
+            (link.to, (link.from, link.lag_weeks), &mut incoming),
+            (link.from, (link.to, 0), &mut outgoing),
         ] {
             if shown(row) {
                 let (others, critical) = ends.entry(row).or_default();
@@ -221,7 +236,7 @@ pub(crate) fn page_marks(
             }
         }
     }
-    let sorted = |ends: HashMap<usize, (BTreeSet<usize>, bool)>| {
+    let sorted = |ends: Ends| {
         let mut ends: Vec<_> = ends.into_iter().collect();
         ends.sort_by_key(|(row, (_, critical))| (!critical, *row));
         ends

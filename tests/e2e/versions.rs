@@ -38,17 +38,19 @@ async fn a_change_made_since_the_plan_file_was_saved_is_listed_when_the_file_com
         ),
         "the comparison says what it compares: {shown}"
     );
-    // Cells read with any white space between them, as each browser joins them its own way.
-    let words = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let inputs = words(app.wait_text("[data-testid=changed-inputs]").await);
-    assert!(
-        inputs.contains("Target uptake per term 3% 2.5%"),
-        "the rate typed, then the file's: {inputs}"
+    let row = |table: &str, n: usize| {
+        format!("[data-testid=changed-{table}] tbody tr:nth-child({n}) > *")
+    };
+    assert_eq!(
+        app.texts(&row("inputs", 1)).await,
+        ["Target uptake per term", "3%", "2.5%"],
+        "the rate typed, then the file's"
     );
-    let figures = app.wait_text("[data-testid=changed-figures]").await;
+    let enrolments = app.texts(&row("figures", 1)).await;
+    assert_eq!(enrolments[0], "Enrolments", "{enrolments:?}");
     assert!(
-        figures.contains("Enrolments"),
-        "the enrolments moved with the rate: {figures}"
+        enrolments[3].starts_with('−'),
+        "fewer enrolments at the file's lower rate: {enrolments:?}"
     );
 
     app.type_into("version-form", "versionLabel", "Sent to committee, 3 March")

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   FALLBACK_LOCALE,
+  formatDay,
   formatMoney,
   formatNumber,
   parseNumber,
@@ -60,5 +61,18 @@ describe('the reader’s locale', () => {
     expect(readerLocales(['C.UTF-8'])).toEqual([FALLBACK_LOCALE]);
     expect(readerLocales(['c', 'pl_PL.UTF-8'])).toEqual(['pl-PL']);
     expect(readerLocales(undefined)).toEqual([FALLBACK_LOCALE]);
+  });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('follows a change of the system locale: figures and dates are written the new way', () => {
+    expect(formatNumber(1234.5)).toBe('1,234.5');
+    expect(formatDay('2027-02-03')).toBe('Feb 3, 2027');
+    vi.stubGlobal('navigator', { languages: ['de_DE.UTF-8'] });
+    expect(formatNumber(1234.5)).toBe('1.234,5');
+    expect(formatMoney(1500, 'EUR')).toBe('1.500\u00a0€');
+    expect(formatDay('2027-02-03')).toBe('3. Feb. 2027');
+    vi.unstubAllGlobals();
+    expect(formatNumber(1234.5)).toBe('1,234.5');
   });
 });

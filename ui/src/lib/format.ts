@@ -26,10 +26,16 @@ export function readerLocales(reported: readonly string[] | undefined): string[]
   return usable.length > 0 ? [...new Set(usable)] : [FALLBACK_LOCALE];
 }
 
-/** The last answer of `locales()`, for the list the system reported: asked on every figure. */
-let cached: { key: string; locales: string[] } | null = null;
+/**
+ * The reader's locales, for the list the system last reported, and the formatters made
+ * for it by their options: asked on every figure, and making a formatter costs far more than
+ * using one (a 500-task chart formats a thousand dates on each change).
+ */
+let cached: { key: string; locales: string[]; formatters: Map<string, Formatter> } | null = null;
 
-function locales(): string[] {
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat;
+
+function reader(): NonNullable<typeof cached> {
   const reported =
     typeof navigator === 'undefined'
       ? []
@@ -39,14 +45,34 @@ function locales(): string[] {
           ? [navigator.language]
           : [];
   const key = reported.join('\n');
-  if (cached?.key !== key) cached = { key, locales: readerLocales(reported) };
-  return cached.locales;
+  if (cached?.key !== key) cached = { key, locales: readerLocales(reported), formatters: new Map() };
+  return cached;
 }
 
+/** The reader's formatter of `kind` with `options`, made once; throws as its constructor does. */
+function formatter<F extends Formatter>(
+  kind: string,
+  options: object,
+  make: (locales: string[]) => F,
+): F {
+  const { locales, formatters } = reader();
+  const key = `${kind} ${JSON.stringify(options)}`;
+  let made = formatters.get(key) as F | undefined;
+  if (!made) {
+    made = make(locales);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+const numberFormat = (options: Intl.NumberFormatOptions = {}) =>
+  formatter('number', options, (l) => new Intl.NumberFormat(l, options));
+
+const dateFormat = (options: Intl.DateTimeFormatOptions) =>
+  formatter('date', options, (l) => new Intl.DateTimeFormat(l, options));
+
 export function formatCount(value: number): string {
-  return new Intl.NumberFormat(locales(), {
-    maximumFractionDigits: 0,
-  }).format(value);
+  return numberFormat({ maximumFractionDigits: 0 }).format(value);
 }
 
 const MINUTE = 60_000;
@@ -57,14 +83,16 @@ export function formatEdited(iso: string, now: number): string {
   const when = Date.parse(iso);
   if (Number.isNaN(when)) return '';
   const age = now - when;
-  const relative = new Intl.RelativeTimeFormat(locales(), {
-    numeric: 'auto',
-  });
+  const relative = formatter(
+    'relative',
+    { numeric: 'auto' },
+    (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }),
+  );
   if (age < MINUTE) return 'just now';
   if (age < HOUR) return relative.format(-Math.floor(age / MINUTE), 'minute');
   if (age < 12 * HOUR) return relative.format(-Math.floor(age / HOUR), 'hour');
   const sameYear = new Date(when).getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(locales(), {
+  return dateFormat({
     day: 'numeric',
     month: 'short',
     year: sameYear ? undefined : 'numeric',
@@ -99,19 +127,12 @@ export function folderOf(path: string): string {
 
 /** A number with up to two decimals and no grouping, as a box shows it ("22.5", "22,5"). */
 export function formatDecimal(value: number): string {
-  return new Intl.NumberFormat(locales(), {
-    maximumFractionDigits: 2,
-    useGrouping: false,
-  }).format(value);
+  return numberFormat({ maximumFractionDigits: 2, useGrouping: false }).format(value);
 }
 
 /** An amount in US dollars, whole dollars, in the reader's conventions ("US$15,000", "$15,000"). */
 export function formatUsd(value: number): string {
-  return new Intl.NumberFormat(locales(), {
-    style: 'currency',
-    currency: 'USD',
-    maximumFractionDigits: 0,
-  }).format(value);
+  return numberFormat({ style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(value);
 }
 
 /** A calendar date (YYYY-MM-DD) as the reader writes dates: "2 Nov 2026", "Nov 2, 2026". */
@@ -126,7 +147,7 @@ function formatDate(isoDate: string, options: Intl.DateTimeFormatOptions): strin
   const [, year, month, day] = match;
   // Noon UTC keeps the date the same in every time zone.
   const when = Date.UTC(Number(year), Number(month) - 1, Number(day), 12);
-  return new Intl.DateTimeFormat(locales(), { ...options, timeZone: 'UTC' }).format(when);
+  return dateFormat({ ...options, timeZone: 'UTC' }).format(when);
 }
 
 /** A day and month without the year, for a time scale: "2 Nov", "Nov 2". */
@@ -160,7 +181,7 @@ const plain = (value: number) => (Object.is(value, -0) ? 0 : value);
 
 /** A count or figure with grouping and up to `digits` decimals: "38,978", "7.2". */
 export function formatNumber(value: number, digits = 1): string {
-  return new Intl.NumberFormat(locales(), { maximumFractionDigits: digits }).format(plain(value));
+  return numberFormat({ maximumFractionDigits: digits }).format(plain(value));
 }
 
 /**
@@ -171,7 +192,7 @@ export function formatMoney(value: number, currency: string, cents = false): str
   const amount = plain(value);
   const fractional = cents && Math.abs(amount - Math.round(amount)) >= 0.005;
   try {
-    return new Intl.NumberFormat(locales(), {
+    return numberFormat({
       style: 'currency',
       currency,
       minimumFractionDigits: fractional ? 2 : 0,
@@ -185,7 +206,7 @@ export function formatMoney(value: number, currency: string, cents = false): str
 /** A short amount for a chart axis: "$1.2M", "1,2 Mio. €". */
 export function formatMoneyShort(value: number, currency: string): string {
   try {
-    return new Intl.NumberFormat(locales(), {
+    return numberFormat({
       style: 'currency',
       currency,
       notation: 'compact',
@@ -199,7 +220,7 @@ export function formatMoneyShort(value: number, currency: string): string {
 /** The currency's sign as the reader writes it ("$", "€", "CA$"), for beside an amount box. */
 export function currencySign(currency: string): string {
   try {
-    const parts = new Intl.NumberFormat(locales(), { style: 'currency', currency }).formatToParts(0);
+    const parts = numberFormat({ style: 'currency', currency }).formatToParts(0);
     return parts.find((p) => p.type === 'currency')?.value ?? currency;
   } catch {
     return currency;
@@ -208,14 +229,11 @@ export function currencySign(currency: string): string {
 
 /** A number as an input box shows it: grouped the reader's way, decimals kept as typed. */
 export function formatInput(value: number, grouping = true): string {
-  return new Intl.NumberFormat(locales(), {
-    maximumFractionDigits: 6,
-    useGrouping: grouping,
-  }).format(plain(value));
+  return numberFormat({ maximumFractionDigits: 6, useGrouping: grouping }).format(plain(value));
 }
 
 function separators(): { group: string; decimal: string } {
-  const parts = new Intl.NumberFormat(locales()).formatToParts(12345.6);
+  const parts = numberFormat().formatToParts(12345.6);
   return {
     group: parts.find((p) => p.type === 'group')?.value ?? ',',
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',

@@ -1,7 +1,9 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use planner_core::{Plan, PlanDetail, PlanEdit, PlanId, PlanSummary, ProfileForm};
+use planner_core::{
+    DraftEdit, DraftFigures, Plan, PlanDetail, PlanEdit, PlanId, PlanSummary, ProfileForm,
+};
 use planner_store::Store;
 
 use crate::error::AppError;
@@ -100,12 +102,12 @@ impl AppState {
             .detail())
     }
 
-    /// The plan's figures as they would be after `edit`, computed without saving anything (the
-    /// window shows them while the dean types; the save follows after a pause). The store is
-    /// only read, and the model runs after its lock is released.
-    pub fn preview_plan_edit(&self, id: PlanId, edit: PlanEdit) -> Result<PlanDetail, AppError> {
+    /// The figures `edit` gives, computed without saving anything (the window shows them while
+    /// the dean types; the save follows after a pause). The store is only read, and the model
+    /// runs after its lock is released.
+    pub fn preview_plan_edit(&self, id: PlanId, edit: DraftEdit) -> Result<DraftFigures, AppError> {
         let stored = self.store().get_plan(id)?;
-        Ok(stored.preview(edit)?)
+        Ok(edit.preview(stored)?)
     }
 
     /// Applies one edit to the plan at `expected_revision` (the one the window shows); if the

@@ -43,6 +43,7 @@ fn generated() -> Vec<(String, String)> {
         CreditSystem,
         PlanDetail,
         DraftEdit,
+        DraftFigures,
         RolloutStatus,
         ScheduleStatus,
         EngagementStatus,

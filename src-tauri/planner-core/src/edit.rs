@@ -6,18 +6,18 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::assessment::{Answer, AreaKey, AreaResponse, WizardPosition, assess};
 use crate::error::{FieldError, ValidationErrors};
-use crate::plan::{Plan, PlanDetail, StoredPlan};
+use crate::plan::{Plan, PlanDetail, RolloutStatus, ScheduleStatus, StoredPlan};
 use crate::plan_file::checked_plan;
 use crate::profile::ProfileForm;
 use crate::review::ReviewEdit;
 use crate::rollout::{RolloutInputs, RolloutResult, project_central, starter_rollout};
 use crate::workplan::{
-    FacultyEngagement, KpiEdit, RiskEdit, WorkPlanEdit, keep_in_step, keep_kpis_in_step,
+    FacultyEngagement, KpiEdit, RiskEdit, WorkPlan, WorkPlanEdit, keep_in_step, keep_kpis_in_step,
     propose_risks,
 };
 
@@ -185,6 +185,43 @@ impl From<DraftEdit> for PlanEdit {
             DraftEdit::Rollout { inputs } => PlanEdit::Rollout(inputs),
             DraftEdit::WorkPlan { edit } => PlanEdit::WorkPlan(edit),
         }
+    }
+}
+
+/// What the window shows of a [`DraftEdit`] before it is saved: the part of the plan the edit
+/// changes that the dean is looking at, and no more. The large plan's whole detail is 0.6 MB;
+/// a rollout edit's figures are 0.24 MB of it, a work plan edit's tasks and schedule 0.3 MB.
+/// The rest of the plan (a rollout edit's work plan dates, say) shows as saved until the save
+/// that follows the typing pause answers with all of it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DraftFigures {
+    /// Every figure of the rollout model for the inputs on screen.
+    Rollout { projection: RolloutStatus },
+    /// The work plan with the change, and its schedule (the Gantt chart's bars).
+    WorkPlan {
+        #[serde(rename = "workPlan")]
+        work_plan: WorkPlan,
+        schedule: ScheduleStatus,
+    },
+}
+
+impl DraftEdit {
+    /// The figures of this edit on `stored`, from [`StoredPlan::preview`]: the same
+    /// [`PlanEdit::apply`] a save runs, nothing saved. Refused like the edit itself.
+    pub fn preview(self, stored: StoredPlan) -> Result<DraftFigures, ValidationErrors> {
+        let rollout = matches!(self, DraftEdit::Rollout { .. });
+        let detail = stored.preview(self.into())?;
+        Ok(if rollout {
+            DraftFigures::Rollout {
+                projection: detail.projection,
+            }
+        } else {
+            DraftFigures::WorkPlan {
+                work_plan: detail.stored.plan.work_plan,
+                schedule: detail.schedule,
+            }
+        })
     }
 }
 

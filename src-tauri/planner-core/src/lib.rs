@@ -31,7 +31,7 @@ pub mod workplan;
 
 pub use calendar::{AcademicCalendar, CalendarSystem, TermStart, days_in_month, month_name};
 pub use credit::CreditSystem;
-pub use edit::{DraftEdit, PlanEdit};
+pub use edit::{DraftEdit, DraftFigures, PlanEdit};
 pub use error::{FieldError, Problem, ProblemKind, ValidationErrors};
 pub use format::{file_stem, format_count};
 pub use input_file::{FileRefusal, file_name, read_file_bytes, read_text_file, text_of_file};

@@ -1,5 +1,5 @@
 use planner_core::{
-    DraftEdit, PlanDetail, PlanEdit, PlanId, PlanSummary, ProfileForm, ProfileOptions,
+    DraftEdit, DraftFigures, PlanDetail, PlanEdit, PlanId, PlanSummary, ProfileForm, ProfileOptions,
 };
 use tauri::State;
 
@@ -38,8 +38,8 @@ pub fn preview_plan_edit(
     state: State<'_, AppState>,
     id: PlanId,
     edit: DraftEdit,
-) -> Result<PlanDetail, AppError> {
-    state.preview_plan_edit(id, edit.into())
+) -> Result<DraftFigures, AppError> {
+    state.preview_plan_edit(id, edit)
 }
 
 #[tauri::command]

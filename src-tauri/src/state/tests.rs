@@ -201,11 +201,17 @@ fn a_preview_shows_the_edit_s_figures_and_saves_nothing() {
     let before = state.get_plan(sample).expect("the sample plan");
     let mut inputs = before.stored.plan.rollout.clone().expect("a rollout");
     inputs.horizon_years = 6;
+    let draft = |inputs: &planner_core::rollout::RolloutInputs| DraftEdit::Rollout {
+        inputs: Box::new(inputs.clone()),
+    };
     let preview = state
-        .preview_plan_edit(sample, PlanEdit::Rollout(Box::new(inputs.clone())))
+        .preview_plan_edit(sample, draft(&inputs))
         .expect("valid inputs");
-    let RolloutStatus::Projected { result } = &preview.projection else {
-        panic!("the preview has figures: {:?}", preview.projection);
+    let DraftFigures::Rollout {
+        projection: RolloutStatus::Projected { result },
+    } = &preview
+    else {
+        panic!("the preview has figures: {preview:?}");
     };
     assert_eq!(
         (result.start_date.to_string(), result.end_date.to_string()),
@@ -219,7 +225,7 @@ fn a_preview_shows_the_edit_s_figures_and_saves_nothing() {
     );
     inputs.horizon_years = 11;
     let problem = state
-        .preview_plan_edit(sample, PlanEdit::Rollout(Box::new(inputs)))
+        .preview_plan_edit(sample, draft(&inputs))
         .expect_err("too long")
         .problem();
     assert_eq!(

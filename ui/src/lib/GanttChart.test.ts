@@ -157,6 +157,32 @@ describe('Gantt chart', () => {
     expect(bars().filter((b) => b.getAttribute('tabindex') === '0')).toHaveLength(1);
   });
 
+  it('always draws the task open in the editor, however far from the view, so its bar can be watched', async () => {
+    const { tasks, schedule } = chainOf(500);
+    const props = {
+      tasks,
+      schedule,
+      terms: SAMPLE_RESULT.terms,
+      phases: SAMPLE_RESULT.phases,
+      today: '2026-11-02',
+      zoom: 'months' as const,
+      onzoom: vi.fn(),
+      onopen: vi.fn(),
+    };
+    const view = render(GanttChart, { ...props, openId: null });
+    const titled = (title: string) => bars().filter((b) => b.getAttribute('data-title') === title);
+    expect(titled('Task number 400')).toHaveLength(0);
+    await view.rerender({ ...props, openId: 't399' });
+    expect(titled('Task number 400')).toHaveLength(1);
+    // A longer first task moves every later one a week on: the open task's bar says so.
+    const later = structuredClone(schedule);
+    const open = later.tasks[399]!;
+    open.earliestStart = isoDay(dayNumber(open.earliestStart) + 7);
+    open.earliestFinish = isoDay(dayNumber(open.earliestFinish) + 7);
+    await view.rerender({ ...props, schedule: later, openId: 't399' });
+    expect(titled('Task number 400')[0]).toHaveAttribute('data-start', open.earliestStart);
+  });
+
   it('zooms in with + and out with -, and with the scale buttons', async () => {
     const { user, onzoom } = showChart('months');
     bars()[0]!.focus();

@@ -7,6 +7,7 @@ import type { AssessmentGuide } from '../bindings/AssessmentGuide';
 import type { CommentsFound } from '../bindings/CommentsFound';
 import type { CsvTable } from '../bindings/CsvTable';
 import type { DraftEdit } from '../bindings/DraftEdit';
+import type { DraftFigures } from '../bindings/DraftFigures';
 import type { ExportOutcome } from '../bindings/ExportOutcome';
 import type { ExportStage } from '../bindings/ExportStage';
 import type { FacultyEngagement } from '../bindings/FacultyEngagement';
@@ -381,10 +382,11 @@ export function setEngagement(
 }
 
 /**
- * The plan's figures as they would be after `edit`, computed by Rust from the stored plan without
- * saving anything (the window shows them while the dean types). Refused like the edit itself.
+ * The figures `edit` gives (the rollout's, or the work plan's schedule), computed by Rust from
+ * the stored plan without saving anything (the window shows them while the dean types).
+ * Refused like the edit itself.
  */
-export function previewPlanEdit(id: number, edit: DraftEdit): Promise<PlanDetail> {
+export function previewPlanEdit(id: number, edit: DraftEdit): Promise<DraftFigures> {
   return call('preview_plan_edit', { id, edit });
 }
 

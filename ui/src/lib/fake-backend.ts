@@ -13,6 +13,7 @@ import type { HealthItem } from '../bindings/HealthItem';
 import type { CalendarSystem } from '../bindings/CalendarSystem';
 import type { CreditSystem } from '../bindings/CreditSystem';
 import type { DraftEdit } from '../bindings/DraftEdit';
+import type { DraftFigures } from '../bindings/DraftFigures';
 import type { InstitutionProfile } from '../bindings/InstitutionProfile';
 import type { InstitutionType } from '../bindings/InstitutionType';
 import type { KpiEdit } from '../bindings/KpiEdit';
@@ -435,7 +436,7 @@ export class FakeBackend {
   }
 
   /** The plan as the draft's own command would leave it, refused the same way; nothing is saved. */
-  #preview(id: number, draft: DraftEdit): PlanDetail {
+  #preview(id: number, draft: DraftEdit): DraftFigures {
     const [command, sent] =
       draft.kind === 'rollout' ? ['update_rollout', draft.inputs] : ['edit_work_plan', draft.edit];
     const refusal = recordedRefusal(command, sent);
@@ -444,7 +445,10 @@ export class FakeBackend {
     if (draft.kind === 'rollout') stored.plan.rollout = structuredClone(draft.inputs);
     else applyWorkPlanEdit(stored.plan, draft.edit);
     const projection = fixtureProjection(stored.plan, this.rolloutResult ?? undefined);
-    return this.#withSchedule(detailOf(stored, this.scores, projection));
+    const detail = this.#withSchedule(detailOf(stored, this.scores, projection));
+    return draft.kind === 'rollout'
+      ? { kind: 'rollout', projection: detail.projection }
+      : { kind: 'work_plan', workPlan: detail.plan.workPlan, schedule: detail.schedule };
   }
 
   /** A file's plan added as a new plan, or Rust's refusal of the file thrown. */

@@ -142,15 +142,16 @@ describe('Gantt layout', () => {
     expect(intoPlatform!.path.startsWith(`M ${senate.x + DIAMOND} ${middle(senate)}`)).toBe(true);
   });
 
-  it('keeps to the rows and arrows near the part in view, and the row holding the tab stop', () => {
+  it('keeps to the rows and arrows near the part in view, and the rows of the tab stop and the open task', () => {
     const chart = layout('weeks');
-    const all = inView(chart, 0, 800, 0);
+    const all = inView(chart, 0, 800, [0, 0]);
     expect(all.rows.map((r) => r.at)).toEqual([0, 1, 2, 3]);
     expect(all.arrows).toHaveLength(2);
-    // Scrolled far below the four rows, only the kept row remains.
-    const far = inView(chart, 5_000, 800, 2);
+    // Scrolled far below the four rows, only the kept rows remain, each once.
+    const far = inView(chart, 5_000, 800, [2, 2]);
     expect(far.rows.map((r) => r.at)).toEqual([2]);
     expect(far.arrows).toEqual([]);
+    expect(inView(chart, 5_000, 800, [0, 3]).rows.map((r) => r.at)).toEqual([0, 3]);
   });
 
   it('draws today’s line only when today is on the chart', () => {

@@ -223,13 +223,21 @@ export interface ChartInView {
 }
 
 /** What to draw of `layout` when the part from `top` down `height` pixels is in view: only
- * that, with a margin, and the row at `keep` (the one holding the chart's tab stop). */
-export function inView(layout: GanttLayout, top: number, height: number, keep: number): ChartInView {
+ * that, with a margin, and the rows at `keep` (the one holding the chart's tab stop, the task
+ * open in the editor). */
+export function inView(
+  layout: GanttLayout,
+  top: number,
+  height: number,
+  keep: readonly number[],
+): ChartInView {
   const from = Math.max(0, Math.floor((top - VIEW_MARGIN - HEADER_HEIGHT) / ROW_HEIGHT));
   const to = Math.min(layout.rows.length, Math.ceil((top + height + VIEW_MARGIN - HEADER_HEIGHT) / ROW_HEIGHT));
   const rows = layout.rows.slice(from, to).map((row, i) => ({ row, at: from + i }));
-  const kept = layout.rows[keep];
-  if (kept && (keep < from || keep >= to)) rows.push({ row: kept, at: keep });
+  for (const at of new Set(keep)) {
+    const kept = layout.rows[at];
+    if (kept && (at < from || at >= to)) rows.push({ row: kept, at });
+  }
   const low = top - VIEW_MARGIN;
   const high = top + height + VIEW_MARGIN;
   return { rows, arrows: layout.arrows.filter((a) => a.bottom >= low && a.top <= high) };

@@ -3,16 +3,20 @@
 // screen. So a slow profile save can never land after a later answer and undo what it shows.
 //
 // While the dean types, the figures follow at once: each change asks Rust for a preview (the
-// plan with the change, computed without saving) and the newest answer shows until a save that
-// carried that change answers. Previews go one at a time, each with what is on screen when it
-// is sent; an answer older than what shows is dropped. A preview is computed from the plan as
-// saved then, so when an earlier change's save answers while a newer change shows, the newest
-// preview is asked for again, on the plan with that save in it.
+// figures of the change, computed without saving) and the newest answer shows until a save that
+// carried that change answers. A preview carries only what the change alters on the dean's tab
+// (the rollout's figures, or the work plan and its schedule); the rest of the plan shows as
+// saved. Previews go one at a time, each with what is on screen when it is sent, so however
+// fast the dean types, at most one is computed and the newest change is the next one asked
+// for; an answer older than what shows is dropped. A preview is computed from the plan as saved
+// then, so when an earlier change's save answers while a newer change shows, the newest preview
+// is asked for again, on the plan with that save in it.
 //
 // Each write names the revision on screen. If the plan was changed outside this window (by
 // `mcplan`, another window), Rust refuses it and saves nothing; the session then reloads the
 // plan, lets each editor take the new plan's values wherever the dean had not changed the same
 // field, sends the write again on the reloaded revision, and says plainly what happened.
+import type { DraftFigures } from '../bindings/DraftFigures';
 import type { PlanDetail } from '../bindings/PlanDetail';
 import { getPlan, toProblem } from './api';
 
@@ -33,9 +37,26 @@ export function reconcile<T>(screen: T, was: T, now: T): T {
   return sameValue(screen, was) || !sameValue(now, was) ? now : screen;
 }
 
+/** What Rust asks for the figures of what is on screen; `null` when there is nothing to preview. */
+export type PreviewCall = () => Promise<DraftFigures | null>;
+
+/** `detail` with the figures of a change not saved yet in place of the saved ones. */
+export function withDraft(detail: PlanDetail, figures: DraftFigures): PlanDetail {
+  switch (figures.kind) {
+    case 'rollout':
+      return { ...detail, projection: figures.projection };
+    case 'work_plan':
+      return {
+        ...detail,
+        plan: { ...detail.plan, workPlan: figures.workPlan },
+        schedule: figures.schedule,
+      };
+  }
+}
+
 export class PlanSession {
-  /** The plan as Rust last saved it. */
-  detail: PlanDetail = $state()!;
+  /** The plan as Rust last saved it: replaced whole by each answer, never changed in place. */
+  detail: PlanDetail = $state.raw()!;
   /** Rust's sentence once the plan was reloaded because it changed elsewhere; '' otherwise. */
   notice = $state('');
 
@@ -44,15 +65,19 @@ export class PlanSession {
   readonly #watchers: ((detail: PlanDetail) => void)[] = [];
   #tail: Promise<unknown> = Promise.resolve();
   /** The newest preview answered, and the number of the change it shows. */
-  #preview: { detail: PlanDetail; change: number } | null = $state.raw(null);
+  #preview: { figures: DraftFigures; change: number } | null = $state.raw(null);
+  /** The saved plan with the newest preview's figures in it: made once per answer. */
+  readonly #shown: PlanDetail = $derived.by(() =>
+    this.#preview ? withDraft(this.detail, this.#preview.figures) : this.detail,
+  );
   /** Changes previewed so far; each preview and save is stamped with it. */
   #changes = 0;
   /** The newest change a save has answered for: previews up to it are stale. */
   #covered = 0;
   /** The preview to send once the one in flight answers, if any. */
-  #nextPreview: (() => Promise<PlanDetail>) | null = null;
+  #nextPreview: PreviewCall | null = null;
   /** The newest preview asked for, to ask again once a save has changed the plan under it. */
-  #lastPreview: (() => Promise<PlanDetail>) | null = null;
+  #lastPreview: PreviewCall | null = null;
   #previewing = false;
 
   constructor(detail: PlanDetail, onsaved: (detail: PlanDetail) => void) {
@@ -69,7 +94,7 @@ export class PlanSession {
    * plan. Figures and charts read it; writes read `detail` and `revision`.
    */
   get shown(): PlanDetail {
-    return this.#preview?.detail ?? this.detail;
+    return this.#shown;
   }
 
   /** The number of the latest change, for a save to say which changes it carries. */
@@ -81,7 +106,7 @@ export class PlanSession {
    * The screen changed: `compute` asks Rust for the figures of what is on screen, without
    * saving. It runs when no other preview is in flight, reading the screen then.
    */
-  preview(compute: () => Promise<PlanDetail>): void {
+  preview(compute: PreviewCall): void {
     this.#changes += 1;
     this.#lastPreview = compute;
     this.#nextPreview = compute;
@@ -155,10 +180,10 @@ export class PlanSession {
     this.#previewing = true;
     compute()
       .then(
-        (detail) => {
+        (figures) => {
           // The same change asked again answers on a newer saved plan: it replaces what shows.
           const newest = this.#preview?.change ?? 0;
-          if (change > this.#covered && change >= newest) this.#preview = { detail, change };
+          if (figures && change > this.#covered && change >= newest) this.#preview = { figures, change };
         },
         // A refused change shows nothing new: its save, after the pause, says what is wrong.
         () => undefined,

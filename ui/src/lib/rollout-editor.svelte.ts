@@ -50,9 +50,7 @@ export class RolloutEditor {
       changed: () =>
         session.preview(() => {
           const inputs = $state.snapshot(this.inputs) as RolloutInputs | null;
-          return inputs
-            ? previewPlanEdit(session.id, { kind: 'rollout', inputs })
-            : Promise.resolve(session.detail);
+          return inputs ? previewPlanEdit(session.id, { kind: 'rollout', inputs }) : Promise.resolve(null);
         }),
     });
     this.#adopt(session.detail);

@@ -76,7 +76,7 @@ export class WorkPlanEditor {
       changed: () =>
         session.preview(() => {
           const edit = this.#taskEdit();
-          return edit ? previewPlanEdit(session.id, { kind: 'work_plan', edit }) : Promise.resolve(session.shown);
+          return edit ? previewPlanEdit(session.id, { kind: 'work_plan', edit }) : Promise.resolve(null);
         }),
     });
     this.adding = new Autosave({

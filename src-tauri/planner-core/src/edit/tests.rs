@@ -244,3 +244,73 @@ fn a_previewed_task_duration_moves_the_schedule_and_saves_nothing() {
     );
     assert_eq!(preview.stored.revision, 3, "nothing is saved");
 }
+
+#[test]
+fn the_window_s_preview_carries_what_the_edit_changes_on_its_tab_as_a_save_would_have_it() {
+    let stored = stored_sample();
+    let mut inputs = stored
+        .plan
+        .rollout
+        .clone()
+        .expect("the sample has a rollout");
+    inputs.uptake.target_rate_pct *= 2.0;
+    let saved_with = |edit: PlanEdit| {
+        let plan = edit.apply(&stored.plan).expect("a valid edit");
+        StoredPlan {
+            plan,
+            ..stored.clone()
+        }
+        .detail()
+    };
+    let rollout = DraftEdit::Rollout {
+        inputs: Box::new(inputs.clone()),
+    };
+    let figures = rollout.preview(stored.clone()).expect("valid inputs");
+    let saved = saved_with(PlanEdit::Rollout(Box::new(inputs)));
+    assert_eq!(
+        figures,
+        DraftFigures::Rollout {
+            projection: saved.projection.clone()
+        },
+        "a rollout change answers the model's figures the save gives"
+    );
+    let json = serde_json::to_value(&figures).expect("serialises");
+    let keys: Vec<&str> = json
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["kind", "projection"],
+        "and nothing of the rest of the plan"
+    );
+
+    let task = &stored.plan.work_plan.tasks[0];
+    let mut fields = crate::workplan::TaskFields::of(task);
+    fields.duration_weeks += 3;
+    let edit = crate::workplan::WorkPlanEdit::UpdateTask {
+        id: task.id.clone(),
+        task: fields,
+    };
+    let figures = DraftEdit::WorkPlan { edit: edit.clone() }
+        .preview(stored.clone())
+        .expect("a valid length");
+    let saved = saved_with(PlanEdit::WorkPlan(edit));
+    assert_eq!(
+        figures,
+        DraftFigures::WorkPlan {
+            work_plan: saved.stored.plan.work_plan.clone(),
+            schedule: saved.schedule.clone(),
+        },
+        "a task's change answers the work plan and the schedule the save gives"
+    );
+    let json = serde_json::to_value(&figures).expect("serialises");
+    assert_eq!(json["kind"], "work_plan");
+    assert_eq!(
+        json["workPlan"]["tasks"][0]["durationWeeks"],
+        task.duration_weeks + 3
+    );
+    assert_eq!(json["schedule"]["status"], "scheduled");
+}

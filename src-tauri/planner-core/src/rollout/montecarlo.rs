@@ -103,6 +103,23 @@ impl Sampler {
         }
     }
 
+    /// [`Sampler::sample`] of each lane, with the same arithmetic: both sides of the triangle
+    /// are worked out and the one `u` falls on kept, so that lanes need no branch.
+    #[inline]
+    fn sample_lanes(&self, u: &Lanes) -> Lanes {
+        if self.width <= 0.0 {
+            [self.low; LANES]
+        } else if self.uniform {
+            std::array::from_fn(|l| self.low + u[l] * self.width)
+        } else {
+            std::array::from_fn(|l| {
+                let rising = self.low + (u[l] * self.rise).sqrt();
+                let falling = self.high - ((1.0 - u[l]) * self.fall).sqrt();
+                if u[l] < self.cut { rising } else { falling }
+            })
+        }
+    }
+
     #[inline]
     fn sample(&self, u: f64) -> f64 {
         if self.width <= 0.0 {
@@ -256,11 +273,10 @@ fn run_draws(
     work: &mut Work,
 ) {
     const WORDS_PER_DRAW: u128 = 4;
-    let [target, completion, licence, uplift] = samplers;
     let mut rng = ChaCha8Rng::seed_from_u64(u64::from(seed));
     for (batch, drawn) in out.chunks_mut(LANES).enumerate() {
         let mut by_lane = [[0.0; 4]; LANES];
-        for (multipliers, draw) in by_lane
+        for (units, draw) in by_lane
             .iter_mut()
             .zip(first + batch * LANES..)
             .take(drawn.len())
@@ -271,18 +287,14 @@ fn run_draws(
             }
             let (u1, u2) = two_units(&mut rng);
             let (u3, u4) = two_units(&mut rng);
-            *multipliers = [
-                target.sample(u1),
-                completion.sample(u2),
-                licence.sample(u3),
-                uplift.sample(u4),
-            ];
+            *units = [u1, u2, u3, u4];
         }
         // A last batch short of draws fills its spare lanes with a copy of its first draw.
         let first_draw = by_lane[0];
         by_lane[drawn.len()..].fill(first_draw);
-        let multipliers: [Lanes; 4] =
-            std::array::from_fn(|k| std::array::from_fn(|lane| by_lane[lane][k]));
+        let multipliers: [Lanes; 4] = std::array::from_fn(|k| {
+            samplers[k].sample_lanes(&std::array::from_fn(|lane| by_lane[lane][k]))
+        });
         let figures = tables.draw(basis, &multipliers, work);
         for (lane, o) in drawn.iter_mut().enumerate() {
             *o = figures.lane(lane);

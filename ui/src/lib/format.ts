@@ -105,7 +105,7 @@ export function formatEdited(iso: string, now: number): string {
 export function formatMoment(iso: string): string {
   const when = Date.parse(iso);
   if (Number.isNaN(when)) return '';
-  return new Intl.DateTimeFormat(locales(), {
+  return dateFormat({
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -271,7 +271,5 @@ export function parseNumber(text: string): number | null {
 
 /** A share (0–1) as a whole percentage, the reader's way: "42%", "42 %". */
 export function formatShare(value: number): string {
-  return new Intl.NumberFormat(locales(), { style: 'percent', maximumFractionDigits: 0 }).format(
-    plain(value),
-  );
+  return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(plain(value));
 }

@@ -3,7 +3,9 @@ import {
   FALLBACK_LOCALE,
   formatDay,
   formatMoney,
+  formatMoment,
   formatNumber,
+  formatShare,
   parseNumber,
   readerLocales,
   usableLocale,
@@ -74,5 +76,13 @@ describe('the reader’s locale', () => {
     expect(formatDay('2027-02-03')).toBe('3. Feb. 2027');
     vi.unstubAllGlobals();
     expect(formatNumber(1234.5)).toBe('1,234.5');
+  });
+});
+
+describe('moments and shares', () => {
+  it('writes when a version was kept, and a share as a whole percentage', () => {
+    expect(formatMoment('2027-03-03T12:15:00Z')).toMatch(/^Mar 3, 2027, \d{1,2}:15 [AP]M$/);
+    expect(formatMoment('not a date')).toBe('');
+    expect(formatShare(0.4213)).toBe('42%');
   });
 });

@@ -13,7 +13,7 @@ export default defineConfig({
     fs: {
       // The UI's own files, and the Rust crate's data files that the fake backend (tests and
       // the browser preview only) reads, so the report's figures exist in one place.
-      allow: ['.', '../src-tauri/planner-core/data'],
+      allow: ['.', '../src-tauri/planner-core/data', '../src-tauri/planner-report/fonts'],
     },
   },
   preview: {

@@ -132,4 +132,6 @@ mod versions;
 pub use plan_files::file_to_open;
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;

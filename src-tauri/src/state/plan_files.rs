@@ -98,14 +98,11 @@ mod tests {
     use planner_store::Store;
 
     use super::*;
-
-    fn state() -> AppState {
-        AppState::new(Store::open_in_memory().expect("store")).expect("state")
-    }
+    use crate::state::test_support::{assert_refused_as_the_store, in_memory_state};
 
     #[test]
     fn a_plan_exported_and_imported_comes_back_as_a_new_plan_with_the_same_content() {
-        let state = state();
+        let state = in_memory_state();
         let sample = state.list_plans().expect("list")[0].id;
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("Lakeshore.mcplan");
@@ -125,7 +122,7 @@ mod tests {
 
     #[test]
     fn a_file_imported_into_a_plan_replaces_it_and_keeps_what_it_was_as_a_version() {
-        let state = state();
+        let state = in_memory_state();
         let sample = state.list_plans().expect("list")[0].id;
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("Lakeshore.mcplan");
@@ -155,7 +152,7 @@ mod tests {
 
     #[test]
     fn a_refused_file_says_why_in_one_line_and_adds_no_plan() {
-        let state = state();
+        let state = in_memory_state();
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("notes.mcplan");
         std::fs::write(&file, r#"{"format":"mcplan","version":1,"plan":{"title":""#)
@@ -192,7 +189,7 @@ mod tests {
 
     #[test]
     fn a_report_pdf_imports_as_the_plan_it_carries_as_mcplan_import_does() {
-        let state = state();
+        let state = in_memory_state();
         let imported = state
             .import_plan_file(&annotated_report())
             .expect("the PDF's plan");
@@ -220,7 +217,7 @@ mod tests {
 
     #[test]
     fn a_report_s_comments_are_counted_for_its_own_plan_and_refused_for_another() {
-        let state = state();
+        let state = in_memory_state();
         let sample = state.list_plans().expect("list")[0].id;
         let found = state
             .comments_in_report(sample, &annotated_report(), march())
@@ -263,7 +260,7 @@ mod tests {
 
     #[test]
     fn the_file_the_app_was_started_with_is_imported_once() {
-        let state = state();
+        let state = in_memory_state();
         let sample = state.list_plans().expect("list")[0].id;
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("Lakeshore.mcplan");
@@ -302,19 +299,6 @@ mod tests {
         let before = std::fs::read(&db).expect("store file");
         let sample = state.list_plans().expect("list")[0].id;
 
-        let problem = state
-            .export_plan_file(sample, &db)
-            .expect_err("the store itself")
-            .problem();
-        assert!(
-            problem.message.contains("plan store"),
-            "says why: {}",
-            problem.message
-        );
-        assert_eq!(
-            std::fs::read(&db).expect("store file"),
-            before,
-            "store untouched"
-        );
+        assert_refused_as_the_store(state.export_plan_file(sample, &db), &db, &before);
     }
 }

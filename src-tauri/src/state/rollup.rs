@@ -56,10 +56,11 @@ mod tests {
     use planner_store::Store;
 
     use super::*;
+    use crate::state::test_support::{assert_refused_as_the_store, in_memory_state};
 
     /// The sample, and a copy of it as a second campus (as a plan file from it would be).
     fn two_campuses() -> (AppState, [PlanId; 2]) {
-        let state = AppState::new(Store::open_in_memory().expect("store")).expect("state");
+        let state = in_memory_state();
         let sample = state.list_plans().expect("list")[0].id;
         let mut plan = state.store().get_plan(sample).expect("sample").plan;
         plan.title = "Riverside expansion".to_owned();
@@ -194,19 +195,10 @@ mod tests {
         let rollup = state.roll_up(&[sample, copy]).expect("rolls up");
         let before = std::fs::read(&db).expect("store file");
 
-        let problem = state
-            .export_rollup(&rollup, RollupFile::Csv, &db, today())
-            .expect_err("the store itself")
-            .problem();
-        assert!(
-            problem.message.contains("plan store"),
-            "says why: {}",
-            problem.message
-        );
-        assert_eq!(
-            std::fs::read(&db).expect("store file"),
-            before,
-            "store untouched"
+        assert_refused_as_the_store(
+            state.export_rollup(&rollup, RollupFile::Csv, &db, today()),
+            &db,
+            &before,
         );
     }
 }

@@ -36,14 +36,11 @@ mod tests {
     use planner_store::Store;
 
     use super::*;
-
-    fn state() -> AppState {
-        AppState::new(Store::open_in_memory().expect("store")).expect("state")
-    }
+    use crate::state::test_support::{assert_refused_as_the_store, in_memory_state};
 
     #[test]
     fn each_table_saved_from_the_window_is_the_text_mcplan_csv_writes() {
-        let state = state();
+        let state = in_memory_state();
         let sample = state.list_plans().expect("list")[0].id;
         let dir = tempfile::tempdir().expect("temp dir");
         // What `mcplan csv` writes: `table_csv` of the stored plan's figures (planner-cli's
@@ -74,7 +71,7 @@ mod tests {
 
     #[test]
     fn the_suggested_name_is_the_plan_s_title_and_the_table() {
-        let state = state();
+        let state = in_memory_state();
         let sample = state.list_plans().expect("list")[0].id;
         let title = state.plan_title(sample).expect("title");
         assert_eq!(
@@ -90,7 +87,7 @@ mod tests {
 
     #[test]
     fn a_table_the_plan_has_not_got_yet_is_refused_in_words() {
-        let state = state();
+        let state = in_memory_state();
         let sample = state.list_plans().expect("list")[0].id;
         let before = state.get_plan(sample).expect("sample");
         let mut plan = before.stored.plan.clone();
@@ -120,19 +117,6 @@ mod tests {
         let sample = state.list_plans().expect("list")[0].id;
 
         let text = state.table_csv(sample, CsvTable::Risks).expect("risks");
-        let problem = state
-            .write_file(&db, text.as_bytes())
-            .expect_err("the store itself")
-            .problem();
-        assert!(
-            problem.message.contains("plan store"),
-            "says why: {}",
-            problem.message
-        );
-        assert_eq!(
-            std::fs::read(&db).expect("store file"),
-            before,
-            "store untouched"
-        );
+        assert_refused_as_the_store(state.write_file(&db, text.as_bytes()), &db, &before);
     }
 }

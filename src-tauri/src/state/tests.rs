@@ -3,11 +3,8 @@ use planner_core::assessment::{Answer, AreaKey, AreaResponse, WizardPosition, gu
 use planner_core::{Problem, ProblemKind, RolloutStatus, StoredPlan};
 use planner_store::Store;
 
+use super::test_support::in_memory_state;
 use super::*;
-
-fn state() -> AppState {
-    AppState::new(Store::open_in_memory().expect("store")).expect("state")
-}
 
 fn form(enrolment: &str) -> ProfileForm {
     ProfileForm {
@@ -69,7 +66,7 @@ fn refused(
 
 #[test]
 fn a_new_store_opens_with_the_sample_plan() {
-    let plans = state().list_plans().expect("list");
+    let plans = in_memory_state().list_plans().expect("list");
     assert_eq!(plans.len(), 1);
     assert_eq!(
         plans[0].institution_name,
@@ -79,7 +76,7 @@ fn a_new_store_opens_with_the_sample_plan() {
 
 #[test]
 fn an_invalid_profile_is_refused_with_field_messages_and_nothing_changes() {
-    let state = state();
+    let state = in_memory_state();
     let plan = state.create_plan(&form("20,000")).expect("create");
     for bad in ["-5", "abc"] {
         let problem = refused(
@@ -95,7 +92,7 @@ fn an_invalid_profile_is_refused_with_field_messages_and_nothing_changes() {
 
 #[test]
 fn a_valid_profile_is_saved() {
-    let state = state();
+    let state = in_memory_state();
     let plan = state.create_plan(&form("20,000")).expect("create");
     let mut edited = form("21 500");
     edited.stage = "offering".into();
@@ -112,7 +109,7 @@ fn a_valid_profile_is_saved() {
 
 #[test]
 fn assessment_answers_are_saved_scored_and_refused_when_wrong() {
-    let state = state();
+    let state = in_memory_state();
     let created = state.create_plan(&form("1000")).expect("create").stored;
     let detail = apply(
         &state,
@@ -165,7 +162,7 @@ fn assessment_answers_are_saved_scored_and_refused_when_wrong() {
 
 #[test]
 fn a_rollout_is_started_edited_and_refused_field_by_field() {
-    let state = state();
+    let state = in_memory_state();
     let created = state.create_plan(&form("12,000")).expect("create").stored;
     let started = apply(
         &state,
@@ -196,7 +193,7 @@ fn a_rollout_is_started_edited_and_refused_field_by_field() {
 
 #[test]
 fn a_preview_shows_the_edit_s_figures_and_saves_nothing() {
-    let state = state();
+    let state = in_memory_state();
     let sample = state.list_plans().expect("list")[0].id;
     let before = state.get_plan(sample).expect("the sample plan");
     let mut inputs = before.stored.plan.rollout.clone().expect("a rollout");
@@ -236,7 +233,7 @@ fn a_preview_shows_the_edit_s_figures_and_saves_nothing() {
 
 #[test]
 fn a_missing_plan_is_not_found() {
-    let problem = state()
+    let problem = in_memory_state()
         .edit_plan(404, 1, PlanEdit::Profile(Box::new(form("1"))))
         .expect_err("missing")
         .problem();
@@ -336,7 +333,7 @@ fn interleaved_edits_from_two_windows_each_land_or_are_refused_never_overwritten
 fn a_task_and_its_dependency_are_saved_and_a_circle_is_refused_with_nothing_written() {
     use planner_core::ScheduleStatus;
     use planner_core::workplan::{Dependency, TaskFields, WorkPlanEdit};
-    let state = state();
+    let state = in_memory_state();
     let sample = state.get_plan(1).expect("the sample plan");
     let task = TaskFields {
         title: "Brief the deans' council".into(),
@@ -394,7 +391,7 @@ fn a_task_and_its_dependency_are_saved_and_a_circle_is_refused_with_nothing_writ
 
 #[test]
 fn a_report_names_the_version_the_plan_is_or_says_it_is_the_working_copy() {
-    let state = state();
+    let state = in_memory_state();
     let id = state.list_plans().expect("list")[0].id;
     let version = |state: &AppState| state.reported_version(id).expect("the version");
     assert_eq!(version(&state), planner_core::ReportedVersion::WorkingCopy);

@@ -61,12 +61,12 @@ impl AppState {
 mod tests {
     use planner_core::rollout::RolloutInputs;
     use planner_core::{PlanEdit, ProblemKind};
-    use planner_store::Store;
 
     use super::*;
+    use crate::state::test_support::in_memory_state;
 
     fn state() -> (AppState, PlanId) {
-        let state = AppState::new(Store::open_in_memory().expect("store")).expect("state");
+        let state = in_memory_state();
         let id = state.list_plans().expect("list")[0].id;
         (state, id)
     }

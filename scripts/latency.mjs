@@ -154,7 +154,15 @@ const EDIT_IN_PAGE = `
     const ms = performance.now() - started;
     seen.disconnect();
     clearTimeout(timer);
-    requestAnimationFrame(() => setTimeout(() => done({ ms, painted: performance.now() - started }), 0));
+    // The call to Rust that brought the change: the latest one answered since the event.
+    const calls = ['ipc preview_plan_edit', 'ipc edit_work_plan', 'ipc update_rollout']
+      .flatMap((name) => performance.getEntriesByName(name))
+      .filter((m) => m.startTime >= started && m.startTime + m.duration <= started + ms)
+      .sort((a, b) => a.startTime + a.duration - (b.startTime + b.duration));
+    const call = calls.at(-1);
+    const asked = call ? call.startTime - started : NaN;
+    const answered = call ? asked + call.duration : NaN;
+    requestAnimationFrame(() => setTimeout(() => done({ ms, painted: performance.now() - started, asked, answered }), 0));
   });
   const timer = setTimeout(() => {
     seen.disconnect();
@@ -271,6 +279,17 @@ function report(name, times) {
     `${name.padEnd(32)} ${String(times.length).padStart(3)} edits   ${figures(times.map((t) => t.ms))}` +
       `   |   painted ${figures(times.map((t) => t.painted))}`,
   );
+  // Where the time went, as medians of each edit's parts: until the window asked Rust, Rust's
+  // answer (its work, the way there and back, reading the answer), the page's own work until
+  // the figure changed, and the browser's style, layout and paint until the frame was drawn.
+  const timed = times.filter((t) => Number.isFinite(t.asked));
+  if (timed.length === 0) return;
+  const median = (values) => percentile([...values].sort((a, b) => a - b), 0.5).toFixed(1);
+  console.log(
+    `${''.padEnd(32)}     medians: to asking Rust ${median(timed.map((t) => t.asked))} ms, Rust's answer ` +
+      `${median(timed.map((t) => t.answered - t.asked))} ms, page to the change ` +
+      `${median(timed.map((t) => t.ms - t.answered))} ms, to the painted frame ${median(timed.map((t) => t.painted - t.ms))} ms`,
+  );
 }
 
 /** One edit, measured to the change and to its painted frame; throws, naming the kind, when
@@ -280,7 +299,7 @@ async function timed(session, name, edit, figure) {
   if (answer.missing) throw new Error(`${name}: ${answer.missing} is not on the page`);
   if (answer.same) throw new Error(`${name}: ${edit.text} is already in the box`);
   if (answer.timeout) throw new Error(`${name}: the figure did not change within 30 s`);
-  return { ms: answer.ms, painted: answer.painted };
+  return { ms: answer.ms, painted: answer.painted, asked: answer.asked, answered: answer.answered };
 }
 
 async function openTask(session, title) {
@@ -295,6 +314,12 @@ async function openTask(session, title) {
 async function measure(session, kind, figure) {
   if (kind.open) await session.click(kind.open);
   await session.waitFor(kind.box);
+  // The box is in view, as it is for a dean typing in it (the work plan's editor scrolls its
+  // task into view when it opens).
+  if (kind.tab === 'rollout') {
+    await session.run("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", kind.box);
+    await sleep(300);
+  }
   const current = await session.run(
     "return Number(document.querySelector(arguments[0]).value.replace(/[^0-9.]/g, ''))",
     kind.box,

@@ -132,11 +132,21 @@ export function toProblem(error: unknown): Problem {
   return { kind: 'storage', message, fields: [] };
 }
 
+/**
+ * Asks Rust; each call's time to its answer (Rust's work, the way there and back, and reading
+ * the answer) is left in the page's performance timeline as a measure named `ipc <command>`,
+ * the latest of each command only, for `scripts/latency.mjs` to tell Rust's share of a delay.
+ */
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  const start = performance.now();
   try {
     return await invoke<T>(command, args);
   } catch (error) {
     throw toProblem(error);
+  } finally {
+    const name = `ipc ${command}`;
+    performance.clearMeasures(name);
+    performance.measure(name, { start });
   }
 }
 

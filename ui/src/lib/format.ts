@@ -31,7 +31,13 @@ export function readerLocales(reported: readonly string[] | undefined): string[]
  * for it by their options: asked on every figure, and making a formatter costs far more than
  * using one (a 500-task chart formats a thousand dates on each change).
  */
-let cached: { key: string; locales: string[]; formatters: Map<string, Formatter> } | null = null;
+let cached: {
+  key: string;
+  locales: string[];
+  formatters: Map<string, Formatter>;
+  /** Calendar dates already written, by their kind and YYYY-MM-DD: a plan's dates repeat. */
+  dates: Map<string, string>;
+} | null = null;
 
 type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat;
 
@@ -45,7 +51,9 @@ function reader(): NonNullable<typeof cached> {
           ? [navigator.language]
           : [];
   const key = reported.join('\n');
-  if (cached?.key !== key) cached = { key, locales: readerLocales(reported), formatters: new Map() };
+  if (cached?.key !== key) {
+    cached = { key, locales: readerLocales(reported), formatters: new Map(), dates: new Map() };
+  }
   return cached;
 }
 
@@ -137,27 +145,37 @@ export function formatUsd(value: number): string {
 
 /** A calendar date (YYYY-MM-DD) as the reader writes dates: "2 Nov 2026", "Nov 2, 2026". */
 export function formatDay(isoDate: string): string {
-  return formatDate(isoDate, { day: 'numeric', month: 'short', year: 'numeric' });
+  return formatDate('day', isoDate, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-/** A calendar date (YYYY-MM-DD) in `options`, the reader's way, the same in every time zone. */
-function formatDate(isoDate: string, options: Intl.DateTimeFormatOptions): string {
+/**
+ * A calendar date (YYYY-MM-DD) in `options` (named `kind`), the reader's way, the same in
+ * every time zone. Each date is written once per kind: a 500-task chart asks for a thousand
+ * dates on every change, most of them the same as the last time.
+ */
+function formatDate(kind: string, isoDate: string, options: Intl.DateTimeFormatOptions): string {
+  const { dates } = reader();
+  const key = `${kind} ${isoDate}`;
+  const known = dates.get(key);
+  if (known !== undefined) return known;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return '';
   const [, year, month, day] = match;
   // Noon UTC keeps the date the same in every time zone.
   const when = Date.UTC(Number(year), Number(month) - 1, Number(day), 12);
-  return dateFormat({ ...options, timeZone: 'UTC' }).format(when);
+  const text = dateFormat({ ...options, timeZone: 'UTC' }).format(when);
+  dates.set(key, text);
+  return text;
 }
 
 /** A day and month without the year, for a time scale: "2 Nov", "Nov 2". */
 export function formatDayMonth(isoDate: string): string {
-  return formatDate(isoDate, { day: 'numeric', month: 'short' });
+  return formatDate('day-month', isoDate, { day: 'numeric', month: 'short' });
 }
 
 /** A month and year, for a time scale: "Nov 2026". */
 export function formatMonthYear(isoDate: string): string {
-  return formatDate(isoDate, { month: 'short', year: 'numeric' });
+  return formatDate('month-year', isoDate, { month: 'short', year: 'numeric' });
 }
 
 /** English month names, 1–12 at index 0–11 (the UI's language is English). */

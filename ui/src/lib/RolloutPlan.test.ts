@@ -95,7 +95,7 @@ describe('rollout plan', () => {
     expect(backend.plans[0]?.plan.rollout?.horizonYears).toBe(6);
   });
 
-  it('updates the charts in place when Rust answers, and lets them go with the tab', async () => {
+  it('updates the charts in place when Rust answers new figures, and lets them go with the tab', async () => {
     const { user } = await showRollout();
     expect(FakeChart.instances).toHaveLength(2);
     const uptake = FakeChart.of('chart-uptake')!;
@@ -109,7 +109,12 @@ describe('rollout plan', () => {
     ]);
     expect(screen.getByTestId('payback-year')).toHaveTextContent('FY2031');
     const before = uptake.updates;
+    const budgetBefore = budget.updates;
 
+    // Rust answers more enrolments in every term: the uptake chart is redrawn with them.
+    const more = structuredClone(SAMPLE_RESULT);
+    for (const term of more.uptake.byTerm) term.enrolments += 100;
+    backend.rolloutResult = more;
     const pilot = screen.getByRole('textbox', { name: 'Pilot uptake rate' });
     await user.clear(pilot);
     await user.type(pilot, '1');
@@ -119,7 +124,10 @@ describe('rollout plan', () => {
     expect(sent()[0]?.uptake.pilotRatePct).toBe(1);
     expect(FakeChart.instances).toHaveLength(2);
     expect(uptake.updates).toBeGreaterThan(before);
+    expect(uptake.data.datasets[0]?.data).toEqual(more.uptake.byTerm.map((t) => t.enrolments));
     expect(uptake.destroyed).toBe(false);
+    // The budget's figures are the same: its chart is not drawn again.
+    expect(budget.updates).toBe(budgetBefore);
 
     await user.click(screen.getByTestId('tab-details'));
     expect(uptake.destroyed).toBe(true);

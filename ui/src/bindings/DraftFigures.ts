@@ -6,7 +6,7 @@ import type { WorkPlan } from "./WorkPlan";
 /**
  * What the window shows of a [`DraftEdit`] before it is saved: the part of the plan the edit
  * changes that the dean is looking at, and no more. The large plan's whole detail is 0.6 MB;
- * a rollout edit's figures are 0.24 MB of it, a work plan edit's tasks and schedule 0.3 MB.
+ * a rollout edit's figures are 36 KB of it, a work plan edit's tasks and schedule 0.3 MB.
  * The rest of the plan (a rollout edit's work plan dates, say) shows as saved until the save
  * that follows the typing pause answers with all of it.
  */

@@ -126,6 +126,25 @@ export class PlanSession {
     }
   }
 
+  /**
+   * `answer` is a save that read the screen at change `change`. Once it answers, saved or
+   * refused, the previews it carried give way (see `saved`); a saved plan shows in the same
+   * update, so no moment shows the plan without the change between the preview and the save.
+   */
+  saving(change: number, answer: Promise<PlanDetail>): Promise<PlanDetail> {
+    return answer.then(
+      (detail) => {
+        this.detail = detail;
+        this.saved(change);
+        return detail;
+      },
+      (error: unknown) => {
+        this.saved(change);
+        throw error;
+      },
+    );
+  }
+
   /** The revision on screen: what every write expects to change. */
   get revision(): number {
     return this.detail.revision;

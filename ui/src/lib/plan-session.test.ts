@@ -82,6 +82,28 @@ describe('plan session previews', () => {
     expect(shownTitle(session)).toBe('Saved');
   });
 
+  it('give way to the save of their change in the same update, never showing the plan without it', async () => {
+    const session = new PlanSession(savedDetail(), () => undefined);
+    const shown = deferred();
+    session.preview(shown.compute);
+    shown.answer(figuresTitled('Changed'));
+    await settle();
+    const saved = savedDetail();
+    saved.plan.workPlan.tasks[0]!.title = 'Changed';
+    const change = session.changes;
+
+    const write = session.write(() => session.saving(change, Promise.resolve(saved)));
+    const seen = new Set<string>();
+    for (let step = 0; step < 20; step += 1) {
+      seen.add(shownTitle(session));
+      await Promise.resolve();
+    }
+    await write;
+    seen.add(shownTitle(session));
+    expect([...seen]).toEqual(['Changed']);
+    expect(session.shown).toBe(saved);
+  });
+
   it('keep what shows when a change is refused, and stay after an older save answers', async () => {
     const session = new PlanSession(savedDetail(), () => undefined);
     const accepted = deferred();

@@ -43,9 +43,7 @@ export class RolloutEditor {
         const sent = $state.snapshot(this.inputs) as RolloutInputs | null;
         if (!sent) return Promise.resolve(session.detail);
         const change = session.changes;
-        return updateRollout(session.id, session.revision, sent).finally(() =>
-          session.saved(change),
-        );
+        return session.saving(change, updateRollout(session.id, session.revision, sent));
       },
       changed: () =>
         session.preview(() => {

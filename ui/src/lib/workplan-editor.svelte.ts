@@ -209,7 +209,7 @@ export class WorkPlanEditor {
   #saveEdit(edit: WorkPlanEdit): Promise<PlanDetail> {
     const session = this.#session;
     const change = session.changes;
-    return editWorkPlan(session.id, session.revision, edit).finally(() => session.saved(change));
+    return session.saving(change, editWorkPlan(session.id, session.revision, edit));
   }
 
   async #changeDependency(edit: WorkPlanEdit): Promise<boolean> {

@@ -3,6 +3,7 @@ import { SAMPLE_RESULT } from './fake-backend';
 import { GANTT_PLAN, GANTT_SCHEDULE } from './gantt-fixture';
 import {
   DIAMOND,
+  HEADER_HEIGHT,
   ROW_HEIGHT,
   dayNumber,
   describeTask,
@@ -148,11 +149,30 @@ describe('Gantt layout', () => {
     const all = inView(chart, 0, 800, [0, 0]);
     expect(all.rows.map((r) => r.at)).toEqual([0, 1, 2, 3]);
     expect(all.arrows).toHaveLength(2);
-    // Scrolled far below the four rows, only the kept rows remain, each once.
+    // Scrolled far below the four rows, only the kept rows remain, each once, with their arrows.
     const far = inView(chart, 5_000, 800, [2, 2]);
     expect(far.rows.map((r) => r.at)).toEqual([2]);
-    expect(far.arrows).toEqual([]);
+    const kept = chart.rows[2]!.id;
+    expect(far.arrows.length).toBeGreaterThan(0);
+    expect(far.arrows.every((a) => a.from === kept || a.to === kept)).toBe(true);
+    expect(inView(chart, 5_000, 800, []).arrows).toEqual([]);
     expect(inView(chart, 5_000, 800, [0, 3]).rows.map((r) => r.at)).toEqual([0, 3]);
+  });
+
+  it('draws the arrows into and out of the rows drawn, not those between two tasks out of view', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ({ ...layout('weeks').rows[0]!, id: `t${i}` }));
+    const arrow = (from: number, to: number) => ({
+      ...layout('weeks').arrows[0]!,
+      key: `t${from}→t${to}`,
+      from: `t${from}`,
+      to: `t${to}`,
+    });
+    const chart = { ...layout('weeks'), rows, arrows: [arrow(0, 399), arrow(0, 200), arrow(200, 399)] };
+    const middle = HEADER_HEIGHT + 200 * ROW_HEIGHT;
+    const drawn = inView(chart, middle, 400, []);
+    expect(drawn.rows.map((r) => r.at)).toContain(200);
+    expect(drawn.rows.map((r) => r.at)).not.toContain(0);
+    expect(drawn.arrows.map((a) => a.key)).toEqual(['t0→t200', 't200→t399']);
   });
 
   it('draws today’s line only when today is on the chart', () => {

@@ -62,6 +62,9 @@ export interface GanttRow {
  * waits, entering it from the left. */
 export interface GanttArrow {
   key: string;
+  /** The ids of the task waited for and of the task that waits. */
+  from: string;
+  to: string;
   /** SVG path data. */
   path: string;
   critical: boolean;
@@ -69,9 +72,6 @@ export interface GanttArrow {
   lag: string;
   lagX: number;
   lagY: number;
-  /** The vertical extent it crosses, to draw only the arrows in view. */
-  top: number;
-  bottom: number;
 }
 
 export interface GanttBand {
@@ -215,7 +215,7 @@ export function layoutGantt(input: GanttInput): GanttLayout {
 }
 
 /** Rows and arrows drawn beyond the part of the chart in view, so a scroll shows no gap. */
-const VIEW_MARGIN = 600;
+export const VIEW_MARGIN = 600;
 
 export interface ChartInView {
   /** The rows to draw, with their place in `layout.rows`. */
@@ -223,9 +223,13 @@ export interface ChartInView {
   arrows: GanttArrow[];
 }
 
-/** What to draw of `layout` when the part from `top` down `height` pixels is in view: only
+/**
+ * What to draw of `layout` when the part from `top` down `height` pixels is in view: only
  * that, with a margin, and the rows at `keep` (the one holding the chart's tab stop, the task
- * open in the editor). */
+ * open in the editor); and the arrows into or out of the rows drawn. An arrow between two tasks
+ * both out of view is left out, though its line may cross the view: on the large plan there are
+ * hundreds, and painting them took the browser most of a third of a second on each scroll.
+ */
 export function inView(
   layout: GanttLayout,
   top: number,
@@ -239,9 +243,8 @@ export function inView(
     const kept = layout.rows[at];
     if (kept && (at < from || at >= to)) rows.push({ row: kept, at });
   }
-  const low = top - VIEW_MARGIN;
-  const high = top + height + VIEW_MARGIN;
-  return { rows, arrows: layout.arrows.filter((a) => a.bottom >= low && a.top <= high) };
+  const drawn = new Set(rows.map(({ row }) => row.id));
+  return { rows, arrows: layout.arrows.filter((a) => drawn.has(a.from) || drawn.has(a.to)) };
 }
 
 type PlacedRow = Pick<GanttRow, 'id' | 'x' | 'width' | 'y' | 'milestone'>;
@@ -270,13 +273,13 @@ function arrow(from: PlacedRow, to: PlacedRow, lagWeeks: number, critical: boole
       : `M ${x0} ${y0} H ${out} V ${y1 > y0 ? to.y : to.y + ROW_HEIGHT} H ${x1 - ARROW_STUB} V ${y1} H ${x1}`;
   return {
     key: `${from.id}→${to.id}`,
+    from: from.id,
+    to: to.id,
     path,
     critical,
     lag: lagWeeks > 0 ? `${workingTime(lagWeeks * WORKING_DAYS_PER_WEEK)} later` : '',
     lagX: x1 - 4,
     lagY: y1 - BAR / 2 - 3,
-    top: Math.min(y0, y1, to.y),
-    bottom: Math.max(y0, y1, to.y + ROW_HEIGHT),
   };
 }
 

@@ -8,7 +8,7 @@
 //! with slack are thin and light, critical ones bold; a label ("2 weeks later") is set only
 //! where it has room in its row, clear of the bars and of the other labels.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::chart::Mark;
@@ -89,13 +89,27 @@ impl FarEnd<'_> {
         };
         match self {
             FarEnd::Page { first } => {
-                let pages: BTreeSet<(usize, i32)> = rows
-                    .iter()
-                    .map(|&(r, lag)| (first + page_of[r], lag))
-                    .collect();
-                let pages: Vec<String> = pages
+                // Each page once, with the waits of its rows: two tasks on page 40, one waited
+                // for at once and one with two weeks' lag, read "p. 40 (at once, 2 weeks later)"
+                // (not "p. 40, 40 (2 weeks later)").
+                let mut lags: BTreeMap<usize, BTreeSet<i32>> = BTreeMap::new();
+                for &(r, lag) in rows {
+                    lags.entry(first + page_of[r]).or_default().insert(lag);
+                }
+                let pages: Vec<String> = lags
                     .into_iter()
-                    .map(|(page, lag)| with_lag(page.to_string(), lag))
+                    .map(|(page, lags)| {
+                        let later: Vec<String> = lags
+                            .iter()
+                            .filter(|&&lag| lag > 0)
+                            .map(|&lag| weeks_later(lag))
+                            .collect();
+                        match (later.is_empty(), lags.contains(&0)) {
+                            (true, _) => page.to_string(),
+                            (false, false) => format!("{page} ({})", later.join(", ")),
+                            (false, true) => format!("{page} (at once, {})", later.join(", ")),
+                        }
+                    })
                     .collect();
                 format!("{towards} p. {}", pages.join(", "))
             }
@@ -354,5 +368,34 @@ pub(crate) fn weeks_later(weeks: i32) -> String {
         "1 week later".to_owned()
     } else {
         format!("{weeks} weeks later")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stub_names_each_far_page_once_with_the_waits_of_its_tasks() {
+        let far = FarEnd::Page { first: 38 };
+        // Rows 0 and 1 print on the chart's first page (p. 38), rows 2 and 3 on its fourth.
+        let page_of = [0, 0, 3, 3];
+        let rows = |r: &[(usize, i32)]| r.iter().copied().collect::<BTreeSet<_>>();
+        assert_eq!(
+            far.label("from", &rows(&[(0, 2), (2, 0)]), &page_of),
+            "from p. 38 (2 weeks later), 41"
+        );
+        assert_eq!(
+            far.label("from", &rows(&[(0, 0), (1, 2)]), &page_of),
+            "from p. 38 (at once, 2 weeks later)"
+        );
+        assert_eq!(
+            far.label("to", &rows(&[(2, 0), (3, 0)]), &page_of),
+            "to p. 41"
+        );
+        assert_eq!(
+            far.label("from", &rows(&[(2, 1), (3, 3)]), &page_of),
+            "from p. 41 (1 week later, 3 weeks later)"
+        );
     }
 }

@@ -92,6 +92,8 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             | Command::Review {
                 status: None,
                 add_reviewer: None,
+                decision: None,
+                comment: None,
                 ..
             }
             | Command::Rollup { .. }
@@ -172,12 +174,27 @@ pub(crate) fn run(cli: Cli) -> Outcome {
             status,
             add_reviewer,
             role,
+            decision,
+            reviewer,
+            comment,
+            section,
+            author,
         } => {
             let changes = review::ReviewChanges {
                 status,
                 add_reviewer: add_reviewer.zip(role),
+                decision: reviewer.zip(decision),
+                comment: comment
+                    .zip(section)
+                    .zip(author)
+                    .map(|((text, section), author)| review::NewComment {
+                        text,
+                        section,
+                        author,
+                    }),
+                today: Local::now().date_naive(),
             };
-            let changed = changes.status.is_some() || changes.add_reviewer.is_some();
+            let changed = changes.any();
             let text = review::review(&mut store, parse_id(&id)?, changes)?;
             if changed {
                 say_after_saving(&text)

@@ -174,6 +174,23 @@ enum Command {
         /// The role of the reviewer added, such as "Provost".
         #[arg(long, value_name = "ROLE", requires = "add_reviewer")]
         role: Option<String>,
+        /// Record a reviewer's decision: approved, approved_with_changes or not_approved
+        /// (dated today); name the reviewer with --reviewer.
+        #[arg(long, value_name = "DECISION", requires = "reviewer")]
+        decision: Option<String>,
+        /// The reviewer whose decision it is: their name, or their number in the list shown.
+        #[arg(long, value_name = "REVIEWER", requires = "decision")]
+        reviewer: Option<String>,
+        /// Add a comment (open, dated today) on one section of the report; give the section
+        /// with --section and who made it with --author.
+        #[arg(long, value_name = "TEXT", requires_all = ["section", "author"])]
+        comment: Option<String>,
+        /// The report section the comment is on, such as budget or work_plan.
+        #[arg(long, value_name = "SECTION", requires = "comment")]
+        section: Option<String>,
+        /// Who made the comment.
+        #[arg(long, value_name = "NAME", requires = "comment")]
+        author: Option<String>,
     },
     /// Write one of a plan's tables as a CSV file for spreadsheet programs (UTF-8 with a
     /// byte-order mark, CRLF, RFC 4180 quoting, text that looks like a formula made plain text).

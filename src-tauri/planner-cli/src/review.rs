@@ -1,10 +1,12 @@
 //! `mcplan review`: the committee review of a plan — its status, the reviewers and their
-//! decisions, the comments by report section — and the two changes a script most often makes:
-//! the status, and a reviewer added.
+//! decisions, the comments by report section — and the changes a committee secretary makes
+//! from a script: the status, a reviewer added, a reviewer's decision, a comment.
 
+use chrono::NaiveDate;
 use planner_core::format::long_date;
 use planner_core::report::ReportSection;
-use planner_core::review::{PlanStatus, Review, ReviewComment, ReviewEdit};
+use planner_core::review::{Decision, PlanStatus, Review, ReviewComment, ReviewEdit, Verdict};
+use planner_core::text::excerpt;
 use planner_core::{PlanEdit, PlanId, parse_date};
 use planner_store::Store;
 
@@ -14,14 +16,37 @@ use crate::Failure;
 pub(crate) struct ReviewChanges {
     pub(crate) status: Option<String>,
     pub(crate) add_reviewer: Option<(String, String)>,
+    /// The reviewer (name or number) and their decision, as typed.
+    pub(crate) decision: Option<(String, String)>,
+    pub(crate) comment: Option<NewComment>,
+    /// The date a decision or a comment is recorded with.
+    pub(crate) today: NaiveDate,
 }
 
-/// Applies the changes asked for, in one edit each, then describes the review as it is.
+/// A comment to add, as typed.
+pub(crate) struct NewComment {
+    pub(crate) text: String,
+    pub(crate) section: String,
+    pub(crate) author: String,
+}
+
+impl ReviewChanges {
+    pub(crate) fn any(&self) -> bool {
+        self.status.is_some()
+            || self.add_reviewer.is_some()
+            || self.decision.is_some()
+            || self.comment.is_some()
+    }
+}
+
+/// Applies the changes asked for, in one edit each, then describes the review as it is. Every
+/// change is checked against the plan before any is saved, so a refused one saves none.
 pub(crate) fn review(
     store: &mut Store,
     id: PlanId,
     changes: ReviewChanges,
 ) -> Result<String, Failure> {
+    let today = changes.today.format("%Y-%m-%d").to_string();
     let mut edits = Vec::new();
     if let Some(typed) = &changes.status {
         edits.push((
@@ -34,16 +59,115 @@ pub(crate) fn review(
     if let Some((name, role)) = changes.add_reviewer {
         edits.push(("--add-reviewer", ReviewEdit::AddReviewer { name, role }));
     }
+    let mut plan = store.get_plan(id)?.plan;
+    let mut checked = Vec::new();
+    let check = |plan: &planner_core::Plan, option: &str, edit: &ReviewEdit| {
+        PlanEdit::Review(edit.clone())
+            .apply(plan)
+            .map_err(|errors| Failure::Input(format!("{option}: {}", errors.summary())))
+    };
     for (option, edit) in edits {
+        plan = check(&plan, option, &edit)?;
+        checked.push(edit);
+    }
+    // The reviewer is looked up among those the plan has once the one added here is in.
+    if let Some((reviewer, verdict)) = &changes.decision {
+        let edit = ReviewEdit::Decide {
+            index: reviewer_index(&plan.review, reviewer)?,
+            decision: Some(Decision {
+                verdict: parse_verdict(verdict)?,
+                date: today.clone(),
+            }),
+        };
+        plan = check(&plan, "--decision", &edit)?;
+        checked.push(edit);
+    }
+    if let Some(comment) = changes.comment {
+        let edit = ReviewEdit::AddComment {
+            section: parse_section(&comment.section)?,
+            author: comment.author,
+            text: comment.text,
+            date: today,
+        };
+        check(&plan, "--comment", &edit)?;
+        checked.push(edit);
+    }
+    for edit in checked {
         match store.edit_plan(id, None, PlanEdit::Review(edit)) {
             Ok(_) => {}
             Err(planner_store::Error::Invalid(errors)) => {
-                return Err(Failure::Input(format!("{option}: {}", errors.summary())));
+                return Err(Failure::Input(errors.summary()));
             }
             Err(other) => return Err(other.into()),
         }
     }
     Ok(describe(&store.get_plan(id)?.plan.review))
+}
+
+/// The reviewer `typed` names: their number in the list `mcplan review` shows, or their name
+/// (any case, spaces trimmed).
+fn reviewer_index(review: &Review, typed: &str) -> Result<u32, Failure> {
+    let wanted = typed.trim();
+    let by_number = wanted
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=review.reviewers.len()).contains(n))
+        .map(|n| n - 1);
+    let by_name = || {
+        review
+            .reviewers
+            .iter()
+            .position(|r| r.name.trim().to_lowercase() == wanted.to_lowercase())
+    };
+    let index = by_number.or_else(by_name).ok_or_else(|| {
+        let names: Vec<String> = review
+            .reviewers
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("{} {}", i + 1, r.name.trim()))
+            .collect();
+        Failure::Input(if names.is_empty() {
+            "--reviewer: the plan has no reviewers yet; add one with --add-reviewer".to_owned()
+        } else {
+            format!(
+                "--reviewer: “{}” is not one of the plan's reviewers ({})",
+                excerpt(typed),
+                names.join(", ")
+            )
+        })
+    })?;
+    Ok(u32::try_from(index).unwrap_or(u32::MAX))
+}
+
+/// `approved`, `approved_with_changes` or `not_approved`, in any case, with spaces or hyphens.
+fn parse_verdict(typed: &str) -> Result<Verdict, Failure> {
+    let key = typed.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    Verdict::parse(&key).ok_or_else(|| {
+        Failure::Input(format!(
+            "--decision: “{}” is not a decision; say approved, approved_with_changes or \
+             not_approved",
+            excerpt(typed)
+        ))
+    })
+}
+
+/// A report section's key, as `mcplan pdf --sections` takes it.
+fn parse_section(typed: &str) -> Result<ReportSection, Failure> {
+    let key = typed.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    ReportSection::parse(&key)
+        .filter(|s| s.is_chosen_by_ticking())
+        .ok_or_else(|| {
+            let known: Vec<&str> = ReportSection::ALL
+                .iter()
+                .filter(|s| s.is_chosen_by_ticking())
+                .map(|s| s.key())
+                .collect();
+            Failure::Input(format!(
+                "--section: “{}” is not a section of the report; the sections are {}",
+                excerpt(typed),
+                known.join(", ")
+            ))
+        })
 }
 
 /// `draft`, `sent` (or `sent_to_committee`) or `approved`, in any case.
@@ -55,7 +179,7 @@ fn parse_status(typed: &str) -> Result<PlanStatus, Failure> {
     PlanStatus::parse(&key).ok_or_else(|| {
         Failure::Input(format!(
             "--status: “{}” is not a status; say draft, sent or approved",
-            planner_core::text::excerpt(typed)
+            excerpt(typed)
         ))
     })
 }

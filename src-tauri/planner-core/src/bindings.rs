@@ -26,6 +26,8 @@ fn generated() -> Vec<(String, String)> {
         VersionSummary,
         compare::PlanComparison,
         compare::ValueChange,
+        compare::Shown,
+        compare::Difference,
         compare::ItemChange,
         compare::ChangeKind,
         InstitutionProfile,

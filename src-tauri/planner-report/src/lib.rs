@@ -50,7 +50,7 @@ use metadata::DocumentInfo;
 use sections::ReportContext;
 
 /// What a report needs besides the plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReportOptions {
     /// The date printed on the cover and set as the PDF's creation date (midnight UTC).
     pub generated_on: NaiveDate,

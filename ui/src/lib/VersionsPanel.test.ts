@@ -10,17 +10,53 @@ useFakeClock();
 
 /** What planner-core says changed after the target uptake went from 2.5% to 3%. */
 const HIGHER_UPTAKE: PlanComparison = {
-  inputs: [{ what: 'Target uptake per term', before: '2.5%', after: '3%', difference: null }],
+  inputs: [
+    {
+      what: 'Target uptake per term',
+      before: { kind: 'percent', value: 2.5 },
+      after: { kind: 'percent', value: 3 },
+      difference: null,
+    },
+    {
+      what: 'Licence cost per learner',
+      before: { kind: 'money', amount: 1500, currency: 'EUR' },
+      after: { kind: 'money', amount: 1750, currency: 'EUR' },
+      difference: null,
+    },
+  ],
   figures: [
-    { what: 'Enrolments', before: '32,512', after: '37,596', difference: '+5,084' },
-    { what: 'Payback year', before: 'FY2030', after: 'FY2029', difference: '1 year earlier' },
+    {
+      what: 'Enrolments',
+      before: { kind: 'count', value: 32_511.6 },
+      after: { kind: 'count', value: 37_596.4 },
+      difference: { kind: 'count', by: 5_084 },
+    },
+    {
+      what: 'Payback year',
+      before: { kind: 'words', text: 'FY2030' },
+      after: { kind: 'words', text: 'FY2029' },
+      difference: { kind: 'words', text: '1 year earlier' },
+    },
+    {
+      what: 'Plan ends',
+      before: { kind: 'date', date: '2031-08-31' },
+      after: { kind: 'date', date: '2032-08-31' },
+      difference: { kind: 'words', text: '1 year later' },
+    },
   ],
   credentials: [
     { change: 'added', name: 'Regional Welding Certificate', details: [] },
     {
       change: 'changed',
       name: 'Google Data Analytics',
-      details: [{ what: 'Launch term', before: '4', after: '6', difference: null }],
+      details: [
+        {
+          what: 'Launch term',
+          before: { kind: 'words', text: '4' },
+          after: { kind: 'words', text: '6' },
+          difference: null,
+        },
+      ],
     },
   ],
   tasks: [],
@@ -100,10 +136,14 @@ describe('the plan’s versions', () => {
       'Now',
     ]);
     expect(within(inputs).getByRole('row', { name: 'Target uptake per term 2.5% 3%' })).toBeVisible();
+    expect(within(inputs).getByRole('row', { name: 'Licence cost per learner €1,500 €1,750' })).toBeVisible();
     const figures = shown.getByTestId('changed-figures');
     expect(within(figures).getByRole('row', { name: 'Enrolments 32,512 37,596 +5,084' })).toBeVisible();
     expect(
       within(figures).getByRole('row', { name: 'Payback year FY2030 FY2029 1 year earlier' }),
+    ).toBeVisible();
+    expect(
+      within(figures).getByRole('row', { name: 'Plan ends Aug 31, 2031 Aug 31, 2032 1 year later' }),
     ).toBeVisible();
     const credentials = shown.getByTestId('changed-credentials');
     expect(credentials).toHaveTextContent('Added Regional Welding Certificate');

@@ -2,10 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   FALLBACK_LOCALE,
   formatDay,
+  formatDifference,
   formatMoney,
   formatMoment,
   formatNumber,
   formatShare,
+  formatShown,
   parseNumber,
   readerLocales,
   usableLocale,
@@ -76,6 +78,24 @@ describe('the reader’s locale', () => {
     expect(formatDay('2027-02-03')).toBe('3. Feb. 2027');
     vi.unstubAllGlobals();
     expect(formatNumber(1234.5)).toBe('1,234.5');
+  });
+});
+
+describe('a comparison’s values', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('are written the reader’s way, a rise with its plus', () => {
+    expect(formatShown({ kind: 'percent', value: 2.5 })).toBe('2.5%');
+    expect(formatShown({ kind: 'count', value: 32_511.6 })).toBe('32,512');
+    expect(formatShown({ kind: 'date', date: '2031-08-31' })).toBe('Aug 31, 2031');
+    expect(formatShown({ kind: 'words', text: 'FY2030' })).toBe('FY2030');
+    expect(formatDifference({ kind: 'count', by: 5_084 })).toBe('+5,084');
+    expect(formatDifference({ kind: 'money', by: -3_000, currency: 'USD' })).toBe('-$3,000');
+    vi.stubGlobal('navigator', { languages: ['de_DE.UTF-8'] });
+    expect(formatShown({ kind: 'percent', value: 2.5 })).toBe('2,5\u00a0%');
+    expect(formatShown({ kind: 'decimal', value: 1234.567 })).toBe('1.234,57');
+    expect(formatShown({ kind: 'money', amount: 1500, currency: 'EUR' })).toBe('1.500\u00a0€');
+    expect(formatDifference({ kind: 'money', by: 12_500, currency: 'EUR' })).toBe('+12.500\u00a0€');
   });
 });
 

@@ -1,4 +1,6 @@
 // Numbers and dates in the reader's own conventions: the webview reports the system locale.
+import type { Difference } from '../bindings/Difference';
+import type { Shown } from '../bindings/Shown';
 
 /** Used when none of the system's locales is one `Intl` knows (a "C" or "POSIX" system). */
 export const FALLBACK_LOCALE = 'en-US';
@@ -290,4 +292,34 @@ export function parseNumber(text: string): number | null {
 /** A share (0–1) as a whole percentage, the reader's way: "42%", "42 %". */
 export function formatShare(value: number): string {
   return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(plain(value));
+}
+
+/** A value of a comparison as the reader writes it ("2.5%", "2,5 %"; "Mar 3, 2027"). */
+export function formatShown(shown: Shown): string {
+  switch (shown.kind) {
+    case 'words':
+      return shown.text;
+    case 'count':
+      return formatCount(plain(shown.value));
+    case 'decimal':
+      return formatNumber(shown.value, 2);
+    case 'percent':
+      return numberFormat({ style: 'percent', maximumFractionDigits: 2 }).format(plain(shown.value) / 100);
+    case 'money':
+      return formatMoney(shown.amount, shown.currency);
+    case 'date':
+      return formatDay(shown.date);
+  }
+}
+
+/** How far a figure moved, a rise with its "+" ("+5,084", "+€12,500", "1 year later"). */
+export function formatDifference(difference: Difference): string {
+  switch (difference.kind) {
+    case 'words':
+      return difference.text;
+    case 'count':
+      return `${difference.by > 0 ? '+' : ''}${formatCount(plain(difference.by))}`;
+    case 'money':
+      return `${difference.by > 0 ? '+' : ''}${formatMoney(difference.by, difference.currency)}`;
+  }
 }

@@ -94,7 +94,9 @@ fn compare_names_what_changed_since_a_version_and_between_two_files() {
     let files = [before.display().to_string(), after.display().to_string()];
     assert_eq!(sandbox.stdout(&["compare", &files[0], &files[1]]), said);
     let json = sandbox.json(&["compare", &files[0], &files[1], "--json"]);
-    assert_eq!(json["inputs"][0]["after"], "3%");
+    // A script reads the values, not their print: the rate as a number, its kind named.
+    assert_eq!(json["inputs"][0]["after"]["kind"], "percent");
+    assert_eq!(json["inputs"][0]["after"]["value"], 3.0);
     assert_eq!(
         sandbox.stdout(&["compare", &files[1], &files[1]]).trim(),
         "No changes: the two plans say the same."

@@ -5,12 +5,11 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::format::{Money, count, long_date};
 use crate::plan::Plan;
 use crate::rollout::project_central;
 use crate::workplan::{Schedule, TaskKind, Timeline, schedule};
 
-use super::ValueChange;
+use super::{Difference, Shown, ValueChange};
 
 /// What a plan without a figure shows for it.
 const NONE: &str = "none";
@@ -28,7 +27,8 @@ enum Figure {
 
 /// A plan's figures; missing when the plan has no working rollout.
 struct Figures {
-    money: Money,
+    /// The plan's currency.
+    currency: String,
     rows: Vec<(&'static str, Figure)>,
     /// Each milestone and phase gate by title, with its date.
     milestones: BTreeMap<String, NaiveDate>,
@@ -70,7 +70,7 @@ fn figures(plan: &Plan) -> Option<Figures> {
         .map(|s| milestone_dates(plan, &s))
         .unwrap_or_default();
     Some(Figures {
-        money: Money::new(&plan.profile.currency),
+        currency: plan.profile.currency.clone(),
         rows,
         milestones,
     })
@@ -86,22 +86,22 @@ fn milestone_dates(plan: &Plan, schedule: &Schedule) -> BTreeMap<String, NaiveDa
         .collect()
 }
 
-fn shown(figure: &Figure, money: &Money) -> String {
+fn shown(figure: &Figure, currency: &str) -> Shown {
     match figure {
-        Figure::Count(n) => count(*n),
-        Figure::Money(amount) => money.format(*amount),
-        Figure::Year(Some((label, _))) => label.clone(),
-        Figure::Year(None) => "not within the plan".to_owned(),
-        Figure::Date(date) => long_date(*date),
+        Figure::Count(n) => Shown::Count { value: *n },
+        Figure::Money(amount) => Shown::Money {
+            amount: *amount,
+            currency: currency.to_owned(),
+        },
+        Figure::Year(Some((label, _))) => Shown::words(label.clone()),
+        Figure::Year(None) => Shown::words("not within the plan"),
+        Figure::Date(date) => day(*date),
     }
 }
 
-/// “+” before a rise; a fall already carries its minus.
-fn signed(rise: bool, magnitude: String) -> String {
-    if rise {
-        format!("+{magnitude}")
-    } else {
-        magnitude
+fn day(date: NaiveDate) -> Shown {
+    Shown::Date {
+        date: date.format("%Y-%m-%d").to_string(),
     }
 }
 
@@ -123,21 +123,22 @@ fn difference(
     before: &Figure,
     after: &Figure,
     same_currency: bool,
-    money: &Money,
-) -> Option<String> {
+    currency: &str,
+) -> Option<Difference> {
     match (before, after) {
-        (Figure::Count(b), Figure::Count(a)) => {
-            let d = a.round() - b.round();
-            Some(signed(d > 0.0, count(d)))
-        }
-        (Figure::Money(b), Figure::Money(a)) if same_currency => {
-            let d = a.round() - b.round();
-            Some(signed(d > 0.0, money.format(d)))
-        }
-        (Figure::Year(Some((_, b))), Figure::Year(Some((_, a)))) => {
-            Some(later_or_earlier(i64::from(a - b), "year"))
-        }
-        (Figure::Date(b), Figure::Date(a)) => Some(days_apart(*b, *a)),
+        (Figure::Count(b), Figure::Count(a)) => Some(Difference::Count {
+            by: a.round() - b.round(),
+        }),
+        (Figure::Money(b), Figure::Money(a)) if same_currency => Some(Difference::Money {
+            by: a.round() - b.round(),
+            currency: currency.to_owned(),
+        }),
+        (Figure::Year(Some((_, b))), Figure::Year(Some((_, a)))) => Some(Difference::Words {
+            text: later_or_earlier(i64::from(a - b), "year"),
+        }),
+        (Figure::Date(b), Figure::Date(a)) => Some(Difference::Words {
+            text: days_apart(*b, *a),
+        }),
         _ => None,
     }
 }
@@ -165,20 +166,21 @@ pub(super) fn changed_figures(before: &Plan, after: &Plan) -> Vec<ValueChange> {
     let same_currency = before.profile.currency == after.profile.currency;
     let value = |f: &Option<Figures>, index: usize| {
         f.as_ref()
-            .map(|f| (f.rows[index].1.clone(), f.money.clone()))
+            .map(|f| (f.rows[index].1.clone(), f.currency.clone()))
     };
     let mut changes = Vec::new();
     for (index, what) in WHATS.into_iter().enumerate() {
         let (old, new) = (value(&b, index), value(&a, index));
-        let show = |v: &Option<(Figure, Money)>| {
-            v.as_ref()
-                .map_or(NONE.to_owned(), |(figure, money)| shown(figure, money))
+        let show = |v: &Option<(Figure, String)>| {
+            v.as_ref().map_or(Shown::words(NONE), |(figure, currency)| {
+                shown(figure, currency)
+            })
         };
         let Some(mut change) = ValueChange::new(what, show(&old), show(&new)) else {
             continue;
         };
-        if let (Some((old, _)), Some((new, money))) = (&old, &new) {
-            change.difference = difference(old, new, same_currency, money);
+        if let (Some((old, _)), Some((new, currency))) = (&old, &new) {
+            change.difference = difference(old, new, same_currency, currency);
         }
         changes.push(change);
     }
@@ -189,14 +191,16 @@ pub(super) fn changed_figures(before: &Plan, after: &Plan) -> Vec<ValueChange> {
     titles.dedup();
     for title in titles {
         let (old, new) = (db.get(title), da.get(title));
-        let show = |d: Option<&NaiveDate>| d.map_or(NONE.to_owned(), |d| long_date(*d));
+        let show = |d: Option<&NaiveDate>| d.map_or(Shown::words(NONE), |d| day(*d));
         let Some(mut change) =
             ValueChange::new(&format!("“{title}” falls on"), show(old), show(new))
         else {
             continue;
         };
         if let (Some(old), Some(new)) = (old, new) {
-            change.difference = Some(days_apart(*old, *new));
+            change.difference = Some(Difference::Words {
+                text: days_apart(*old, *new),
+            });
         }
         changes.push(change);
     }
@@ -213,8 +217,7 @@ mod tests {
 
     #[test]
     fn differences_read_as_the_printed_figures_subtract() {
-        let euro = Money::new("EUR");
-        let diff = |b, a| difference(&b, &a, true, &euro);
+        let diff = |b, a| difference(&b, &a, true, "EUR").map(|d| d.text());
         assert_eq!(
             diff(Figure::Count(32_511.6), Figure::Count(37_596.4)).as_deref(),
             Some("+5,084"),
@@ -233,7 +236,7 @@ mod tests {
             Some("\u{2212}€3,000")
         );
         assert_eq!(
-            difference(&Figure::Money(1.0), &Figure::Money(2.0), false, &euro),
+            difference(&Figure::Money(1.0), &Figure::Money(2.0), false, "EUR"),
             None,
             "amounts in two currencies are not subtracted"
         );

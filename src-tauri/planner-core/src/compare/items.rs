@@ -37,7 +37,7 @@ fn changes<T: PartialEq>(
             Some(b) if b != a => {
                 let mut details = details(b, a);
                 if details.is_empty() {
-                    details.extend(ValueChange::new(
+                    details.extend(ValueChange::words(
                         "Other details",
                         "as they were".to_owned(),
                         "changed".to_owned(),
@@ -60,7 +60,7 @@ type Detail<'a, T> = (&'static str, &'a dyn Fn(&T) -> String);
 
 fn rows<T>(b: &T, a: &T, rows: &[Detail<'_, T>]) -> Vec<ValueChange> {
     rows.iter()
-        .filter_map(|(what, show)| ValueChange::new(what, show(b), show(a)))
+        .filter_map(|(what, show)| ValueChange::words(what, show(b), show(a)))
         .collect()
 }
 
@@ -155,7 +155,7 @@ pub(super) fn tasks(before: &Plan, after: &Plan) -> Vec<ItemChange> {
         let Some(b) = before.work_plan.tasks.iter().find(|b| b.id == a.id) else {
             continue;
         };
-        let Some(change) = ValueChange::new("Waits on", waits_on(before, b), waits_on(after, a))
+        let Some(change) = ValueChange::words("Waits on", waits_on(before, b), waits_on(after, a))
         else {
             continue;
         };

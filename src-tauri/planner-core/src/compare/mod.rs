@@ -9,21 +9,86 @@ mod items;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::format::long_date;
+use crate::format::{Money, count, decimal, long_date, percent};
+use crate::json_file::parse_date;
 use crate::plan::Plan;
 use crate::version::{PlanVersion, VersionSummary};
 
-/// One value before and after, in plain words ("Target uptake per term": "2.5%" → "3%").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// A value as the comparison shows it: words, or a number or date that each reader writes
+/// their own way. The window formats these in the reader's locale; `mcplan compare` and the PDF
+/// print [`Shown::text`].
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Shown {
+    /// Words, shown as they are ("none", "Semesters", "FY2031").
+    Words { text: String },
+    /// A count of people or credits, to the whole number ("32,512").
+    Count { value: f64 },
+    /// A number to two decimals at most ("1.5").
+    Decimal { value: f64 },
+    /// A rate in percent ("2.5%").
+    Percent { value: f64 },
+    /// An amount, in whole units of `currency` ("$15,000").
+    Money { amount: f64, currency: String },
+    /// A calendar date, `YYYY-MM-DD` ("3 March 2027").
+    Date { date: String },
+}
+
+impl Shown {
+    pub fn words(text: impl Into<String>) -> Shown {
+        Shown::Words { text: text.into() }
+    }
+
+    /// The value as `mcplan` and the PDF print it.
+    pub fn text(&self) -> String {
+        match self {
+            Shown::Words { text } => text.clone(),
+            Shown::Count { value } => count(*value),
+            Shown::Decimal { value } => decimal(*value),
+            Shown::Percent { value } => percent(*value),
+            Shown::Money { amount, currency } => Money::new(currency).format(*amount),
+            Shown::Date { date } => parse_date(date).map_or_else(|_| date.clone(), long_date),
+        }
+    }
+}
+
+/// How far a figure moved, as a reader would work it out from the two shown.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Difference {
+    /// A count moved by `by` ("+5,084").
+    Count { by: f64 },
+    /// An amount moved by `by`, in `currency` ("+€12,500").
+    Money { by: f64, currency: String },
+    /// In words ("1 year later", "3 weeks earlier").
+    Words { text: String },
+}
+
+impl Difference {
+    /// The difference as `mcplan` and the PDF print it, a rise with its "+".
+    pub fn text(&self) -> String {
+        let signed = |by: f64, shown: String| {
+            if by > 0.0 { format!("+{shown}") } else { shown }
+        };
+        match self {
+            Difference::Count { by } => signed(*by, count(*by)),
+            Difference::Money { by, currency } => signed(*by, Money::new(currency).format(*by)),
+            Difference::Words { text } => text.clone(),
+        }
+    }
+}
+
+/// One value before and after ("Target uptake per term": 2.5% → 3%).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ValueChange {
     pub what: String,
     /// "none" when the earlier plan had no such value.
-    pub before: String,
-    pub after: String,
-    /// For a figure, how far it moved as a reader would work it out from the two printed
+    pub before: Shown,
+    pub after: Shown,
+    /// For a figure, how far it moved as a reader would work it out from the two shown
     /// ("+5,084", "+€12,500", "1 year later", "3 weeks earlier"); `None` for the other values.
-    pub difference: Option<String>,
+    pub difference: Option<Difference>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -35,7 +100,7 @@ pub enum ChangeKind {
 }
 
 /// A credential, task or risk that one plan has and the other has not, or has differently.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ItemChange {
     pub change: ChangeKind,
@@ -46,7 +111,7 @@ pub struct ItemChange {
 }
 
 /// Everything that differs between an earlier and a later plan, each list in plan order.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanComparison {
     /// The title, the profile and the rollout model's inputs.
@@ -72,7 +137,7 @@ pub fn compare(before: &Plan, after: &Plan) -> PlanComparison {
 /// What changed since one of the plan's versions: the version and the changes from it to the
 /// plan as it is now. The report's appendix "What changed since the version you reviewed"
 /// prints it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChangesSince {
     pub version: VersionSummary,
     pub comparison: PlanComparison,
@@ -132,8 +197,10 @@ impl PlanComparison {
 }
 
 impl ValueChange {
-    pub(crate) fn new(what: &str, before: String, after: String) -> Option<ValueChange> {
-        (before != after).then(|| ValueChange {
+    /// The change of `what` from `before` to `after`; none when the two print the same (two
+    /// counts that round to one number did not change for a reader).
+    pub(crate) fn new(what: &str, before: Shown, after: Shown) -> Option<ValueChange> {
+        (before.text() != after.text()).then(|| ValueChange {
             what: what.to_owned(),
             before,
             after,
@@ -141,14 +208,19 @@ impl ValueChange {
         })
     }
 
+    /// [`ValueChange::new`] for values in words.
+    pub(crate) fn words(what: &str, before: String, after: String) -> Option<ValueChange> {
+        ValueChange::new(what, Shown::words(before), Shown::words(after))
+    }
+
     /// "What: before → after", and the difference in brackets when there is one.
     pub fn line(&self) -> String {
+        let (before, after) = (self.before.text(), self.after.text());
         match &self.difference {
-            Some(difference) => format!(
-                "{}: {} → {} ({difference})",
-                self.what, self.before, self.after
-            ),
-            None => format!("{}: {} → {}", self.what, self.before, self.after),
+            Some(difference) => {
+                format!("{}: {before} → {after} ({})", self.what, difference.text())
+            }
+            None => format!("{}: {before} → {after}", self.what),
         }
     }
 }

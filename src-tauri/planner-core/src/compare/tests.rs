@@ -29,11 +29,15 @@ fn a_higher_target_uptake_is_named_with_the_figures_it_moves() {
         changes.inputs,
         vec![ValueChange {
             what: "Target uptake per term".to_owned(),
-            before: "2.5%".to_owned(),
-            after: "3.5%".to_owned(),
+            before: Shown::Percent { value: 2.5 },
+            after: Shown::Percent { value: 3.5 },
             difference: None,
         }],
-        "only the one input changed"
+        "only the one input changed, a rate the window writes its reader's way"
+    );
+    assert_eq!(
+        changes.inputs[0].line(),
+        "Target uptake per term: 2.5% → 3.5%"
     );
     let moved: Vec<&str> = changes.figures.iter().map(|c| c.what.as_str()).collect();
     for figure in ["Enrolments", "Completions", "Credits awarded", "Total cost"] {
@@ -47,13 +51,13 @@ fn a_higher_target_uptake_is_named_with_the_figures_it_moves() {
         "the plan's end does not move with uptake: {moved:?}"
     );
     let enrolments = &changes.figures[0];
-    let number = |s: &str| s.replace(',', "").parse::<f64>().expect("a count");
+    let number = |s: &Shown| s.text().replace(',', "").parse::<f64>().expect("a count");
     assert!(
         number(&enrolments.after) > number(&enrolments.before),
         "more enrolments: {enrolments:?}"
     );
     assert_eq!(
-        enrolments.difference,
+        enrolments.difference.as_ref().map(Difference::text),
         Some(format!(
             "+{}",
             crate::format::count(number(&enrolments.after) - number(&enrolments.before))
@@ -131,10 +135,20 @@ fn a_later_start_moves_the_end_date_and_every_milestone() {
         .find(|c| c.what == "Plan ends")
         .expect("the end moves");
     assert_eq!(
-        (ends.before.as_str(), ends.after.as_str()),
+        (ends.before.text().as_str(), ends.after.text().as_str()),
         ("31 August 2031", "31 August 2032")
     );
-    assert_eq!(ends.difference.as_deref(), Some("1 year later"));
+    assert_eq!(
+        ends.before,
+        Shown::Date {
+            date: "2031-08-31".to_owned()
+        },
+        "a date the window writes its reader's way"
+    );
+    assert_eq!(
+        ends.difference.as_ref().map(Difference::text).as_deref(),
+        Some("1 year later")
+    );
     let milestones = changes
         .figures
         .iter()
@@ -186,7 +200,10 @@ fn setting_the_rollout_up_is_one_input_and_gives_every_figure() {
         "Rollout model: not set up → set up"
     );
     assert!(
-        changes.figures.iter().all(|c| c.before == "none"),
+        changes
+            .figures
+            .iter()
+            .all(|c| c.before == Shown::words("none")),
         "{:?}",
         changes.figures
     );

@@ -2,7 +2,7 @@
 //! they move (each with its difference), and the credentials, tasks and risks added, removed or
 //! changed, from the comparison planner-core made. It prints only when a version is named.
 
-use planner_core::compare::{ChangesSince, ItemChange, ValueChange};
+use planner_core::compare::{ChangesSince, Difference, ItemChange, ValueChange};
 use planner_core::report::ReportSection;
 
 use crate::document::ReportDocument;
@@ -62,9 +62,14 @@ fn values_table(doc: &mut ReportDocument, title: &str, changes: &[ValueChange], 
     let rows = changes
         .iter()
         .map(|c| {
-            let mut row = vec![c.what.clone(), c.before.clone(), c.after.clone()];
+            let mut row = vec![c.what.clone(), c.before.text(), c.after.text()];
             if figures {
-                row.push(c.difference.clone().unwrap_or_default());
+                row.push(
+                    c.difference
+                        .as_ref()
+                        .map(Difference::text)
+                        .unwrap_or_default(),
+                );
             }
             row
         })

@@ -72,9 +72,13 @@ fn the_appendix_names_the_version_the_inputs_and_the_figures_that_moved() {
     position(&text, "Target uptake per term 2.5% 3%");
     let moved = format!(
         "Enrolments {} {} {}",
-        enrolments.before,
-        enrolments.after,
-        enrolments.difference.as_deref().expect("a difference")
+        enrolments.before.text(),
+        enrolments.after.text(),
+        enrolments
+            .difference
+            .as_ref()
+            .map(|d| d.text())
+            .expect("a difference")
     );
     position(&text, &moved);
     position(&text, &format!("Removed: {dropped}"));
@@ -117,8 +121,8 @@ fn the_web_page_prints_the_same_appendix() {
     let appendix = &page[at..];
     for said in [
         "Target uptake per term",
-        &target.before,
-        &target.after,
+        &target.before.text(),
+        &target.after.text(),
         "Then",
         "Now",
     ] {

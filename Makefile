@@ -69,5 +69,6 @@ e2e: app tauri-driver
 		echo "End-to-end tests under LANG=$$locale"; \
 		MCPLAN_E2E_LOCALE=$$locale MCPLAN_APP_BIN=$(CURDIR)/$(APP_BIN) \
 			xvfb-run -a -s "-screen 0 1280x800x24" \
-			cargo test --workspace --features planner-tests/e2e --test e2e -- --test-threads=1; \
+			cargo test --workspace --features planner-tests/e2e --test e2e -- --test-threads=1 \
+			|| exit 1; \
 	done

@@ -180,15 +180,9 @@ impl Sandbox {
 }
 
 impl App {
-    pub async fn close(mut self) {
+    /// Ends the session; dropping the app then stops the drivers.
+    pub async fn close(self) {
         let _ = self.driver.clone().quit().await;
-        // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver, which would otherwise
-        // keep running and hold the test's output open.
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.tauri_driver.id().to_string())
-            .status();
-        let _ = self.tauri_driver.wait();
     }
 
     pub async fn wait_for(&self, css: &str) -> WebElement {
@@ -321,6 +315,20 @@ impl App {
             .await;
         self.click("[data-testid=create-plan]").await;
         self.wait_text_containing("h1", title).await;
+    }
+}
+
+/// Stops tauri-driver however the test ends, a failed one too: a test that panicked left
+/// tauri-driver and WebKitWebDriver running, one pair for each failure.
+impl Drop for App {
+    fn drop(&mut self) {
+        // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver, which would otherwise
+        // keep running and hold the test's output open.
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.tauri_driver.id().to_string())
+            .status();
+        let _ = self.tauri_driver.wait();
     }
 }
 

@@ -36,7 +36,12 @@ const UNOWNED_TASK: HealthItem = {
  * versions with `versions`; an export waits until the test answers, as the native save dialog
  * would.
  */
-function rustWith(health: HealthItem[] = [], versions: VersionSummary[] = []) {
+function rustWith(
+  health: HealthItem[] = [],
+  versions: VersionSummary[] = [],
+  /** What opening the saved file answers when it fails, such as no program for PDFs. */
+  openRefusal: unknown = null,
+) {
   let answer!: (outcome: ExportOutcome | { reject: unknown }) => void;
   let progress: Channel<ExportStage> | undefined;
   const calls: { command: string; args: unknown }[] = [];
@@ -45,7 +50,9 @@ function rustWith(health: HealthItem[] = [], versions: VersionSummary[] = []) {
     calls.push({ command, args: rest });
     if (command === 'plan_health') return health;
     if (command === 'list_versions') return versions;
-    if (command === 'open_exported') return null;
+    if (command === 'open_exported') {
+      return openRefusal === null ? null : Promise.reject(openRefusal);
+    }
     progress = channel as Channel<ExportStage>;
     return new Promise((resolve, reject) => {
       answer = (outcome) => ('reject' in outcome ? reject(outcome.reject) : resolve(outcome));
@@ -137,6 +144,27 @@ describe('Export report', () => {
 
     await user.click(screen.getByTestId('export-open-file'));
     expect(rust.calls.at(-1)).toEqual({ command: 'open_exported', args: {} });
+  });
+
+  it('says why the saved report could not be opened, until the next one is saved', async () => {
+    const rust = rustWith([], [], {
+      kind: 'storage',
+      message: 'No program on this computer opens PDF files',
+      fields: [],
+    });
+    const { user, panel } = await openPanel();
+    await user.click(within(panel).getByTestId('export-start'));
+    rust.answer({ status: 'saved', path: '/home/dean/plan.pdf', bytes: 9_000, pages: 3 });
+    await user.click(await screen.findByTestId('export-open-file'));
+    const status = screen.getByTestId('export-status');
+    expect(await within(status).findByRole('alert')).toHaveTextContent(
+      'No program on this computer opens PDF files',
+    );
+
+    await user.click(within(panel).getByTestId('export-start'));
+    rust.answer({ status: 'saved', path: '/home/dean/plan 2.pdf', bytes: 9_000, pages: 3 });
+    await screen.findByText('Saved “plan 2.pdf” (3 pages)');
+    expect(within(status).queryByRole('alert')).toBeNull();
   });
 
   it('saves the accessible web page when the dean picks it', async () => {

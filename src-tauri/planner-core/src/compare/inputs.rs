@@ -58,10 +58,10 @@ pub(super) fn changed_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
 
 /// The rollout's inputs, money in the later plan's currency.
 fn rollout_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
-    let currency = after.profile.currency.clone();
-    let amount = move |amount: f64| Shown::Money {
+    let currency = after.profile.currency.as_str();
+    let amount = |amount: f64| Shown::Money {
         amount,
-        currency: currency.clone(),
+        currency: currency.to_owned(),
     };
     let grants_money = Money::new(&after.profile.currency);
     let whole = |n: u8| Shown::Count {
@@ -118,10 +118,7 @@ fn rollout_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
         ),
         (
             "Licence cost per learner",
-            Box::new({
-                let amount = amount.clone();
-                move |r| amount(r.budget.licence_cost_per_learner)
-            }),
+            Box::new(move |r| amount(r.budget.licence_cost_per_learner)),
         ),
         (
             "Mapping hours per credential",
@@ -129,10 +126,7 @@ fn rollout_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
         ),
         (
             "Mapping rate per hour",
-            Box::new({
-                let amount = amount.clone();
-                move |r| amount(r.budget.mapping_rate_per_hour)
-            }),
+            Box::new(move |r| amount(r.budget.mapping_rate_per_hour)),
         ),
         (
             "Faculty development hours a year",
@@ -140,10 +134,7 @@ fn rollout_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
         ),
         (
             "Faculty development rate per hour",
-            Box::new({
-                let amount = amount.clone();
-                move |r| amount(r.budget.faculty_development_rate_per_hour)
-            }),
+            Box::new(move |r| amount(r.budget.faculty_development_rate_per_hour)),
         ),
         (
             "Support staff (full-time equivalent)",
@@ -151,24 +142,15 @@ fn rollout_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
         ),
         (
             "Salary per full-time staff member",
-            Box::new({
-                let amount = amount.clone();
-                move |r| amount(r.budget.salary_per_fte)
-            }),
+            Box::new(move |r| amount(r.budget.salary_per_fte)),
         ),
         (
             "Marketing a year",
-            Box::new({
-                let amount = amount.clone();
-                move |r| amount(r.budget.marketing_per_year)
-            }),
+            Box::new(move |r| amount(r.budget.marketing_per_year)),
         ),
         (
             "Technology integration",
-            Box::new({
-                let amount = amount.clone();
-                move |r| amount(r.budget.technology_integration)
-            }),
+            Box::new(move |r| amount(r.budget.technology_integration)),
         ),
         (
             "Retention rise (percentage points)",
@@ -176,10 +158,7 @@ fn rollout_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
         ),
         (
             "Net tuition per student a year",
-            Box::new({
-                let amount = amount.clone();
-                move |r| amount(r.budget.net_tuition_per_student)
-            }),
+            Box::new(move |r| amount(r.budget.net_tuition_per_student)),
         ),
         (
             "Additional students a year",

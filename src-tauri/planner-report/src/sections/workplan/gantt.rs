@@ -250,16 +250,7 @@ pub(crate) fn lay_out(
     (first_top, bottom): (f32, f32),
     first_page: usize,
 ) -> Vec<ChartLayout> {
-    let measured: Vec<Measured> = gantt
-        .rows
-        .iter()
-        .map(|r| measure(doc, r, gantt.columns))
-        .collect();
-    let heights = (
-        header(doc, gantt, gantt.scale(), 0.0).1,
-        legend(doc, gantt, 0.0).1,
-    );
-    let pages = paginate(gantt, &measured, heights, first_top, bottom);
+    let (measured, pages) = measure_and_paginate(doc, gantt, (first_top, bottom));
     let page_of = page_of_rows(&pages);
     let far = FarEnd::Page { first: first_page };
     pages
@@ -277,14 +268,13 @@ pub(crate) fn lay_out(
         .collect()
 }
 
-/// The whole chart as one page without end, for the HTML edition: an arrow is drawn whole
-/// where the PDF (laid out from `first_top` above `bottom`) draws it whole, and otherwise
-/// names the tasks at its far end.
-fn lay_out_whole(
+/// Every row measured, and the rows each page of the PDF holds when the chart starts at
+/// `first_top` and runs to `bottom` (the next pages from the top of their content).
+fn measure_and_paginate(
     doc: &ReportDocument,
     gantt: &Gantt<'_>,
     (first_top, bottom): (f32, f32),
-) -> ChartLayout {
+) -> (Vec<Measured>, Vec<Range<usize>>) {
     let measured: Vec<Measured> = gantt
         .rows
         .iter()
@@ -295,6 +285,18 @@ fn lay_out_whole(
         legend(doc, gantt, 0.0).1,
     );
     let pages = paginate(gantt, &measured, heights, first_top, bottom);
+    (measured, pages)
+}
+
+/// The whole chart as one page without end, for the HTML edition: an arrow is drawn whole
+/// where the PDF (laid out from `first_top` above `bottom`) draws it whole, and otherwise
+/// names the tasks at its far end.
+fn lay_out_whole(
+    doc: &ReportDocument,
+    gantt: &Gantt<'_>,
+    (first_top, bottom): (f32, f32),
+) -> ChartLayout {
+    let (measured, pages) = measure_and_paginate(doc, gantt, (first_top, bottom));
     let page = PageRows {
         shown: 0..gantt.rows.len(),
         page_of: &page_of_rows(&pages),

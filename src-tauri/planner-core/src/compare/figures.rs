@@ -95,13 +95,7 @@ fn shown(figure: &Figure, currency: &str) -> Shown {
         },
         Figure::Year(Some((label, _))) => Shown::words(label.clone()),
         Figure::Year(None) => Shown::words("not within the plan"),
-        Figure::Date(date) => day(*date),
-    }
-}
-
-fn day(date: NaiveDate) -> Shown {
-    Shown::Date {
-        date: date.format("%Y-%m-%d").to_string(),
+        Figure::Date(date) => Shown::date(*date),
     }
 }
 
@@ -191,7 +185,7 @@ pub(super) fn changed_figures(before: &Plan, after: &Plan) -> Vec<ValueChange> {
     titles.dedup();
     for title in titles {
         let (old, new) = (db.get(title), da.get(title));
-        let show = |d: Option<&NaiveDate>| d.map_or(Shown::words(NONE), |d| day(*d));
+        let show = |d: Option<&NaiveDate>| d.map_or(Shown::words(NONE), |d| Shown::date(*d));
         let Some(mut change) =
             ValueChange::new(&format!("“{title}” falls on"), show(old), show(new))
         else {

@@ -73,12 +73,7 @@ fn rollout_inputs(before: &Plan, after: &Plan) -> Vec<ValueChange> {
     let number = |value: f64| Shown::Decimal { value };
     let rate = |value: f64| Shown::Percent { value };
     let rows: Vec<RolloutRow<'_>> = vec![
-        (
-            "Rollout starts",
-            Box::new(|r| Shown::Date {
-                date: r.start_date.format("%Y-%m-%d").to_string(),
-            }),
-        ),
+        ("Rollout starts", Box::new(|r| Shown::date(r.start_date))),
         ("Years planned", Box::new(move |r| whole(r.horizon_years))),
         (
             "Pilot begins in term",

@@ -39,6 +39,12 @@ impl Shown {
         Shown::Words { text: text.into() }
     }
 
+    pub fn date(date: chrono::NaiveDate) -> Shown {
+        Shown::Date {
+            date: date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
     /// The value as `mcplan` and the PDF print it.
     pub fn text(&self) -> String {
         match self {

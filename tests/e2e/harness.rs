@@ -1,4 +1,6 @@
+use std::mem::ManuallyDrop;
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -8,8 +10,7 @@ use thirtyfour::prelude::*;
 use thirtyfour::{Capabilities, Key};
 
 /// How long a step may take before the test gives up on it: a guard against a window that
-/// never answers, not a speed target. On a shared machine that stalled, one export of the
-/// debug build took over 20 s (the whole suite 176 s instead of 35 s).
+/// never answers, not a speed target. A step slower than 3 s is noted in the test's output.
 const WAIT: Duration = Duration::from_secs(60);
 /// The plan file a test saves, and the file the app's "Open" dialog answers unless it opens
 /// another.
@@ -32,7 +33,10 @@ pub struct Sandbox {
 }
 
 pub struct App {
-    driver: WebDriver,
+    /// Never dropped: after a failure, dropping a session that was not quit asks the driver to
+    /// quit it while the test's runtime is blocked, and waits 120 s for an answer that cannot
+    /// come. [`App::close`] quits it; otherwise it ends with the drivers, killed on drop.
+    driver: ManuallyDrop<WebDriver>,
     tauri_driver: Child,
 }
 
@@ -148,6 +152,7 @@ impl Sandbox {
             .env("LC_ALL", &self.locale)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .expect("tauri-driver is installed (`cargo install tauri-driver --version '^2'`)");
         wait_for_port(port);
@@ -171,27 +176,97 @@ impl Sandbox {
             }
         };
         let app = App {
-            driver,
+            driver: ManuallyDrop::new(driver),
             tauri_driver,
         };
         app.wait_for("[data-testid=plan-list]").await;
+        app.driver
+            .execute(WATCH_THE_PAGE, Vec::new())
+            .await
+            .expect("watch the page's clicks and errors");
         app
     }
 }
 
+/// Keeps, in the page, the last clicks it received and every script error: when a step times
+/// out, the failure says whether the click arrived, where, and whether the page's code failed.
+const WATCH_THE_PAGE: &str = r#"
+const name = (el) => {
+  if (!el || !el.tagName) return String(el);
+  const testid = el.closest('[data-testid]')?.dataset.testid;
+  const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+  return `${el.tagName.toLowerCase()}${el.name ? `[name=${el.name}]` : ''} in ${testid ?? 'no test id'} "${text}"`;
+};
+window.__e2e = { clicks: [], errors: [], name };
+document.addEventListener('click', (e) => {
+  const clicks = window.__e2e.clicks;
+  clicks.push(`${Math.round(performance.now())} ms: ${name(e.target)} at ${e.clientX},${e.clientY}`);
+  if (clicks.length > 8) clicks.shift();
+}, true);
+window.addEventListener('error', (e) => window.__e2e.errors.push(`${e.message} (${e.filename}:${e.lineno})`));
+window.addEventListener('unhandledrejection', (e) =>
+  window.__e2e.errors.push(`unhandled rejection: ${e.reason?.stack ?? e.reason}`));
+"#;
+
+/// What the window shows and what it last received, for a failure's message.
+const DESCRIBE_THE_PAGE: &str = r#"
+const e2e = window.__e2e ?? { clicks: [], errors: [], name: String };
+return JSON.stringify({
+  now_ms: Math.round(performance.now()),
+  last_clicks: e2e.clicks,
+  script_errors: e2e.errors,
+  focus: e2e.name(document.activeElement),
+  scroll_y: Math.round(window.scrollY),
+  headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent.trim()).slice(0, 14),
+  save_state: document.querySelector('[data-testid=save-state]')?.textContent.trim() ?? null,
+}, null, 1);
+"#;
+
 impl App {
     /// Ends the session; dropping the app then stops the drivers.
     pub async fn close(self) {
-        let _ = self.driver.clone().quit().await;
+        let _ = WebDriver::clone(&self.driver).quit().await;
     }
 
     pub async fn wait_for(&self, css: &str) -> WebElement {
-        self.driver
+        let started = Instant::now();
+        let found = self
+            .driver
             .query(By::Css(css))
             .wait(WAIT, Duration::from_millis(100))
             .first()
-            .await
-            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+            .await;
+        match found {
+            Ok(element) => {
+                note_if_slow(css, started);
+                element
+            }
+            Err(e) => self.fail(format!("{css} did not appear: {e}")).await,
+        }
+    }
+
+    /// Fails the test with `message` and what the window showed then, and saves a screenshot
+    /// beside the test's build (its path is in the message).
+    pub async fn fail(&self, message: String) -> ! {
+        let page = match self.driver.execute(DESCRIBE_THE_PAGE, Vec::new()).await {
+            Ok(answer) => answer
+                .json()
+                .as_str()
+                .map_or_else(|| answer.json().to_string(), str::to_owned),
+            Err(e) => format!("(the page did not answer: {e})"),
+        };
+        let shot = std::env::temp_dir().join(format!(
+            "mcplan-e2e-{}.png",
+            std::thread::current()
+                .name()
+                .unwrap_or("test")
+                .replace("::", "-")
+        ));
+        let shot = match self.driver.screenshot(&shot).await {
+            Ok(()) => shot.display().to_string(),
+            Err(e) => format!("none ({e})"),
+        };
+        panic!("{message}\nThe window then: {page}\nScreenshot: {shot}");
     }
 
     pub async fn click(&self, css: &str) {
@@ -253,12 +328,13 @@ impl App {
                 Err(_) => String::new(),
             };
             if text.contains(wanted) {
+                note_if_slow(css, started);
                 return text;
             }
-            assert!(
-                started.elapsed() < WAIT,
-                "{css} never said {wanted:?}; it says {text:?}"
-            );
+            if started.elapsed() >= WAIT {
+                self.fail(format!("{css} never said {wanted:?}; it says {text:?}"))
+                    .await;
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -322,11 +398,10 @@ impl App {
 /// tauri-driver and WebKitWebDriver running, one pair for each failure.
 impl Drop for App {
     fn drop(&mut self) {
-        // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver, which would otherwise
-        // keep running and hold the test's output open.
+        // The whole group: tauri-driver, WebKitWebDriver, the app and its web processes. A
+        // process left out kept running after the test, some at full speed on one core.
         let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.tauri_driver.id().to_string())
+            .args(["-KILL", "--", &format!("-{}", self.tauri_driver.id())])
             .status();
         let _ = self.tauri_driver.wait();
     }
@@ -350,7 +425,9 @@ impl App {
             if area != previous {
                 return area;
             }
-            assert!(started.elapsed() < WAIT, "the wizard stayed on {previous}");
+            if started.elapsed() >= WAIT {
+                self.fail(format!("the wizard stayed on {previous}")).await;
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -401,6 +478,15 @@ pub async fn app_field_value(app: &App, name: &str) -> String {
 /// A whole number as the window shows it in English: 38978 → "38,978".
 pub fn grouped(n: u64) -> String {
     planner_core::format_count(n)
+}
+
+/// A step that took long is noted in the test's output (shown when it fails): a failure after a
+/// run of slow steps points at a starved machine, one after quick steps at the window.
+fn note_if_slow(what: &str, started: Instant) {
+    let took = started.elapsed();
+    if took > Duration::from_secs(3) {
+        eprintln!("slow step: {what} after {:.1} s", took.as_secs_f64());
+    }
 }
 
 fn free_port() -> u16 {

@@ -197,8 +197,18 @@ const name = (el) => {
   const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40);
   return `${el.tagName.toLowerCase()}${el.name ? `[name=${el.name}]` : ''} in ${testid ?? 'no test id'} "${text}"`;
 };
-window.__e2e = { clicks: [], errors: [], name };
+window.__e2e = { clicks: [], scrolls: [], errors: [], name };
+let lastScroll = 0;
+window.addEventListener('scroll', () => {
+  const now = Math.round(performance.now());
+  const scrolls = window.__e2e.scrolls;
+  if (now - lastScroll > 50 || scrolls.length === 0) scrolls.push(`${now} ms: ${Math.round(window.scrollY)}`);
+  else scrolls[scrolls.length - 1] = `${now} ms: ${Math.round(window.scrollY)}`;
+  lastScroll = now;
+  if (scrolls.length > 8) scrolls.shift();
+});
 document.addEventListener('click', (e) => {
+  window.__e2e.firstTarget ??= e.target;
   const clicks = window.__e2e.clicks;
   clicks.push(`${Math.round(performance.now())} ms: ${name(e.target)} at ${e.clientX},${e.clientY}`);
   if (clicks.length > 8) clicks.shift();
@@ -208,13 +218,43 @@ window.addEventListener('unhandledrejection', (e) =>
   window.__e2e.errors.push(`unhandled rejection: ${e.reason?.stack ?? e.reason}`));
 "#;
 
+/// Aims the next click at the element given, and takes the focus from any other element, as
+/// the click's press would. WebKit scrolls a field the page focused into view some 100-200 ms
+/// later, even when the page was scrolled meanwhile; taking the focus away cancels that. When
+/// the test clicked in between, WebDriver scrolled the element into view, the page scrolled
+/// back to the field, and the click landed on whatever was there then (a bar of the Gantt
+/// chart).
+const AIM: &str = r#"
+const aim = arguments[0];
+window.__e2e.aim = aim;
+window.__e2e.firstTarget = null;
+const focused = document.activeElement;
+if (focused && focused !== document.body && !aim.contains(focused)) focused.blur();
+"#;
+
+/// Whether the page's first click since [`AIM`] went to the element it aimed at (or into
+/// it). The element may be gone by now, removed by its own click, so it is not passed again.
+const LANDED_ON: &str = r#"
+const target = window.__e2e?.firstTarget;
+return !!target && window.__e2e.aim.contains(target);
+"#;
+
 /// What the window shows and what it last received, for a failure's message.
 const DESCRIBE_THE_PAGE: &str = r#"
 const e2e = window.__e2e ?? { clicks: [], errors: [], name: String };
 return JSON.stringify({
   now_ms: Math.round(performance.now()),
   last_clicks: e2e.clicks,
+  last_page_scrolls: e2e.scrolls,
   script_errors: e2e.errors,
+  // Each call to Rust waiting for its answer holds two callbacks (listeners hold one each).
+  tauri_callbacks_waiting: window.__TAURI_INTERNALS__?.callbacks?.size,
+  // The last answers from Rust: the window measures each call (the newest per command).
+  calls_answered_last: performance.getEntriesByType('measure')
+    .filter((m) => m.name.startsWith('ipc '))
+    .sort((a, b) => b.startTime + b.duration - a.startTime - a.duration)
+    .slice(0, 6)
+    .map((m) => `${m.name.slice(4)} asked at ${Math.round(m.startTime)} ms, answered after ${Math.round(m.duration)} ms`),
   focus: e2e.name(document.activeElement),
   scroll_y: Math.round(window.scrollY),
   headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent.trim()).slice(0, 14),
@@ -269,12 +309,36 @@ impl App {
         panic!("{message}\nThe window then: {page}\nScreenshot: {shot}");
     }
 
+    /// Clicks the element at `css` as a person would (see [`App::press`]).
     pub async fn click(&self, css: &str) {
-        self.wait_for(css)
+        let element = self.wait_for(css).await;
+        self.press(&element, css).await;
+    }
+
+    /// Clicks `element` (described by `what` in a failure) as a person would; the click must
+    /// land on it.
+    pub async fn press(&self, element: &WebElement, what: &str) {
+        let aim = vec![element.to_json().expect("element as JSON")];
+        self.driver
+            .execute(AIM, aim)
             .await
+            .unwrap_or_else(|e| panic!("aim at {what}: {e}"));
+        element
             .click()
             .await
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+            .unwrap_or_else(|e| panic!("click {what}: {e}"));
+        let landed = self
+            .driver
+            .execute(LANDED_ON, Vec::new())
+            .await
+            .map(|answer| answer.json().as_bool() == Some(true))
+            .unwrap_or(false);
+        if !landed {
+            self.fail(format!(
+                "the click on {what} landed on something else: the page moved under it"
+            ))
+            .await;
+        }
     }
 
     /// Chooses the option showing `text` in the select box at `css`, as a person would.
@@ -356,7 +420,7 @@ impl App {
             .expect("items")
         {
             if item.text().await.unwrap_or_default().contains(title) {
-                item.click().await.expect("open plan");
+                self.press(&item, &format!("the plan {title}")).await;
                 self.wait_text_containing("h1", title).await;
                 return;
             }
@@ -369,7 +433,8 @@ impl App {
         let input = self
             .wait_for(&format!("[data-testid={form}] [name={name}]"))
             .await;
-        input.click().await.expect("focus field");
+        self.press(&input, &format!("the field {name} of {form}"))
+            .await;
         input
             .send_keys(Key::Control + "a")
             .await
@@ -451,13 +516,11 @@ impl App {
                 .await
                 .expect("attribute")
                 .expect("the choice has an id");
-            statement
+            let label = statement
                 .find(By::Css(format!("label[for=\"{id}\"]")))
                 .await
-                .unwrap_or_else(|e| panic!("label for choice {choice}: {e}"))
-                .click()
-                .await
-                .expect("click the choice");
+                .unwrap_or_else(|e| panic!("label for choice {choice}: {e}"));
+            self.press(&label, &format!("the choice {choice}")).await;
             self.wait_saved().await;
         }
     }

@@ -45,7 +45,7 @@ async fn two_plans_side_by_side_show_their_sum_and_save_the_csv_mcplan_writes() 
     app.wait_text_containing("[data-testid=rollup-status]", "Choose two plans")
         .await;
     for choice in app.all("[data-testid=rollup-choice]").await {
-        choice.click().await.expect("tick the plan");
+        app.press(&choice, "a plan's box").await;
     }
     app.wait_text_containing("[data-testid=rollup-status]", "2 plans side by side")
         .await;

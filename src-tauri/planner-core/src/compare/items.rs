@@ -1,12 +1,12 @@
 //! Credentials (by title), tasks (by their hidden id) and risks (by title) added, removed or
-//! changed, with what changed in plain words.
+//! changed, with what changed: numbers as numbers (the window formats them the reader's way),
+//! names and choices in plain words.
 
-use crate::format::{decimal, format_count};
 use crate::plan::Plan;
 use crate::rollout::Credential;
 use crate::workplan::{Risk, Task};
 
-use super::{ChangeKind, ItemChange, ValueChange};
+use super::{ChangeKind, ItemChange, Shown, ValueChange};
 
 /// Lines up `before` and `after` by `key`: removed ones first, then added and changed ones in
 /// the later plan's order; `details` says what changed in a pair.
@@ -56,12 +56,19 @@ fn changes<T: PartialEq>(
 }
 
 /// A detail's label and how an item shows it.
-type Detail<'a, T> = (&'static str, &'a dyn Fn(&T) -> String);
+type Detail<'a, T> = (&'static str, &'a dyn Fn(&T) -> Shown);
 
 fn rows<T>(b: &T, a: &T, rows: &[Detail<'_, T>]) -> Vec<ValueChange> {
     rows.iter()
-        .filter_map(|(what, show)| ValueChange::words(what, show(b), show(a)))
+        .filter_map(|(what, show)| ValueChange::new(what, show(b), show(a)))
         .collect()
+}
+
+/// A whole number: a term's or a week's count, students.
+fn count(value: impl Into<f64>) -> Shown {
+    Shown::Count {
+        value: value.into(),
+    }
 }
 
 fn credentials_of(plan: &Plan) -> &[Credential] {
@@ -79,28 +86,26 @@ pub(super) fn credentials(before: &Plan, after: &Plan) -> Vec<ItemChange> {
                 b,
                 a,
                 &[
-                    ("Launch term", &|c: &Credential| {
-                        (c.launch_term + 1).to_string()
+                    ("Launch term", &|c: &Credential| count(c.launch_term + 1)),
+                    ("Home credit", &|c: &Credential| Shown::Decimal {
+                        value: c.home_credit.amount,
                     }),
-                    ("Home credit", &|c: &Credential| {
-                        decimal(c.home_credit.amount)
+                    ("Learning hours", &|c: &Credential| Shown::Decimal {
+                        value: c.learning_hours,
                     }),
-                    ("Learning hours", &|c: &Credential| {
-                        decimal(c.learning_hours)
-                    }),
-                    ("Courses", &|c: &Credential| c.course_count.to_string()),
-                    ("Provider", &|c: &Credential| c.provider.name.clone()),
+                    ("Courses", &|c: &Credential| count(c.course_count)),
+                    ("Provider", &|c: &Credential| Shown::words(&c.provider.name)),
                     ("Target programs", &|c: &Credential| {
                         let names: Vec<&str> =
                             c.target_programs.iter().map(|p| p.name.as_str()).collect();
-                        names.join(", ")
+                        Shown::words(names.join(", "))
                     }),
                     ("Students in the target programs", &|c: &Credential| {
-                        format_count(
+                        count(
                             c.target_programs
                                 .iter()
-                                .map(|p| u64::from(p.enrolment))
-                                .sum(),
+                                .map(|p| f64::from(p.enrolment))
+                                .sum::<f64>(),
                         )
                     }),
                 ],
@@ -136,15 +141,14 @@ pub(super) fn tasks(before: &Plan, after: &Plan) -> Vec<ItemChange> {
                 b,
                 a,
                 &[
-                    ("Title", &|t: &Task| t.title.clone()),
-                    ("Owner", &|t: &Task| t.owner_role.clone()),
-                    ("Weeks", &|t: &Task| t.duration_weeks.to_string()),
+                    ("Title", &|t: &Task| Shown::words(&t.title)),
+                    ("Owner", &|t: &Task| Shown::words(&t.owner_role)),
+                    ("Weeks", &|t: &Task| count(t.duration_weeks)),
                     ("Starts no earlier than term", &|t: &Task| {
-                        t.pinned_term
-                            .map_or("any".to_owned(), |n| (n + 1).to_string())
+                        t.pinned_term.map_or(Shown::words("any"), |n| count(n + 1))
                     }),
                     ("Phase", &|t: &Task| {
-                        t.phase.map_or("none".to_owned(), |p| p.label().to_owned())
+                        Shown::words(t.phase.map_or("none", |p| p.label()))
                     }),
                 ],
             )
@@ -188,10 +192,14 @@ pub(super) fn risks(before: &Plan, after: &Plan) -> Vec<ItemChange> {
                 b,
                 a,
                 &[
-                    ("Likelihood", &|r: &Risk| format!("{} of 5", r.likelihood)),
-                    ("Impact", &|r: &Risk| format!("{} of 5", r.impact)),
-                    ("Mitigation", &|r: &Risk| r.mitigation.clone()),
-                    ("Owner", &|r: &Risk| r.owner_role.clone()),
+                    ("Likelihood", &|r: &Risk| {
+                        Shown::words(format!("{} of 5", r.likelihood))
+                    }),
+                    ("Impact", &|r: &Risk| {
+                        Shown::words(format!("{} of 5", r.impact))
+                    }),
+                    ("Mitigation", &|r: &Risk| Shown::words(&r.mitigation)),
+                    ("Owner", &|r: &Risk| Shown::words(&r.owner_role)),
                 ],
             )
         },

@@ -117,6 +117,44 @@ fn credentials_tasks_and_risks_added_removed_and_changed_are_listed() {
     assert_eq!(risks[1], "Added: The registrar's system upgrade slips");
 }
 
+/// The window formats a detail's number the reader's way, as it does every figure: a German
+/// reader sees 1.500 students, not 1,500. Names stay words.
+#[test]
+fn an_item_s_numbers_are_numbers_and_its_names_words() {
+    let before = sample_plan();
+    let mut after = before.clone();
+    let credential = &mut after.rollout.as_mut().expect("rollout").credentials[0];
+    credential.learning_hours += 1_000.5;
+    credential.target_programs[0].enrolment += 1_500;
+    credential.provider.name = "Coursera".to_owned();
+    let changes = compare(&before, &after);
+    let details = &changes.credentials[0].details;
+    let detail = |what: &str| {
+        details
+            .iter()
+            .find(|d| d.what == what)
+            .unwrap_or_else(|| panic!("{what} in {details:?}"))
+    };
+    let hours = detail("Learning hours");
+    assert!(
+        matches!(hours.after, Shown::Decimal { value } if value > 1_000.0),
+        "{hours:?}"
+    );
+    let students = detail("Students in the target programs");
+    let (Shown::Count { value: was }, Shown::Count { value: now }) =
+        (&students.before, &students.after)
+    else {
+        panic!("students are counts: {students:?}");
+    };
+    assert_eq!(now - was, 1_500.0);
+    assert_eq!(
+        students.after.text(),
+        crate::format_count(*now as u64),
+        "the CLI and the PDF print it grouped, as before"
+    );
+    assert_eq!(detail("Provider").after, Shown::words("Coursera"));
+}
+
 #[test]
 fn a_later_start_moves_the_end_date_and_every_milestone() {
     let before = sample_plan();

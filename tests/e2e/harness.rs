@@ -188,8 +188,9 @@ impl Sandbox {
     }
 }
 
-/// Keeps, in the page, the last clicks it received and every script error: when a step times
-/// out, the failure says whether the click arrived, where, and whether the page's code failed.
+/// Keeps, in the page, the last clicks it received, its last scrolls and every script error:
+/// when a step times out, the failure says whether the click arrived, where, whether the page
+/// moved, and whether the page's code failed.
 const WATCH_THE_PAGE: &str = r#"
 const name = (el) => {
   if (!el || !el.tagName) return String(el);
@@ -286,7 +287,7 @@ impl App {
     }
 
     /// Fails the test with `message` and what the window showed then, and saves a screenshot
-    /// beside the test's build (its path is in the message).
+    /// in the temporary folder (its path is in the message).
     pub async fn fail(&self, message: String) -> ! {
         let page = match self.driver.execute(DESCRIBE_THE_PAGE, Vec::new()).await {
             Ok(answer) => answer
@@ -463,8 +464,9 @@ impl App {
 /// tauri-driver and WebKitWebDriver running, one pair for each failure.
 impl Drop for App {
     fn drop(&mut self) {
-        // The whole group: tauri-driver, WebKitWebDriver, the app and its web processes. A
-        // process left out kept running after the test, some at full speed on one core.
+        // The whole group: tauri-driver, WebKitWebDriver, the app and its web processes. Stopping
+        // tauri-driver alone left apps and web processes running up to 12 s after their test,
+        // up to five at once.
         let _ = Command::new("kill")
             .args(["-KILL", "--", &format!("-{}", self.tauri_driver.id())])
             .status();

@@ -39,8 +39,9 @@ impl ReviewChanges {
     }
 }
 
-/// Applies the changes asked for, in one edit each, then describes the review as it is. Every
-/// change is checked against the plan before any is saved, so a refused one saves none.
+/// Applies the changes asked for, as one edit of the plan, then describes the review as it is.
+/// Each change is checked in turn first, so a refusal names the option it is about; then all
+/// are saved together, or none (also when the plan changed elsewhere meanwhile).
 pub(crate) fn review(
     store: &mut Store,
     id: PlanId,
@@ -59,7 +60,8 @@ pub(crate) fn review(
     if let Some((name, role)) = changes.add_reviewer {
         edits.push(("--add-reviewer", ReviewEdit::AddReviewer { name, role }));
     }
-    let mut plan = store.get_plan(id)?.plan;
+    let stored = store.get_plan(id)?;
+    let mut plan = stored.plan;
     let mut checked = Vec::new();
     let check = |plan: &planner_core::Plan, option: &str, edit: &ReviewEdit| {
         PlanEdit::Review(edit.clone())
@@ -92,16 +94,12 @@ pub(crate) fn review(
         check(&plan, "--comment", &edit)?;
         checked.push(edit);
     }
-    for edit in checked {
-        match store.edit_plan(id, None, PlanEdit::Review(edit)) {
-            Ok(_) => {}
-            Err(planner_store::Error::Invalid(errors)) => {
-                return Err(Failure::Input(errors.summary()));
-            }
-            Err(other) => return Err(other.into()),
-        }
+    if checked.is_empty() {
+        return Ok(describe(&plan.review));
     }
-    Ok(describe(&store.get_plan(id)?.plan.review))
+    let edits = checked.into_iter().map(PlanEdit::Review).collect();
+    let saved = store.edit_plan_all(id, Some(stored.revision), edits)?;
+    Ok(describe(&saved.plan.review))
 }
 
 /// The reviewer `typed` names: their number in the list `mcplan review` shows, or their name

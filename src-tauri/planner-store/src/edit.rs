@@ -21,21 +21,33 @@ impl Store {
         expected_revision: Option<i64>,
         edit: PlanEdit,
     ) -> Result<StoredPlan> {
+        self.edit_plan_all(id, expected_revision, vec![edit])
+    }
+
+    /// [`Store::edit_plan`] for several edits made as one (a script's options, say): applied in
+    /// order in the same transaction, all or none, raising the revision once. The first refused
+    /// edit refuses them all.
+    pub fn edit_plan_all(
+        &mut self,
+        id: PlanId,
+        expected_revision: Option<i64>,
+        edits: Vec<PlanEdit>,
+    ) -> Result<StoredPlan> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let saved = edit_in(&tx, id, expected_revision, edit)?;
+        let saved = edit_in(&tx, id, expected_revision, edits)?;
         tx.commit()?;
         Ok(saved)
     }
 }
 
-/// [`Store::edit_plan`]'s work on `conn`, an open transaction the caller commits.
+/// [`Store::edit_plan_all`]'s work on `conn`, an open transaction the caller commits.
 pub(crate) fn edit_in(
     conn: &Connection,
     id: PlanId,
     expected_revision: Option<i64>,
-    edit: PlanEdit,
+    edits: Vec<PlanEdit>,
 ) -> Result<StoredPlan> {
     let current = read_plan(conn, id)?;
     if let Some(expected) = expected_revision.filter(|e| *e != current.revision) {
@@ -45,8 +57,11 @@ pub(crate) fn edit_in(
             found: current.revision,
         });
     }
-    let moves_edit_time = edit.changes_content();
-    let plan = edit.apply(&current.plan)?;
+    let moves_edit_time = edits.iter().any(PlanEdit::changes_content);
+    let mut plan = current.plan.clone();
+    for edit in edits {
+        plan = edit.apply(&plan)?;
+    }
     if plan == current.plan {
         return Ok(current);
     }

@@ -62,7 +62,7 @@ impl Store {
         let label = format!("Before importing {}", excerpt(file_name));
         add_version(&tx, id, &label, &now(), &current.plan)?;
         let replace = PlanEdit::ReplaceContent(Box::new(file.plan.clone()));
-        let saved = edit_in(&tx, id, None, replace)?;
+        let saved = edit_in(&tx, id, None, vec![replace])?;
         add_versions(&tx, id, file)?;
         tx.commit()?;
         Ok(saved)

@@ -139,6 +139,46 @@ fn an_invalid_edit_is_refused_by_field_and_writes_nothing() {
 }
 
 #[test]
+fn several_edits_made_as_one_raise_the_revision_once_and_a_refused_one_saves_none() {
+    let mut store = Store::open_in_memory().expect("open");
+    let created = new_plan(&store);
+    let both = store
+        .edit_plan_all(
+            created.id,
+            Some(created.revision),
+            vec![start(), ratings(AreaKey::Quality, 2)],
+        )
+        .expect("both edits");
+    assert_eq!(
+        both.revision,
+        created.revision + 1,
+        "one change, one revision"
+    );
+    assert!(both.plan.rollout.is_some());
+    assert!(
+        both.plan
+            .assessment
+            .responses
+            .contains_key(&AreaKey::Quality)
+    );
+
+    let refused = store.edit_plan_all(
+        created.id,
+        Some(both.revision),
+        vec![ratings(AreaKey::Resources, 4), ratings(AreaKey::Quality, 9)],
+    );
+    assert!(
+        matches!(refused, Err(Error::Invalid(_))),
+        "a rating of 9 is refused: {refused:?}"
+    );
+    assert_eq!(
+        store.get_plan(created.id).expect("get"),
+        both,
+        "the valid edit before the refused one is not saved either"
+    );
+}
+
+#[test]
 fn editors_on_separate_connections_at_once_lose_no_change() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plans.sqlite3");
